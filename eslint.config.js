@@ -1,0 +1,19 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.testbed/**', 'coverage/**', 'examples/**/target/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    // The gateway frontend owns stdout for HTTP/2; only CLIs, scripts and tests may print to it.
+    files: ['testbed/**', 'scripts/**', 'bench/**', 'test/**', 'src/cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);
