@@ -1,0 +1,117 @@
+// npm run testbed -- up|down|status: the real BuildKit, registries, images and runtimes tests run against.
+import path from 'node:path';
+import { goTools, hostPackages, logsDir, toolBin, wasmtime } from './config.js';
+import { ensurePackages } from './apt.js';
+import { ensureTools, toolPath } from './tools.js';
+import { choosePort, isOurs, loadState, saveState } from './state.js';
+import {
+  authUser,
+  buildkitHost,
+  builderName,
+  buildxConfig,
+  dockerConfig,
+  ensureBuildkitd,
+  ensureBuildxBuilder,
+  ensureRegistry,
+  stopService,
+  waitGone,
+} from './services.js';
+import { ensureImages, nodeBinaryVersion } from './images.js';
+import { removeCheckoutEnv, writeCheckoutEnv } from './env.js';
+import { sh, step } from './sh.js';
+
+async function up(): Promise<void> {
+  const started = Date.now();
+  await ensurePackages(hostPackages, path.join(logsDir, 'apt.log'));
+  const state = loadState();
+  state.registryPort = await choosePort(state.registryPort);
+  state.registryAuthPort = await choosePort(state.registryAuthPort);
+  try {
+    await ensureTools();
+    await ensureRegistry(state, 'registry', state.registryPort);
+    await ensureRegistry(state, 'registry-auth', state.registryAuthPort);
+    await ensureBuildkitd(state, [state.registryPort, state.registryAuthPort]);
+  } finally {
+    saveState(state);
+  }
+  await ensureBuildxBuilder();
+  const registry = `127.0.0.1:${state.registryPort}`;
+  const images = await ensureImages(registry);
+  const wasmtimeVersion = (await sh(path.join(toolBin('wasmtime', wasmtime.version), 'wasmtime'), ['--version'])).trim();
+  const vars: Record<string, string> = {
+    BUILDKIT_HOST: buildkitHost,
+    BUILDX_CONFIG: buildxConfig,
+    BUILDX_BUILDER: builderName,
+    DOCKER_CONFIG: dockerConfig,
+    REGISTRY: registry,
+    REGISTRY_AUTH: `127.0.0.1:${state.registryAuthPort}`,
+    REGISTRY_AUTH_USER: authUser,
+    REGISTRY_AUTH_PASSWORD: state.authPassword,
+    TESTBED_PATH: toolPath().join(':'),
+    IMAGE_DEBIAN: images.debian,
+    IMAGE_NODE: images.node,
+    IMAGE_TOOLCHAIN_C: images.toolchainC,
+    IMAGE_TOOLCHAIN_RUST: images.toolchainRust,
+    IMAGE_TOOLCHAIN_GO: images.toolchainGo,
+    VERSION_BUILDKIT: goTools.find((t) => t.name === 'buildkit')!.version,
+    VERSION_BUILDX: goTools.find((t) => t.name === 'buildx')!.version,
+    VERSION_CRANE: goTools.find((t) => t.name === 'crane')!.version,
+    VERSION_WASMTIME: wasmtimeVersion,
+    VERSION_NODE_IMAGE: nodeBinaryVersion,
+    VERSION_NODE_WASI: process.version,
+  };
+  const file = writeCheckoutEnv(vars);
+  step(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${file}`);
+}
+
+async function down(): Promise<void> {
+  const state = loadState();
+  const pids = Object.values(state.services)
+    .filter((r) => isOurs(r))
+    .map((r) => r.pid);
+  for (const name of Object.keys(state.services)) {
+    if (stopService(state, name)) step(`stopped ${name}`);
+  }
+  await waitGone(pids);
+  saveState(state);
+  removeCheckoutEnv();
+}
+
+function status(): boolean {
+  const state = loadState();
+  let allUp = true;
+  for (const name of ['registry', 'registry-auth', 'buildkitd']) {
+    const rec = state.services[name];
+    const running = isOurs(rec);
+    allUp &&= running;
+    const where =
+      name === 'registry'
+        ? `127.0.0.1:${state.registryPort}`
+        : name === 'registry-auth'
+          ? `127.0.0.1:${state.registryAuthPort}`
+          : buildkitHost;
+    console.log(
+      `${name.padEnd(14)} ${running ? `running (pid ${rec!.pid})` : 'stopped'.padEnd(20)}  ${where}  ${
+        rec?.version.split('\n')[0] ?? ''
+      }`,
+    );
+  }
+  for (const t of goTools) console.log(`${t.name.padEnd(14)} ${t.version}  ${toolBin(t.name, t.version)}`);
+  console.log(`${'wasmtime'.padEnd(14)} ${wasmtime.version}  ${toolBin('wasmtime', wasmtime.version)}`);
+  console.log(`${'logs'.padEnd(14)} ${logsDir}`);
+  return allUp;
+}
+
+const command = process.argv[2] ?? 'status';
+try {
+  if (command === 'up') await up();
+  else if (command === 'down') await down();
+  else if (command === 'status') process.exitCode = status() ? 0 : 1;
+  else {
+    console.error(`usage: npm run testbed -- up|down|status (got "${command}")`);
+    process.exitCode = 2;
+  }
+} catch (err) {
+  console.error(`testbed ${command} failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

