@@ -1,0 +1,164 @@
+// The fluent, immutable State API: a filesystem result (an op output, or scratch) plus the process
+// settings (env, cwd, user, platform) that later execs on it inherit.
+import { ExecOp, type RunOptions } from './exec.js';
+import { FileActions, FileOp } from './file.js';
+import { resolvePath } from './paths.js';
+import type * as pb from './pb.js';
+import type { OpOptions, Output } from './vertex.js';
+
+/** The parts of an OCI image config JSON that apply to execs run on the image. */
+export interface ImageConfig {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  'os.version'?: string;
+  config?: { Env?: readonly string[] | null; WorkingDir?: string; User?: string } | null;
+}
+
+interface Settings {
+  /** Insertion-ordered; a key set again moves to the end, as in BuildKit's client. */
+  readonly env: readonly (readonly [string, string])[];
+  readonly cwd: string;
+  readonly user: string;
+  readonly platform: pb.Platform | undefined;
+}
+
+const defaults: Settings = { env: [], cwd: '/', user: '', platform: undefined };
+
+type EnvList = Settings['env'];
+
+function setEnv(env: EnvList, key: string, value: string): EnvList {
+  if (key === '' || key.includes('='))
+    throw new Error(`invalid environment variable name ${JSON.stringify(key)}`);
+  return [...env.filter(([k]) => k !== key), [key, value]];
+}
+
+export class State {
+  /** Use the source functions (`image`, `local`, ..., `scratch`) rather than this constructor. */
+  constructor(
+    /** The op output this state's filesystem is; undefined for scratch (an empty filesystem). */
+    readonly output: Output | undefined,
+    private readonly settings: Settings = defaults,
+  ) {}
+
+  get cwd(): string {
+    return this.settings.cwd;
+  }
+
+  get user(): string {
+    return this.settings.user;
+  }
+
+  get platform(): pb.Platform | undefined {
+    return this.settings.platform;
+  }
+
+  /** The environment as `KEY=value` strings, in order. */
+  get env(): string[] {
+    return this.settings.env.map(([k, v]) => `${k}=${v}`);
+  }
+
+  getEnv(key: string): string | undefined {
+    return this.settings.env.find(([k]) => k === key)?.[1];
+  }
+
+  /** This state's settings on another filesystem. */
+  withOutput(output: Output | undefined): State {
+    return new State(output, this.settings);
+  }
+
+  withEnv(key: string, value: string): State {
+    return new State(this.output, { ...this.settings, env: setEnv(this.settings.env, key, value) });
+  }
+
+  /** Sets the working directory; a relative `dir` is taken from the current one. */
+  withCwd(dir: string): State {
+    return new State(this.output, { ...this.settings, cwd: resolvePath(this.settings.cwd, dir) });
+  }
+
+  withUser(user: string): State {
+    return new State(this.output, { ...this.settings, user });
+  }
+
+  withPlatform(platform: pb.Platform): State {
+    return new State(this.output, { ...this.settings, platform });
+  }
+
+  /**
+   * Applies what an image's config says about its processes: Env (in order), WorkingDir, User, and
+   * the platform when both os and architecture are given. LLB never does this by itself.
+   */
+  withImageConfig(image: ImageConfig): State {
+    let { env, cwd, user, platform } = this.settings;
+    for (const entry of image.config?.Env ?? []) {
+      const eq = entry.indexOf('=');
+      const key = eq < 0 ? entry : entry.slice(0, eq);
+      if (key !== '') env = setEnv(env, key, eq < 0 ? '' : entry.slice(eq + 1));
+    }
+    if (image.config?.WorkingDir) cwd = resolvePath(cwd, image.config.WorkingDir);
+    if (image.config?.User) user = image.config.User;
+    if (image.architecture && image.os) {
+      platform = {
+        architecture: image.architecture,
+        os: image.os,
+        variant: image.variant,
+        osVersion: image['os.version'],
+      };
+    }
+    return new State(this.output, { env, cwd, user, platform });
+  }
+
+  /** Runs a command on this state's filesystem; the result's root is the changed filesystem. */
+  run(opts: RunOptions): ExecState {
+    const extra = opts.env === undefined ? [] : Array.isArray(opts.env) ? opts.env : Object.entries(opts.env);
+    let env = this.settings.env;
+    for (const [k, v] of extra as readonly (readonly [string, string])[]) env = setEnv(env, k, v);
+    const exec = new ExecOp({
+      root: this.output,
+      args: opts.args,
+      env: env.map(([k, v]) => `${k}=${v}`),
+      cwd: opts.cwd === undefined ? this.cwd : resolvePath(this.cwd, opts.cwd),
+      user: opts.user ?? this.user,
+      hostname: opts.hostname,
+      network: opts.network ?? 'sandbox',
+      security: opts.security ?? 'sandbox',
+      mounts: opts.mounts ?? [],
+      secretEnv: opts.secretEnv ?? [],
+      validExitCodes: opts.validExitCodes,
+      platform: opts.platform ?? this.platform,
+      customName: opts.customName,
+      progressGroup: opts.progressGroup,
+      ignoreCache: opts.ignoreCache,
+    });
+    return new ExecState(exec, opts, this.settings);
+  }
+
+  /** Applies a chain of file actions (`mkdir(...).copy(...)`) to this state. */
+  file(actions: FileActions, opts: OpOptions = {}): State {
+    return this.withOutput({ vertex: new FileOp(this, actions, opts), index: 0 });
+  }
+}
+
+/** The root filesystem after an exec; `mount(dest)` gives the state of another mount after it. */
+export class ExecState extends State {
+  constructor(
+    private readonly exec: ExecOp,
+    private readonly opts: RunOptions,
+    settings: Settings,
+  ) {
+    super({ vertex: exec, index: exec.outputIndex('/') }, settings);
+  }
+
+  /**
+   * The filesystem at `dest` after the exec: a new output for a writable bind mount, the unchanged
+   * source for a read-only one. Cache, tmpfs and secret mounts leave nothing to build on.
+   */
+  mount(dest: string): State {
+    if (dest === '/') return this;
+    const m = this.opts.mounts?.find((x) => x.dest === dest);
+    if (!m) throw new Error(`run: no mount at ${dest}`);
+    if (m.type !== 'bind') throw new Error(`run: the ${m.type} mount at ${dest} has no output to build on`);
+    if (m.readonly) return m.source;
+    return m.source.withOutput({ vertex: this.exec, index: this.exec.outputIndex(m.dest) });
+  }
+}
