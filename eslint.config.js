@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-JS build and test scripts run on Node.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The gateway frontend owns stdout for HTTP/2; only CLIs, scripts and tests may print to it.
     files: ['testbed/**', 'scripts/**', 'bench/**', 'test/**', 'src/cli.ts'],
     rules: { 'no-console': 'off' },

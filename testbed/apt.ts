@@ -5,8 +5,8 @@ import { CommandError, sh, step } from './sh.js';
 
 export async function missingPackages(names: readonly string[]): Promise<string[]> {
   // dpkg-query exits non-zero when any name is unknown but still lists the known ones.
-  const out = await sh('dpkg-query', ['-W', '-f=${Package} ${db:Status-Abbrev}\n', ...names]).catch((e: unknown) =>
-    e instanceof CommandError ? e.output : '',
+  const out = await sh('dpkg-query', ['-W', '-f=${Package} ${db:Status-Abbrev}\n', ...names]).catch(
+    (e: unknown) => (e instanceof CommandError ? e.output : ''),
   );
   const installed = new Set(
     out

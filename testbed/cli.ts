@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { goTools, hostPackages, logsDir, toolBin, wasmtime } from './config.js';
 import { ensurePackages } from './apt.js';
-import { ensureTools, toolPath } from './tools.js';
+import { ensureGoTools, ensureWasmtime, toolPath } from './tools.js';
 import { choosePort, isOurs, loadState, saveState } from './state.js';
 import {
   authUser,
@@ -17,17 +17,20 @@ import {
   waitGone,
 } from './services.js';
 import { ensureImages, nodeBinaryVersion } from './images.js';
-import { removeCheckoutEnv, writeCheckoutEnv } from './env.js';
+import { readCheckoutEnv, removeCheckoutEnv, writeCheckoutEnv } from './env.js';
 import { sh, step } from './sh.js';
 
 async function up(): Promise<void> {
   const started = Date.now();
   await ensurePackages(hostPackages, path.join(logsDir, 'apt.log'));
   const state = loadState();
-  state.registryPort = await choosePort(state.registryPort);
-  state.registryAuthPort = await choosePort(state.registryAuthPort);
+  state.registryPort = await choosePort(state.registryPort, isOurs(state.services.registry));
+  state.registryAuthPort = await choosePort(state.registryAuthPort, isOurs(state.services['registry-auth']));
+  const wasmtimeReady = ensureWasmtime();
+  // Awaited below; until then a failure must not surface as an unhandled rejection.
+  wasmtimeReady.catch(() => {});
   try {
-    await ensureTools();
+    await ensureGoTools();
     await ensureRegistry(state, 'registry', state.registryPort);
     await ensureRegistry(state, 'registry-auth', state.registryAuthPort);
     await ensureBuildkitd(state, [state.registryPort, state.registryAuthPort]);
@@ -37,7 +40,10 @@ async function up(): Promise<void> {
   await ensureBuildxBuilder();
   const registry = `127.0.0.1:${state.registryPort}`;
   const images = await ensureImages(registry);
-  const wasmtimeVersion = (await sh(path.join(toolBin('wasmtime', wasmtime.version), 'wasmtime'), ['--version'])).trim();
+  await wasmtimeReady;
+  const wasmtimeVersion = (
+    await sh(path.join(toolBin('wasmtime', wasmtime.version), 'wasmtime'), ['--version'])
+  ).trim();
   const vars: Record<string, string> = {
     BUILDKIT_HOST: buildkitHost,
     BUILDX_CONFIG: buildxConfig,
@@ -99,6 +105,10 @@ function status(): boolean {
   for (const t of goTools) console.log(`${t.name.padEnd(14)} ${t.version}  ${toolBin(t.name, t.version)}`);
   console.log(`${'wasmtime'.padEnd(14)} ${wasmtime.version}  ${toolBin('wasmtime', wasmtime.version)}`);
   console.log(`${'logs'.padEnd(14)} ${logsDir}`);
+  const env = readCheckoutEnv();
+  if (!env) console.log('no .testbed/env: run `npm run testbed -- up`');
+  for (const [k, v] of Object.entries(env ?? {}))
+    if (k.startsWith('IMAGE_')) console.log(`${k.padEnd(22)} ${v}`);
   return allUp;
 }
 

@@ -48,7 +48,14 @@ export const wasmtime = {
 };
 
 /** Debian packages the host needs; versions come from the machine's release. */
-export const hostPackages = ['runc', 'docker-registry', 'skopeo', 'debootstrap', 'apache2-utils', 'ca-certificates'];
+export const hostPackages = [
+  'runc',
+  'docker-registry',
+  'skopeo',
+  'debootstrap',
+  'apache2-utils',
+  'ca-certificates',
+];
 
 export const cacheRoot = process.env.WASM_BUILD_CACHE ?? path.join(os.homedir(), '.cache', 'wasm-build');
 export const toolsDir = path.join(cacheRoot, 'tools');

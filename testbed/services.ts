@@ -25,7 +25,12 @@ function startDetached(name: string, exe: string, args: string[], version: strin
   return { pid: child.pid, exe, version };
 }
 
-async function waitFor(what: string, probe: () => Promise<boolean>, logName: string, seconds = 60): Promise<void> {
+async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  logName: string,
+  seconds = 60,
+): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (await probe()) return;
@@ -67,12 +72,20 @@ async function registryVersion(): Promise<string> {
 }
 
 /** Starts (or keeps) one registry; `auth` adds htpasswd basic auth with the state's password. */
-export async function ensureRegistry(state: State, name: 'registry' | 'registry-auth', port: number): Promise<void> {
+export async function ensureRegistry(
+  state: State,
+  name: 'registry' | 'registry-auth',
+  port: number,
+): Promise<void> {
   const exe = '/usr/bin/docker-registry';
   const version = await registryVersion();
   const rec = state.services[name];
   const expected = name === 'registry' ? 200 : 401;
-  if (isOurs(rec) && rec.version === version && (await httpStatus(`http://127.0.0.1:${port}/v2/`)) === expected) {
+  if (
+    isOurs(rec) &&
+    rec.version === version &&
+    (await httpStatus(`http://127.0.0.1:${port}/v2/`)) === expected
+  ) {
     return;
   }
   if (isOurs(rec)) stopService(state, name);

@@ -56,7 +56,11 @@ export function sh(cmd: string, args: readonly string[], opts: ExecOptions = {})
 }
 
 /** Like sh, but answers false instead of throwing (probes: "is this installed?"). */
-export async function succeeds(cmd: string, args: readonly string[], opts: ExecOptions = {}): Promise<boolean> {
+export async function succeeds(
+  cmd: string,
+  args: readonly string[],
+  opts: ExecOptions = {},
+): Promise<boolean> {
   try {
     await sh(cmd, args, opts);
     return true;

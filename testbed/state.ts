@@ -62,8 +62,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Keeps a previously chosen port when it is still free, so image references stay valid across restarts. */
-export async function choosePort(previous: number | undefined): Promise<number> {
-  if (previous && (await portIsFree(previous))) return previous;
+/**
+ * Keeps a previously chosen port when our own service still holds it or it is free again, so image
+ * references stay valid across restarts.
+ */
+export async function choosePort(previous: number | undefined, heldByUs: boolean): Promise<number> {
+  if (previous && (heldByUs || (await portIsFree(previous)))) return previous;
   return freePort();
 }

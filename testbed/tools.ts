@@ -47,7 +47,8 @@ async function buildGoTool(tool: GoTool): Promise<void> {
   writeFileSync(path.join(root, STAMP), want);
 }
 
-async function buildWasmtime(): Promise<void> {
+/** The wasmtime build is the longest step of a fresh `up`; callers start it first and await it last. */
+export async function ensureWasmtime(): Promise<void> {
   const root = path.dirname(toolBin('wasmtime', wasmtime.version));
   const want = `${wasmtime.crate}@${wasmtime.version} ${wasmtime.features.join(',')}`;
   if (installed(root, want) && existsSync(path.join(root, 'bin', 'wasmtime'))) return;
@@ -73,12 +74,9 @@ async function buildWasmtime(): Promise<void> {
   writeFileSync(path.join(root, STAMP), want);
 }
 
-/** Installs every pinned tool that is missing: Go tools one after another, wasmtime beside them. */
-export async function ensureTools(): Promise<void> {
-  const go = (async () => {
-    for (const tool of goTools) await buildGoTool(tool);
-  })();
-  await Promise.all([go, buildWasmtime()]);
+/** Builds the Go tools one after another (they share the module and build caches). */
+export async function ensureGoTools(): Promise<void> {
+  for (const tool of goTools) await buildGoTool(tool);
 }
 
 export function toolPath(): string[] {

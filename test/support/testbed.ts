@@ -3,6 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { parseEnv } from '../../testbed/env.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -18,22 +19,14 @@ export interface Testbed {
   images: Record<string, string>;
 }
 
-/** Parses the subset of shell syntax the testbed writes: `export NAME='value'` lines. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)='((?:[^']|'\\'')*)'\s*$/.exec(line);
-    if (m) out[m[1]!] = m[2]!.replaceAll("'\\''", "'");
-  }
-  return out;
-}
-
 export function loadTestbed(): Testbed {
   const file = process.env.WASM_BUILD_TESTBED_ENV ?? path.join(repoRoot, '.testbed', 'env');
   if (!existsSync(file)) {
-    throw new Error(`${file} is missing: start the testbed with \`npm run testbed -- up\` (npm test does this).`);
+    throw new Error(
+      `${file} is missing: start the testbed with \`npm run testbed -- up\` (npm test does this).`,
+    );
   }
-  const vars = parseEnvFile(readFileSync(file, 'utf8'));
+  const vars = parseEnv(readFileSync(file, 'utf8'));
   const need = (name: string): string => {
     const v = vars[name];
     if (!v) throw new Error(`${file} does not set ${name}: run \`npm run testbed -- up\` again.`);
