@@ -1,0 +1,98 @@
+// Result, Ref and RefMap (gateway.proto): what Solve answers and what Return sends back.
+// Only the array-ref forms (fields 3 and 4) are spoken: every daemon since v0.8 has cap `proto.refarray`.
+import {
+  BinaryWriter,
+  WireType,
+  decodeFields,
+  decodeMapEntry,
+  mapBytesValue,
+  readBytesValue,
+  writeEmbedded,
+  writeMap,
+  writeMessage,
+  writeString,
+  type StringKeyed,
+} from './codec.js';
+
+/** A daemon-side result; `id: ""` is the empty filesystem (scratch). */
+export interface GatewayRef {
+  id: string;
+  /** The marshaled pb.Definition the daemon sends along; optional on Return. */
+  def?: Uint8Array;
+}
+
+export interface Result {
+  ref?: GatewayRef;
+  refs?: StringKeyed<GatewayRef>;
+  metadata?: StringKeyed<Uint8Array>;
+}
+
+export interface DecodedResult {
+  ref?: GatewayRef;
+  refs?: Map<string, GatewayRef>;
+  metadata: Map<string, Uint8Array>;
+}
+
+function writeRef(w: BinaryWriter, ref: GatewayRef): void {
+  writeString(w, 1, ref.id);
+  if (ref.def) writeEmbedded(w, 2, ref.def);
+}
+
+export function writeResult(w: BinaryWriter, result: Result): void {
+  if (result.ref && result.refs) throw new Error('a result has either one ref or a map of refs, not both');
+  const { ref, refs } = result;
+  if (ref) writeMessage(w, 3, (m) => writeRef(m, ref));
+  if (refs) {
+    writeMessage(w, 4, (m) =>
+      writeMap(m, 1, refs, (e, value) => writeMessage(e, 2, (v) => writeRef(v, value))),
+    );
+  }
+  if (result.metadata) writeMap(w, 10, result.metadata, mapBytesValue);
+}
+
+function decodeRef(buf: Uint8Array): GatewayRef {
+  const ref: GatewayRef = { id: '' };
+  decodeFields('Ref', buf, {
+    1: [WireType.LengthDelimited, (r) => (ref.id = r.string())],
+    2: [WireType.LengthDelimited, (r) => (ref.def = r.bytes())],
+  });
+  return ref;
+}
+
+function decodeRefMap(buf: Uint8Array): Map<string, GatewayRef> {
+  const refs = new Map<string, GatewayRef>();
+  decodeFields('RefMap', buf, {
+    1: [
+      WireType.LengthDelimited,
+      (r) =>
+        refs.set(
+          ...decodeMapEntry('RefMap.refs', r.bytes(), WireType.LengthDelimited, (v) => decodeRef(v.bytes()), {
+            id: '',
+          }),
+        ),
+    ],
+  });
+  return refs;
+}
+
+export function decodeResult(buf: Uint8Array): DecodedResult {
+  const result: DecodedResult = { metadata: new Map() };
+  decodeFields('Result', buf, {
+    3: [WireType.LengthDelimited, (r) => (result.ref = decodeRef(r.bytes()))],
+    4: [WireType.LengthDelimited, (r) => (result.refs = decodeRefMap(r.bytes()))],
+    10: [
+      WireType.LengthDelimited,
+      (r) =>
+        result.metadata.set(
+          ...decodeMapEntry(
+            'Result.metadata',
+            r.bytes(),
+            WireType.LengthDelimited,
+            readBytesValue,
+            new Uint8Array(0),
+          ),
+        ),
+    ],
+  });
+  return result;
+}
