@@ -1,0 +1,75 @@
+// A handle on one repository of one registry: the operations callers use, delegating to the blob
+// and manifest modules.
+import {
+  blobExists,
+  fetchBlob,
+  mountBlob,
+  pushBlob,
+  readBlob,
+  type BlobSource,
+  type PushBlobOptions,
+  type PushBlobResult,
+} from './blobs.js';
+import type { RegistrySession } from './client.js';
+import type { Descriptor } from './media-types.js';
+import {
+  fetchManifest,
+  listReferrers,
+  listTags,
+  pushManifest,
+  pushReferrer,
+  resolveManifest,
+  type FetchedManifest,
+  type PushManifestResult,
+} from './manifests.js';
+import type { Readable } from 'node:stream';
+
+export class Repository {
+  constructor(
+    readonly session: RegistrySession,
+    readonly name: string,
+  ) {}
+
+  get registry(): string {
+    return this.session.registry;
+  }
+
+  /** `registry/name`, as users write it. */
+  toString(): string {
+    return `${this.session.registry}/${this.name}`;
+  }
+
+  blobExists(digest: string): Promise<{ size: number } | undefined> {
+    return blobExists(this, digest);
+  }
+  mountBlob(digest: string, from: string): Promise<{ mounted: true } | { mounted: false; location: string }> {
+    return mountBlob(this, digest, from);
+  }
+  pushBlob(src: BlobSource, opts?: PushBlobOptions): Promise<PushBlobResult> {
+    return pushBlob(this, src, opts);
+  }
+  fetchBlob(desc: { digest: string; size?: number }): Promise<Readable> {
+    return fetchBlob(this, desc);
+  }
+  readBlob(desc: { digest: string; size?: number }, limit?: number): Promise<Buffer> {
+    return readBlob(this, desc, limit);
+  }
+  fetchManifest(reference: string, accept?: readonly string[]): Promise<FetchedManifest> {
+    return fetchManifest(this, reference, accept);
+  }
+  resolve(reference: string): Promise<Descriptor | undefined> {
+    return resolveManifest(this, reference);
+  }
+  pushManifest(bytes: Uint8Array, mediaType: string, tag?: string): Promise<PushManifestResult> {
+    return pushManifest(this, bytes, mediaType, tag);
+  }
+  pushReferrer(bytes: Uint8Array, mediaType: string): Promise<PushManifestResult> {
+    return pushReferrer(this, bytes, mediaType);
+  }
+  listTags(): Promise<string[]> {
+    return listTags(this);
+  }
+  listReferrers(digest: string, artifactType?: string): Promise<Descriptor[]> {
+    return listReferrers(this, digest, artifactType);
+  }
+}

@@ -1,0 +1,74 @@
+// The container-compatible image (layout A) and its per-runtime variants. `T` is BuildKit's
+// manifest byte for byte, so its digest is the one the build reported; `T-<runtime>` re-serialises
+// it with two annotations added, which changes nothing else.
+import { sha256 } from '../oci/digest.js';
+import { MediaType, isManifestMediaType, type ImageManifest } from '../oci/media-types.js';
+import type { WasmImage } from '../oci/layout.js';
+import { Annotations } from './annotations.js';
+import type { Blob } from './artifact.js';
+
+export interface VerifiedRuntime {
+  /** Runtime name as the test-runner knows it: "wasmtime", "wasmedge", "node", ... */
+  name: string;
+  /** The version that ran the tests, e.g. "48.0.8". */
+  version: string;
+}
+
+/** The image manifest as built; refuses anything that is not a single image manifest. */
+export function containerImageManifest(image: WasmImage): Blob {
+  if (!isManifestMediaType(image.descriptor.mediaType)) {
+    throw new Error(`expected an image manifest, got ${image.descriptor.mediaType}`);
+  }
+  return { descriptor: { ...image.descriptor }, bytes: image.manifestBytes };
+}
+
+/** The image manifest annotated with the runtime (and version) whose test-run verified it. */
+export function runtimeImageManifest(
+  image: WasmImage,
+  runtime: VerifiedRuntime,
+): Blob & { value: ImageManifest } {
+  const value: ImageManifest = {
+    ...image.manifest,
+    annotations: {
+      ...image.manifest.annotations,
+      [Annotations.runtime]: runtime.name,
+      [Annotations.runtimeVersion]: runtime.version,
+    },
+  };
+  const bytes = Buffer.from(JSON.stringify(value));
+  return {
+    descriptor: {
+      mediaType: image.manifest.mediaType ?? MediaType.ociManifest,
+      digest: sha256(bytes),
+      size: bytes.length,
+    },
+    bytes,
+    value,
+  };
+}
+
+/**
+ * A BuildKit attestation manifest rewritten as an OCI 1.1 referrer of the image: `subject` points at
+ * the image, `artifactType` says what it is. The tag `T` stays a single manifest.
+ */
+export function attestationReferrer(attestation: Buffer, subject: Blob): Blob {
+  const m = JSON.parse(attestation.toString('utf8')) as ImageManifest;
+  const value: ImageManifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    artifactType: MediaType.inTotoLayer,
+    config: m.config,
+    layers: m.layers,
+    subject: {
+      mediaType: subject.descriptor.mediaType,
+      digest: subject.descriptor.digest,
+      size: subject.descriptor.size,
+    },
+  };
+  if (m.annotations) value.annotations = m.annotations;
+  const bytes = Buffer.from(JSON.stringify(value));
+  return {
+    descriptor: { mediaType: MediaType.ociManifest, digest: sha256(bytes), size: bytes.length },
+    bytes,
+  };
+}
