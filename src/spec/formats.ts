@@ -1,0 +1,120 @@
+// String formats the schema table refers to by name. Each one validates (with a reason a person can act
+// on), describes itself for the reference doc, and gives the JSON Schema fragment editors check. That
+// fragment may be weaker than `check` where JSON Schema cannot say it (taplo's regex engine has no
+// look-around), never stronger.
+
+export interface Format {
+  /** A short type name for the reference doc's tables. */
+  readonly label: string;
+  /** What a valid value looks like, for the reference doc. */
+  readonly describe: string;
+  /** Why `value` is not valid, or undefined when it is. */
+  check(value: string): string | undefined;
+  /** The canonical form stored in the normalized spec. */
+  normalize?(value: string): string;
+  readonly json: Readonly<Record<string, unknown>>;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function relativePathProblem(value: string): string | undefined {
+  if (value === '') return 'must not be empty';
+  if (value.includes('\\')) return 'must use "/" as the separator';
+  if (value.startsWith('/')) return 'must be a relative path';
+  if (value.split('/').includes('..')) return 'must not contain ".." (it would leave the build context)';
+  return undefined;
+}
+
+/** `./src//lib/` -> `src/lib`; `./` -> `.` */
+function normalizeRelative(value: string): string {
+  const parts = value.split('/').filter((p) => p !== '' && p !== '.');
+  return parts.length === 0 ? '.' : parts.join('/');
+}
+
+export const FORMATS = {
+  text: {
+    label: 'string',
+    describe: 'any string',
+    check: () => undefined,
+    json: {},
+  },
+  'non-empty': {
+    label: 'string',
+    describe: 'a non-empty string',
+    check: (v: string) => (v === '' ? 'must not be empty' : undefined),
+    json: { minLength: 1 },
+  },
+  'file-stem': {
+    label: 'file stem',
+    describe: 'a file name stem: letters, digits, ".", "_" and "-", starting with a letter or digit',
+    check: (v: string) => {
+      if (v === '') return 'must not be empty';
+      if (v.endsWith('.wasm')) return 'is a file stem: leave out ".wasm"';
+      if (v.length > 128) return 'must be at most 128 characters';
+      return STEM.test(v)
+        ? undefined
+        : 'may hold only letters, digits, ".", "_" and "-", starting with a letter or digit';
+    },
+    json: { pattern: STEM.source, maxLength: 128 },
+  },
+  'variable-name': {
+    label: 'name',
+    describe: 'a variable name: letters, digits and "_", not starting with a digit',
+    check: (v: string) =>
+      NAME.test(v) ? undefined : 'may hold only letters, digits and "_", not starting with a digit',
+    json: { pattern: NAME.source },
+  },
+  'c-define': {
+    label: 'macro',
+    describe: 'a preprocessor macro, `NAME` or `NAME=VALUE`',
+    check: (v: string) => {
+      if (v.startsWith('-D')) return 'is the macro itself: leave out "-D"';
+      const name = v.split('=', 1)[0] ?? '';
+      return NAME.test(name) ? undefined : 'must be NAME or NAME=VALUE, NAME a C identifier';
+    },
+    json: { pattern: '^[A-Za-z_][A-Za-z0-9_]*(=|$)' },
+  },
+  'relative-path': {
+    label: 'relative path',
+    describe: 'a relative path with "/" separators and no ".."',
+    check: relativePathProblem,
+    normalize: normalizeRelative,
+    json: { minLength: 1, pattern: '^[^/]' },
+  },
+  glob: {
+    label: 'glob',
+    describe: 'a glob pattern (`*`, `**`, `?`, `[...]`) relative to `source`',
+    check: relativePathProblem,
+    json: { minLength: 1, pattern: '^[^/]' },
+  },
+  'absolute-path': {
+    label: 'absolute path',
+    describe: 'an absolute path inside the guest, starting with "/"',
+    check: (v: string) => (v.startsWith('/') ? undefined : 'must be an absolute path (start with "/")'),
+    json: { pattern: '^/' },
+  },
+  regex: {
+    label: 'regex',
+    describe: 'a JavaScript regular expression (with the `u` flag), searched for anywhere in the text',
+    check: (v: string) => {
+      try {
+        compilePattern(v);
+        return undefined;
+      } catch (e) {
+        return `is not a valid regular expression: ${(e as Error).message}`;
+      }
+    },
+    json: { format: 'regex' },
+  },
+} as const satisfies Record<string, Format>;
+
+export type FormatName = keyof typeof FORMATS;
+
+/**
+ * How `expect.stdout-matches` is compiled, here so that the validator and the test runner agree:
+ * JavaScript syntax, Unicode mode, unanchored (write `^...$` to match the whole output).
+ */
+export function compilePattern(source: string): RegExp {
+  return new RegExp(source, 'u');
+}

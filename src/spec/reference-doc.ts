@@ -1,0 +1,236 @@
+import { FORMATS } from './formats.js';
+import { describeKey, interpolates } from './json-schema.js';
+import { COMPONENT_LANGUAGES, COMPONENT_RUNTIMES } from './rules.js';
+import {
+  FORMAT_VERSION,
+  LANGUAGES,
+  MODULE_FIELDS,
+  ROOT,
+  RUNTIMES,
+  type Fields,
+  type Key,
+  type TableKey,
+  type TablesKey,
+} from './schema.js';
+import { quotedList } from './suggest.js';
+
+// Renders docs/wasm-toml.md: a hand-written introduction (below) and a reference table per TOML table,
+// generated from the schema table so that the doc cannot drift from the parser.
+
+const code = (items: readonly string[]): string => items.map((i) => `\`${i}\``).join(', ');
+
+const languageRows = (): string =>
+  LANGUAGES.map((language) => {
+    const options = Object.entries(MODULE_FIELDS)
+      .filter(([, key]) => key.kind === 'table' && 'language' in key && key.language === language)
+      .map(([name]) => `\`[module.${name}]\``);
+    return `| \`${language}\` | ${options.join(', ')} | ${COMPONENT_LANGUAGES.includes(language) ? 'yes' : 'no'} |`;
+  }).join('\n');
+
+const intro = (expanded: string[], languageOptions: string[]): string => `
+# wasm.toml reference
+
+\`wasm.toml\` describes how to build WebAssembly modules into OCI images. BuildKit hands it to the
+wasm-build frontend named on its first line; the GitHub Action builds with it, test-runs the module and
+pushes. A typical file is a few lines:
+
+\`\`\`toml
+# syntax=ghcr.io/acme/wasm-frontend:v1
+[module]
+name = "hello"
+language = "c"
+\`\`\`
+
+\`docker buildx build -f wasm.toml -t ghcr.io/acme/hello .\` compiles every \`*.c\` file of the build context
+with wasi-sdk, optimises the result with \`wasm-opt -Os\`, strips it, and returns an image that holds only
+\`/hello.wasm\`, with the module as its entrypoint.
+
+A fuller one, in Rust, with tests for the action:
+
+\`\`\`toml
+# syntax=ghcr.io/acme/wasm-frontend:v1
+[build-args]
+VERSION = "dev"
+
+[module]
+name = "greeter"
+language = "rust"
+source = "crates/greeter"
+exclude = ["target/**"]
+rust.features = ["json"]
+
+[module.image]
+args = ["--greeting", "hello"]
+labels = { "org.opencontainers.image.version" = "\${VERSION}" }
+
+[[module.test]]
+name = "greets"
+args = ["world"]
+expect.stdout = "hello, world\\n"
+
+[[module.test]]
+name = "rejects a missing name"
+expect = { stdout-matches = "^usage:", exit-code = 2 }
+\`\`\`
+
+## Modules and targets
+
+\`[module]\` declares one module. For several, write \`[[module]]\` once per module; a build makes the
+module named by \`--target\` (the first one by default) into one image. Add a top-level \`[image]\` table
+to put every module into a single image instead; \`--target\` (or \`image.entrypoint\`) then picks the
+module the image runs. Tests go in \`[[module.test]]\` after the module they test.
+
+Options that only make sense for one language live in a table named after it and are rejected for a
+module in another language. Instead of a language, \`build\` runs your own command (an argument list,
+never a shell string) and \`output\` says where it writes the module.
+
+| \`language\` | options | \`target = "wasip2"\` (component) |
+| --- | --- | --- |
+${languageRows()}
+
+## Paths
+
+\`source\` and the host side of a test's \`dirs\` are relative to the build context. \`include\`, \`exclude\`,
+\`output\` and the language tables' files and patterns are relative to \`source\`. Paths use \`/\`, may not be
+absolute and may not contain \`..\`.
+
+## Build args
+
+\`[build-args]\` declares build arguments with their defaults; \`--build-arg NAME=value\` overrides one
+(undeclared ones are ignored, as Docker does). \`\${NAME}\` uses one, and \`$$\` is a literal \`$\`; any other
+\`$\` is taken literally. They are expanded only in ${code(expanded)}, and in the language tables'
+${code(languageOptions)}. Referring to a build arg that \`[build-args]\` does not declare is an error.
+
+## Checks beyond types
+
+Besides types, allowed values and unknown keys, the parser checks:
+
+- a module has a \`language\` or a \`build\` command; \`build\` needs \`output\`, and \`toolchain.image\` when
+  there is no \`language\`; \`output\` is only for \`build\`;
+- \`target = "wasip2"\` (a component) is built from ${quotedList(COMPONENT_LANGUAGES)} (or a custom build),
+  is not passed through \`wasm-opt\`, and is test-run only on ${quotedList(COMPONENT_RUNTIMES)};
+- a language table (\`[module.rust]\`) matches the module's \`language\` and is not combined with \`build\`;
+- module names and, within a module, test names are unique; \`image.entrypoint\` names a module;
+- \`expect.stdout\` and \`expect.stdout-matches\` are not both set, and the pattern compiles;
+- a toolchain \`version\` is not combined with an \`image\` that already has a tag.
+
+Every error names the file, line and column, says what is allowed, and suggests the closest key or
+value when a name looks misspelt. All errors are reported at once, in file order:
+
+\`\`\`text
+wasm.toml:4:1: unknown key "langauge" in [module]
+  4 | langauge = "c"
+    | ^^^^^^^^
+  hint: did you mean "language"?
+\`\`\`
+
+## Editor support
+
+\`schema/wasm.schema.json\` is a JSON Schema of this file for taplo and the Even Better TOML extension
+(completion, hover docs, type checks). Point a \`.taplo.toml\` at it:
+
+\`\`\`toml
+[[rule]]
+include = ["**/wasm.toml"]
+schema.path = "./schema/wasm.schema.json"
+\`\`\`
+
+## Reference
+
+Every key, format version ${FORMAT_VERSION}. "—" means unset. Test runtimes: ${code(RUNTIMES)}.
+`;
+
+export function renderReferenceDoc(): string {
+  const sections: string[] = [];
+  const expanded = { paths: new Set<string>(), languageOptions: new Set<string>() };
+  walk(ROOT.fields, '', '', ROOT.since, false, sections, expanded);
+  return [
+    '<!-- Generated from src/spec/schema.ts by `npx tsx scripts/gen-spec.ts`. Do not edit. -->',
+    intro([...expanded.paths], [...expanded.languageOptions]),
+    ...sections,
+  ].join('\n');
+}
+
+/** Renders one section per table, depth first; sibling tables that share their keys get one section. */
+function walk(
+  fields: Fields,
+  dotted: string,
+  title: string,
+  since: string,
+  inLanguageTable: boolean,
+  sections: string[],
+  expanded: { paths: Set<string>; languageOptions: Set<string> },
+): void {
+  const rows = ['| Key | Type | Default | Since | Description |', '| --- | --- | --- | --- | --- |'];
+  const nested = new Map<Fields, { names: string[]; key: TableKey | TablesKey }>();
+  for (const [name, key] of Object.entries(fields)) {
+    const path = dotted ? `${dotted}.${name}` : name;
+    if (interpolates(key))
+      (inLanguageTable ? expanded.languageOptions : expanded.paths).add(inLanguageTable ? name : path);
+    const cells = [
+      `\`${name}\``,
+      typeOf(key, path),
+      defaultOf(key),
+      key.since ?? since,
+      cell(describeKey(key)),
+    ];
+    rows.push(`| ${cells.join(' | ')} |`);
+    if (key.kind === 'table' || key.kind === 'tables') {
+      const group = nested.get(key.fields) ?? { names: [], key };
+      group.names.push(name);
+      nested.set(key.fields, group);
+    }
+  }
+  sections.push(`### ${title || 'Top level'}\n`, rows.join('\n'), '');
+  for (const [childFields, { names, key }] of nested) {
+    const shared = names.length > 1;
+    const path = dotted ? `${dotted}.${shared ? '<language>' : names[0]}` : (names[0] ?? '');
+    const heading =
+      path === 'module'
+        ? '`[module]` / `[[module]]`'
+        : key.kind === 'tables'
+          ? `\`[[${path}]]\``
+          : `\`[${path}]\``;
+    const languageOptions = key.kind === 'table' && key.language !== undefined && path.startsWith('module.');
+    // Shared tables (toolchains.<language>) get one section, under a placeholder path.
+    walk(childFields, path, heading, key.since ?? since, languageOptions, sections, expanded);
+  }
+}
+
+function typeOf(key: Key, path: string): string {
+  switch (key.kind) {
+    case 'string':
+      return FORMATS[key.format].label;
+    case 'enum':
+      return key.values.map((v) => `\`"${v}"\``).join(' \\| ');
+    case 'boolean':
+    case 'integer':
+      return key.kind === 'integer' ? `integer ${key.minimum}–${key.maximum}` : 'boolean';
+    case 'list':
+      return key.item.kind === 'enum'
+        ? `array of ${key.item.values.map((v) => `\`"${v}"\``).join(' \\| ')}`
+        : `array of ${FORMATS[key.item.format].label}`;
+    case 'map':
+      return `table of ${FORMATS[key.keys].label} = ${FORMATS[key.values.format].label}`;
+    case 'table':
+      return key.language ? `table, for \`language = "${key.language}"\`` : `table, see \`[${path}]\``;
+    case 'tables':
+      return `array of tables, see \`[[${path}]]\``;
+  }
+}
+
+function defaultOf(key: Key): string {
+  switch (key.kind) {
+    case 'map':
+      return '`{}`';
+    case 'tables':
+      return key.required ? 'required' : '`[]`';
+    case 'table':
+      return key.optional || key.language ? '—' : 'all defaults';
+    default:
+      if ('computed' in key && key.computed) return 'computed';
+      return key.default === undefined ? '—' : `\`${JSON.stringify(key.default)}\``;
+  }
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
