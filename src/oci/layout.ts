@@ -108,7 +108,7 @@ async function loadLayout(root: string, tempDir: string | undefined): Promise<Oc
     return path.join(root, 'blobs', alg, hex);
   };
   const blob = async (desc: Descriptor): Promise<BlobSource> => {
-    const p = blobPath(desc.digest);
+    const p = blobPath(desc.digest); // validates the digest before it becomes a path
     let size: number;
     try {
       size = (await stat(p)).size;
@@ -125,9 +125,10 @@ async function loadLayout(root: string, tempDir: string | undefined): Promise<Oc
   const readBlob = async (desc: Pick<Descriptor, 'digest' | 'size'>): Promise<Buffer> => {
     if (desc.size > maxJsonBytes)
       throw new LayoutError(`${where}: blob ${desc.digest} is too large to read whole`);
+    const file = blobPath(desc.digest);
     let bytes: Buffer;
     try {
-      bytes = await readFile(blobPath(desc.digest));
+      bytes = await readFile(file);
     } catch {
       throw new LayoutError(`${where} lacks blob ${desc.digest}`);
     }

@@ -161,6 +161,7 @@ export async function buildLayoutFixture(opts: LayoutFixtureOptions = {}): Promi
 
   // The layer: a tar holding the module (BuildKit writes paths without a leading slash), gzipped.
   const staging = mkdtempSync(path.join(os.tmpdir(), 'wasm-build-fixture-layer-'));
+  mkdirSync(path.dirname(path.join(staging, moduleName)), { recursive: true });
   writeFileSync(path.join(staging, moduleName), module);
   const chunks: Buffer[] = [];
   const packer = tar.c({ cwd: staging, portable: true, mtime: new Date(created) }, [moduleName]);
