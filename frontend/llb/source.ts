@@ -112,13 +112,13 @@ export function local(name: string, opts: LocalOptions = {}): State {
  * git:// remote. A remote without a scheme gets https://, as in BuildKit's client.
  */
 export function git(remote: string, ref?: string, opts: OpOptions = {}): State {
-  const withScheme = /^[a-zA-Z0-9]+:\/\//.test(remote) ? remote : `https://${remote}`;
-  const url = new URL(withScheme);
-  if (!['https:', 'http:', 'git:'].includes(url.protocol)) {
-    throw new Error(
-      `git: unsupported remote ${JSON.stringify(remote)} (use an https://, http:// or git:// URL)`,
-    );
-  }
+  const unsupported = (): Error =>
+    new Error(`git: unsupported remote ${JSON.stringify(remote)} (use an https://, http:// or git:// URL)`);
+  const hasScheme = /^[a-zA-Z0-9]+:\/\//.test(remote);
+  // scp-style `user@host:path` means ssh, which would need the client's SSH agent forwarded.
+  if (!hasScheme && /^[^/]*@[^/]*:/.test(remote)) throw unsupported();
+  const url = new URL(hasScheme ? remote : `https://${remote}`);
+  if (!['https:', 'http:', 'git:'].includes(url.protocol)) throw unsupported();
   url.hash = '';
   url.search = '';
   // The id leaves out the scheme so one repository gets one cache key however it is fetched.
