@@ -104,8 +104,8 @@ export function statusFromMetadata(meta: IncomingHttpHeaders): RpcStatus | undef
   const rawDetails = single(meta['grpc-status-details-bin']);
   if (rawDetails) {
     try {
-      // Go sends unpadded base64; Buffer accepts both.
-      details = decodeRpcStatus(Buffer.from(rawDetails, 'base64')).details;
+      // Go sends unpadded base64; Buffer accepts both. Copied out of the Buffer so values are plain bytes.
+      details = decodeRpcStatus(new Uint8Array(Buffer.from(rawDetails, 'base64'))).details;
     } catch {
       details = [];
     }
