@@ -102,7 +102,8 @@ export const FORMATS = {
         compilePattern(v);
         return undefined;
       } catch (e) {
-        return `is not a valid regular expression: ${(e as Error).message}`;
+        // V8 says "Invalid regular expression: /<source>/u: <reason>"; the reason is the news.
+        return `is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`;
       }
     },
     json: { format: 'regex' },

@@ -76,7 +76,8 @@ export function readTable(fields: Fields, table: LTable, path: Path, ctx: Contex
   ctx.locations.set(path, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields, entry.key)) {
-      ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" in ${scope.display}`, {
+      const where = scope.dotted ? `in ${scope.display}` : 'at the top level';
+      ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
         path: [...path, entry.key],
         hint: unknownKeyHint(entry.key, scope),
       });
@@ -138,34 +139,58 @@ function unknownKeyHint(name: string, scope: Scope): string {
     const there = closest(name, n.keys);
     if (there) return `did you mean "${there}" in [${n.table}]?`;
   }
-  return own.length > 0 ? `allowed keys: ${own.join(', ')}` : `${scope.display} takes no keys`;
+  return `allowed keys: ${own.join(', ')}`;
+}
+
+/** The key a value belongs to: its name in messages (`features[1]`) and its path in the spec. */
+interface Site {
+  readonly label: string;
+  readonly path: Path;
+}
+
+const item = (site: Site, index: number | string): Site => ({
+  label: typeof index === 'number' ? `${site.label}[${index}]` : `${site.label}.${index}`,
+  path: [...site.path, index],
+});
+
+function report(ctx: Context, span: Span, site: Site, message: string, hint?: string): undefined {
+  ctx.errors.add(span, message, { path: site.path, hint });
+  return undefined;
+}
+
+function typeError(ctx: Context, site: Site, expected: string, value: LValue, hint?: string): undefined {
+  return report(
+    ctx,
+    value.span,
+    site,
+    `${site.label} must be ${expected}, not ${KIND_NAMES[value.kind]}`,
+    hint,
+  );
 }
 
 function readValue(key: Key, label: string, value: LValue, path: Path, ctx: Context, scope: Scope): unknown {
+  const site: Site = { label, path };
   switch (key.kind) {
     case 'string':
-      return readString(key, label, value, ctx);
+      return readString(key, site, value, ctx);
     case 'enum':
-      return readEnum(key, label, value, ctx);
+      return readEnum(key, site, value, ctx);
     case 'boolean':
       if (value.kind === 'boolean') return value.value;
-      return typeError(ctx, label, 'a boolean (true or false)', value);
+      return typeError(ctx, site, 'a boolean (true or false)', value);
     case 'integer':
-      if (value.kind !== 'integer') return typeError(ctx, label, 'an integer', value);
+      if (value.kind !== 'integer') return typeError(ctx, site, 'an integer', value);
       if (value.value < key.minimum || value.value > key.maximum) {
-        ctx.errors.add(
-          value.span,
-          `${label} must be between ${key.minimum} and ${key.maximum}, not ${value.value}`,
-        );
-        return undefined;
+        const range = `between ${key.minimum} and ${key.maximum}`;
+        return report(ctx, value.span, site, `${label} must be ${range}, not ${value.value}`);
       }
       return value.value;
     case 'list':
-      return readList(key.item, key.minItems ?? 0, label, value, path, ctx);
+      return readList(key.item, key.minItems ?? 0, site, value, ctx);
     case 'map':
-      return readMap(key.keys, key.values, label, value, path, ctx);
+      return readMap(key.keys, key.values, site, value, ctx);
     case 'table': {
-      if (value.kind !== 'table') return typeError(ctx, label, 'a table', value);
+      if (value.kind !== 'table') return typeError(ctx, site, 'a table', value);
       const dotted = join(scope.dotted, label);
       return readTable(key.fields, value, path, ctx, {
         dotted,
@@ -188,91 +213,68 @@ function readValue(key: Key, label: string, value: LValue, path: Path, ctx: Cont
       }
       if (value.kind !== 'array') {
         const hint = value.kind === 'table' ? `write [[${dotted}]], once per table` : undefined;
-        return typeError(ctx, label, 'an array of tables', value, hint);
+        return typeError(ctx, site, 'an array of tables', value, hint);
       }
       if (key.required && value.items.length === 0) {
-        ctx.errors.add(value.span, `${label} must hold at least one table`);
-        return undefined;
+        return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
-      return value.items.map((item, i) => {
-        ctx.locations.set([...path, i], item.span);
-        if (item.kind === 'table') return readTable(key.fields, item, [...path, i], ctx, child);
-        return typeError(ctx, `${label}[${i}]`, 'a table', item);
+      return value.items.map((element, i) => {
+        ctx.locations.set([...path, i], element.span);
+        if (element.kind === 'table') return readTable(key.fields, element, [...path, i], ctx, child);
+        return typeError(ctx, item(site, i), 'a table', element);
       });
     }
   }
 }
 
-function typeError(ctx: Context, label: string, expected: string, value: LValue, hint?: string): undefined {
-  ctx.errors.add(value.span, `${label} must be ${expected}, not ${KIND_NAMES[value.kind]}`, { hint });
-  return undefined;
-}
-
-function readString(item: StringItem, label: string, value: LValue, ctx: Context): string | undefined {
-  if (value.kind !== 'string') return typeError(ctx, label, 'a string', value);
-  const format: Format = FORMATS[item.format];
+function readString(spec: StringItem, site: Site, value: LValue, ctx: Context): string | undefined {
+  if (value.kind !== 'string') return typeError(ctx, site, 'a string', value);
+  const format: Format = FORMATS[spec.format];
   const problem = format.check(value.value);
-  if (problem) {
-    ctx.errors.add(value.span, `${label} ${JSON.stringify(value.value)} ${problem}`);
-    return undefined;
-  }
-  if (item.interpolate) checkTemplate(label, value, ctx);
+  if (problem)
+    return report(ctx, value.span, site, `${site.label} ${JSON.stringify(value.value)} ${problem}`);
+  if (spec.interpolate) checkTemplate(site, value, ctx);
   return format.normalize ? format.normalize(value.value) : value.value;
 }
 
-function readEnum(item: EnumItem, label: string, value: LValue, ctx: Context): string | undefined {
-  if (value.kind !== 'string') return typeError(ctx, label, `one of ${quotedList(item.values)}`, value);
-  if (item.values.includes(value.value)) return value.value;
-  const alias = item.aliases?.[value.value];
-  const near = closest(value.value, item.values);
+function readEnum(spec: EnumItem, site: Site, value: LValue, ctx: Context): string | undefined {
+  const allowed = quotedList(spec.values);
+  if (value.kind !== 'string') return typeError(ctx, site, `one of ${allowed}`, value);
+  if (spec.values.includes(value.value)) return value.value;
+  const alias = spec.aliases?.[value.value];
+  const near = closest(value.value, spec.values);
   const hint = alias
     ? `"${value.value}" is spelled "${alias}" here`
     : near
       ? `did you mean "${near}"?`
       : undefined;
-  ctx.errors.add(value.span, `${label} must be one of ${quotedList(item.values)}, not "${value.value}"`, {
-    hint,
-  });
-  return undefined;
-}
-
-function readItem(
-  item: StringItem | EnumItem,
-  label: string,
-  value: LValue,
-  ctx: Context,
-): string | undefined {
-  return item.kind === 'enum' ? readEnum(item, label, value, ctx) : readString(item, label, value, ctx);
+  return report(ctx, value.span, site, `${site.label} must be one of ${allowed}, not "${value.value}"`, hint);
 }
 
 function readList(
-  item: StringItem | EnumItem,
+  spec: StringItem | EnumItem,
   minItems: number,
-  label: string,
+  site: Site,
   value: LValue,
-  path: Path,
   ctx: Context,
 ): string[] | undefined {
   if (value.kind !== 'array') {
     // A string where a list is expected is nearly always a command line or a single flag.
+    const words = value.kind === 'string' ? value.value.split(/\s+/).filter((w) => w !== '') : [];
     const hint =
       value.kind === 'string'
-        ? `write an array: [${value.value
-            .split(/\s+/)
-            .filter((w) => w !== '')
-            .map((w) => JSON.stringify(w))
-            .join(', ')}]`
+        ? `write an array: [${words.map((w) => JSON.stringify(w)).join(', ')}]`
         : undefined;
-    return typeError(ctx, label, 'an array of strings', value, hint);
+    return typeError(ctx, site, 'an array of strings', value, hint);
   }
-  if (value.items.length < minItems) {
-    ctx.errors.add(value.span, `${label} must not be empty`);
-    return undefined;
-  }
+  if (value.items.length < minItems) return report(ctx, value.span, site, `${site.label} must not be empty`);
   const out: string[] = [];
   value.items.forEach((element, i) => {
-    ctx.locations.set([...path, i], element.span);
-    const v = readItem(item, `${label}[${i}]`, element, ctx);
+    ctx.locations.set([...site.path, i], element.span);
+    const v =
+      spec.kind === 'enum'
+        ? readEnum(spec, item(site, i), element, ctx)
+        : readString(spec, item(site, i), element, ctx);
     if (v !== undefined) out.push(v);
   });
   return out.length === value.items.length ? out : undefined;
@@ -281,48 +283,46 @@ function readList(
 function readMap(
   keys: keyof typeof FORMATS,
   values: StringItem,
-  label: string,
+  site: Site,
   value: LValue,
-  path: Path,
   ctx: Context,
 ): Record<string, string> | undefined {
-  if (value.kind !== 'table') return typeError(ctx, label, 'a table of strings', value);
+  if (value.kind !== 'table') return typeError(ctx, site, 'a table of strings', value);
   const out: Record<string, string> = {};
   let ok = true;
   for (const entry of value.entries.values()) {
-    ctx.locations.set([...path, entry.key], entry.value.span);
+    const entrySite = item(site, entry.key);
+    ctx.locations.set(entrySite.path, entry.value.span);
     const problem = FORMATS[keys].check(entry.key);
-    if (problem) {
-      ctx.errors.add(entry.keySpan, `${label} key ${JSON.stringify(entry.key)} ${problem}`);
-      ok = false;
-      continue;
-    }
-    const v = readString(values, `${label}.${entry.key}`, entry.value, ctx);
+    const v = problem
+      ? report(ctx, entry.keySpan, entrySite, `${site.label} key ${JSON.stringify(entry.key)} ${problem}`)
+      : readString(values, entrySite, entry.value, ctx);
     if (v === undefined) ok = false;
     else out[entry.key] = v;
   }
   return ok ? out : undefined;
 }
 
-function checkTemplate(label: string, value: Extract<LScalar, { kind: 'string' }>, ctx: Context): void {
+function checkTemplate(site: Site, value: Extract<LScalar, { kind: 'string' }>, ctx: Context): void {
   const { refs, problems } = scanTemplate(value.value);
   for (const p of problems) {
-    ctx.errors.add(subSpan(value, p.start, p.end, ctx.text), `${label}: ${p.message}`, {
-      hint: 'write ${NAME} to use a build arg, or $$ for a literal $',
-    });
+    const span = subSpan(value, p.start, p.end, ctx.text);
+    report(
+      ctx,
+      span,
+      site,
+      `${site.label}: ${p.message}`,
+      'write ${NAME} to use a build arg, or $$ for a literal $',
+    );
   }
   for (const ref of refs) {
     if (ctx.buildArgs.includes(ref.name)) continue;
     const near = closest(ref.name, ctx.buildArgs);
-    ctx.errors.add(
-      subSpan(value, ref.start, ref.end, ctx.text),
-      `${label} uses undeclared build arg "${ref.name}"`,
-      {
-        hint: near
-          ? `did you mean "${near}"?`
-          : `declare it with a default: [build-args] ${ref.name} = "..."`,
-      },
-    );
+    const hint = near
+      ? `did you mean "${near}"?`
+      : `declare it with a default: [build-args] ${ref.name} = "..."`;
+    const span = subSpan(value, ref.start, ref.end, ctx.text);
+    report(ctx, span, site, `${site.label} uses undeclared build arg "${ref.name}"`, hint);
   }
 }
 
