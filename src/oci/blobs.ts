@@ -167,20 +167,28 @@ export async function pushBlob(
   opts: PushBlobOptions = {},
 ): Promise<PushBlobResult> {
   const base = { digest: src.digest, size: src.size };
+  const client = t.session.client;
   if (!opts.skipExistsCheck) {
     const have = await blobExists(t, src.digest);
     if (have && (have.size === src.size || have.size < 0))
       return { ...base, outcome: 'exists', bytesSent: 0 };
   }
   let session: { location: string; minChunk: number } | undefined;
-  for (const from of opts.mountFrom ?? []) {
-    if (from === t.name) continue;
+  // Explicit sources first, then repositories this client saw holding the blob.
+  const sources = new Set([
+    ...(opts.mountFrom ?? []),
+    ...client.blobLocations(t.session.registry, src.digest),
+  ]);
+  sources.delete(t.name);
+  for (const from of sources) {
     const m = await mountBlob(t, src.digest, from);
-    if (m.mounted) return { ...base, outcome: 'mounted', mountedFrom: from, bytesSent: 0 };
+    if (m.mounted) {
+      client.rememberBlob(t.session.registry, src.digest, t.name);
+      return { ...base, outcome: 'mounted', mountedFrom: from, bytesSent: 0 };
+    }
     // Reuse the session the failed mount opened rather than leaving it dangling.
     session = { location: m.location, minChunk: 0 };
   }
-  const client = t.session.client;
   let bytesSent = 0;
   for (let retry = 0; ; retry++) {
     try {

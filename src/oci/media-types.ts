@@ -51,6 +51,8 @@ export interface Descriptor {
   annotations?: Record<string, string>;
   platform?: Platform;
   artifactType?: string;
+  /** Embedded content, base64 (OCI 1.1; BuildKit uses it for the empty config). */
+  data?: string;
 }
 
 export interface ImageManifest {

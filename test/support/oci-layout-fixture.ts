@@ -234,30 +234,29 @@ export async function buildLayoutFixture(opts: LayoutFixtureOptions = {}): Promi
           predicate: { builder: { id: '' }, buildType: 'https://mobyproject.org/buildkit@v1' },
         }),
       );
-      const acfg = put(
-        'application/vnd.oci.image.config.v1+json',
-        JSON.stringify({
-          architecture: 'unknown',
-          os: 'unknown',
-          config: {},
-          rootfs: { type: 'layers', diff_ids: [statement.digest] },
-        }),
-      );
+      // As BuildKit >= 0.13 writes it: an OCI 1.1 referrer of the image with the empty config.
+      const empty = put('application/vnd.oci.empty.v1+json', '{}');
       const att = put(
         'application/vnd.oci.image.manifest.v1+json',
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
-          config: { mediaType: acfg.mediaType, digest: acfg.digest, size: acfg.size },
-          layers: [
-            {
-              mediaType: statement.mediaType,
-              digest: statement.digest,
-              size: statement.size,
-              annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' },
-            },
-          ],
-        }),
+        JSON.stringify(
+          {
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            artifactType: 'application/vnd.docker.attestation.manifest.v1+json',
+            config: { mediaType: empty.mediaType, digest: empty.digest, size: empty.size, data: 'e30=' },
+            layers: [
+              {
+                mediaType: statement.mediaType,
+                digest: statement.digest,
+                size: statement.size,
+                annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' },
+              },
+            ],
+            subject: { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size },
+          },
+          null,
+          2,
+        ),
       );
       attestationDigest = att.digest;
       entries.push({
@@ -314,4 +313,48 @@ export async function buildLayoutFixture(opts: LayoutFixtureOptions = {}): Promi
     ],
     created,
   };
+}
+
+/**
+ * Builds examples/hello-c with the testbed's real BuildKit (the Dockerfile frontend built into
+ * buildkitd) into an OCI layout tar, with buildx's default provenance attestation, so the layout has
+ * an index holding the wasi/wasm manifest and an attestation manifest. Until the shared
+ * test/support/fixtures.ts exists this is the e2e tests' way to get a real layout.
+ */
+export async function buildHelloCLayout(tb: {
+  env: NodeJS.ProcessEnv;
+  buildkitHost: string;
+  images: Record<string, string>;
+}): Promise<string> {
+  const { run } = await import('./exec.js');
+  const { repoRoot } = await import('./testbed.js');
+  const toolchain = tb.images.toolchain_c;
+  if (!toolchain) throw new Error('the testbed env has no IMAGE_TOOLCHAIN_C: run `npm run testbed -- up` again');
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'wasm-build-hello-c-')), 'layout.tar');
+  const ctx = path.join(repoRoot, 'examples', 'hello-c');
+  const r = await run(
+    'buildctl',
+    [
+      '--addr',
+      tb.buildkitHost,
+      'build',
+      '--frontend',
+      'dockerfile.v0',
+      '--local',
+      `context=${ctx}`,
+      '--local',
+      `dockerfile=${ctx}`,
+      '--opt',
+      `build-arg:TOOLCHAIN=${toolchain}`,
+      '--opt',
+      'platform=wasi/wasm',
+      '--opt',
+      'attest:provenance=mode=min',
+      '--output',
+      `type=oci,dest=${out}`,
+    ],
+    { env: tb.env },
+  );
+  if (r.code !== 0) throw new Error(`buildctl failed (${r.code}):\n${r.stderr.slice(-4000)}`);
+  return out;
 }
