@@ -1,7 +1,7 @@
 // Publishes examples/hello-c (built by the testbed's BuildKit into an OCI layout) as T, T-wasm,
 // T-wasmtime and T-node to both testbed registries, then reads everything back with crane (an
 // independent client) and runs the module pulled from T-wasm on wasmtime.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ beforeAll(async () => {
   dockerConfigDir = path.join(work, 'docker');
   const { host, username, password } = tb.registryAuth;
   const auth = Buffer.from(`${username}:${password}`).toString('base64');
-  await import('node:fs').then((fs) => fs.mkdirSync(dockerConfigDir, { recursive: true }));
+  mkdirSync(dockerConfigDir, { recursive: true });
   writeFileSync(path.join(dockerConfigDir, 'config.json'), JSON.stringify({ auths: { [host]: { auth } } }));
   const layout = await openLayout(layoutTar);
   const module = await extractModule(layout, await findWasmImage(layout));
@@ -79,7 +79,7 @@ beforeAll(async () => {
   runtimes = await testRuns(modulePath);
 });
 
-const targets: [string, (t: Testbed) => string, (t: Testbed) => CredentialStore][] = [
+const targets: [string, (t: Testbed) => string, () => CredentialStore][] = [
   ['the anonymous registry', (t) => t.registry, () => new StaticCredentials()],
   [
     'the htpasswd registry (credentials from config.json)',
