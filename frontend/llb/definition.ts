@@ -23,7 +23,7 @@ export interface Marshaled {
   /** Digest of the op that produces the state (what the terminal op points at); undefined for scratch. */
   head: string | undefined;
   /** The digest of the op behind `state`'s output, if that op is in this definition. */
-  digestOf(state: State): string | undefined;
+  opDigest(state: State): string | undefined;
 }
 
 function mergeMetadata(a: pb.OpMetadata | undefined, b: pb.OpMetadata): pb.OpMetadata {
@@ -69,7 +69,7 @@ export function marshal(state: State, opts: MarshalOptions = {}): Marshaled {
   const lookup = (s: State): string | undefined => (s.output ? done.get(s.output.vertex) : undefined);
   if (!state.output) {
     // Scratch: nothing to build, and BuildKit takes an empty Definition as an empty result.
-    return { definition: new Uint8Array(0), ops, digests, metadata, head: undefined, digestOf: lookup };
+    return { definition: new Uint8Array(0), ops, digests, metadata, head: undefined, opDigest: lookup };
   }
 
   const head = visit(state.output.vertex);
@@ -86,5 +86,5 @@ export function marshal(state: State, opts: MarshalOptions = {}): Marshaled {
   metadata[terminalDigest] = { caps };
 
   const definition = marshalDefinition({ def: ops, metadata });
-  return { definition, ops, digests, metadata, head, digestOf: lookup };
+  return { definition, ops, digests, metadata, head, opDigest: lookup };
 }

@@ -204,10 +204,6 @@ export function marshalOp(o: pb.Op): Uint8Array {
   return encodeMessage(op, o);
 }
 
-export function marshalOpMetadata(m: pb.OpMetadata): Uint8Array {
-  return encodeMessage(opMetadata, m);
-}
-
 export function marshalDefinition(d: pb.Definition): Uint8Array {
   return encodeMessage(definition, d);
 }

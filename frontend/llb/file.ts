@@ -3,7 +3,14 @@ import { Cap } from './caps.js';
 import { resolveCopyDest, resolvePath } from './paths.js';
 import type * as pb from './pb.js';
 import type { State } from './state.js';
-import { opMetadata, type MarshalContext, type OpOptions, type Output, type Vertex } from './vertex.js';
+import {
+  opMetadata,
+  sameOutput,
+  type MarshalContext,
+  type OpOptions,
+  type Output,
+  type Vertex,
+} from './vertex.js';
 
 /** A user or group: a number is an id, a string a name looked up in the target's /etc/passwd|group. */
 export type Owner = { user?: number | string; group?: number | string };
@@ -114,7 +121,7 @@ export class FileOp implements Vertex {
   inputs(): readonly Output[] {
     const outs: Output[] = [];
     const add = (o: Output | undefined): void => {
-      if (o && !outs.some((x) => x.vertex === o.vertex && x.index === o.index)) outs.push(o);
+      if (o && !outs.some((x) => sameOutput(x, o))) outs.push(o);
     };
     add(this.base.output);
     for (const s of this.actions.steps) if (s.kind === 'copy') add(s.from.output);

@@ -2,7 +2,7 @@
 export { Cap } from './caps.js';
 export { marshal, type Marshaled, type MarshalOptions } from './definition.js';
 export { digestOf } from './digest.js';
-export { marshalDefinition, marshalOp, marshalOpMetadata } from './encode.js';
+export { marshalDefinition, marshalOp } from './encode.js';
 export type { CacheSharing, MountSpec, NetworkMode, RunOptions, SecretEnvSpec } from './exec.js';
 export {
   copy,

@@ -175,7 +175,7 @@ describe('buildctl debug dump-llb decodes what we marshal', () => {
     expect(ops.at(-1)!.Op).toEqual({ inputs: [{ digest: m.head, index: 1 }], Op: {} });
     const op = ops.find((o) => o.Digest === m.head)!;
     expect(op.Op).toEqual({
-      inputs: [{ digest: m.digestOf(base) }, { digest: m.digestOf(ctx) }],
+      inputs: [{ digest: m.opDigest(base) }, { digest: m.opDigest(ctx) }],
       Op: {
         exec: {
           meta: {
@@ -256,7 +256,7 @@ describe('buildctl debug dump-llb decodes what we marshal', () => {
     const m = marshal(st);
     const op = (await dump(m)).find((o) => o.Digest === m.head)!;
     expect(op.Op).toEqual({
-      inputs: [{ digest: m.digestOf(base) }, { digest: m.digestOf(src) }],
+      inputs: [{ digest: m.opDigest(base) }, { digest: m.opDigest(src) }],
       Op: {
         file: {
           actions: [
@@ -330,7 +330,7 @@ describe('buildctl debug dump-llb decodes what we marshal', () => {
     const m = marshal(merge([a, b, a]), { platform: amd64 });
     const op = (await dump(m)).find((o) => o.Digest === m.head)!;
     expect(op.Op).toEqual({
-      inputs: [{ digest: m.digestOf(a) }, { digest: m.digestOf(b) }, { digest: m.digestOf(a) }],
+      inputs: [{ digest: m.opDigest(a) }, { digest: m.opDigest(b) }, { digest: m.opDigest(a) }],
       Op: { merge: { inputs: [{}, { input: 1 }, { input: 2 }] } },
       constraints: {},
     });

@@ -52,7 +52,7 @@ describe('marshal', () => {
     });
     const m = marshal(exec.mount('/out'));
     expect(decodeDefinition(m.definition).at(-1)!.op).toEqual({ inputs: [{ digest: m.head, index: 1 }] });
-    expect(m.head).toBe(m.digestOf(exec));
+    expect(m.head).toBe(m.opDigest(exec));
   });
 
   it('writes one op for equal ops built separately and merges their metadata', () => {

@@ -1,13 +1,7 @@
 // Exact bytes for small messages, written out by hand from the proto rules Go's deterministic
 // encoder follows. `ld(tag, ...parts)` only adds the length prefix of a length-delimited field.
 import { describe, expect, it } from 'vitest';
-import {
-  digestOf,
-  marshalDefinition,
-  marshalOp,
-  marshalOpMetadata,
-  type pb,
-} from '../../../frontend/llb/index.js';
+import { digestOf, marshalDefinition, marshalOp, type pb } from '../../../frontend/llb/index.js';
 import { fieldOrder, hex, unhex } from './decode.js';
 
 const MINUS_ONE = 'ffffffffffffffffff01'; // -1 as a varint: 10 bytes, for int32 and int64 alike
@@ -194,16 +188,25 @@ describe('FileOp actions', () => {
 
 describe('maps', () => {
   it('sorts OpMetadata entries by key and writes zero values inside entries', () => {
-    const bytes = marshalOpMetadata({
-      description: { 'llb.customname': 'x' },
-      caps: { b: true, a: false },
-      progressGroup: { id: 'g' },
+    const bytes = marshalDefinition({
+      def: [],
+      metadata: {
+        'sha256:b': {},
+        'sha256:a': {
+          description: { 'llb.customname': 'x' },
+          caps: { b: true, a: false },
+          progressGroup: { id: 'g' },
+        },
+      },
     });
-    expect(hex(bytes)).toBe(
+    const metadata =
       ld('12', '0a0e' + str('llb.customname'), '120178') + // description(2) entry
-        ld('2a', '0a0161', '1000') + // caps(5) "a": false, the value still written
-        ld('2a', '0a0162', '1001') + // caps(5) "b": true
-        ld('32', '0a0167'), // progress_group(6) { id "g" }
+      ld('2a', '0a0161', '1000') + // caps(5) "a": false, the value still written
+      ld('2a', '0a0162', '1001') + // caps(5) "b": true
+      ld('32', '0a0167'); // progress_group(6) { id "g" }
+    expect(hex(bytes)).toBe(
+      ld('12', ld('0a', str('sha256:a')), ld('12', metadata)) + // metadata(2) entries, sorted by digest
+        ld('12', ld('0a', str('sha256:b')), '1200'), // an empty OpMetadata value is still written
     );
   });
 
