@@ -1,6 +1,6 @@
 // The facade frontend/main.ts uses: one connection, caps, options, and exactly one Return.
 import type { Duplex } from 'node:stream';
-import type { Caps } from './caps.js';
+import { GatewayCap, type Caps } from './caps.js';
 import { LLBBridgeClient, type SolveOptions } from './client.js';
 import { readEnvironment, type FrontendEnvironment } from './environment.js';
 import { statusFromError } from './frontend-error.js';
@@ -136,7 +136,7 @@ export class Gateway {
    * daemon's log and false is returned, since a warning must never fail the build.
    */
   async warn(warning: Warning): Promise<boolean> {
-    if (!this.#client.caps.has('gateway.warnings')) {
+    if (!this.#client.caps.has(GatewayCap.warnings)) {
       log.warn(`warning (the daemon cannot display it): ${warning.message}`);
       return false;
     }
