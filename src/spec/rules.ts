@@ -1,11 +1,11 @@
-import { FORMATS } from './formats.js';
+import { deriveName, requireUniqueNames } from './names.js';
 import { LANGUAGES, MODULE_FIELDS, type Language } from './schema.js';
-import type { SpecPath } from './source.js';
+import type { Span, SpecPath } from './source.js';
 import { closest, quotedList } from './suggest.js';
 import { hasTagOrDigest } from './toolchain.js';
 import { defaultsOf, type Context, type Obj, type Path } from './validate.js';
 
-// Checks between keys and the defaults that depend on other keys. They run on the normalized object the
+// Checks between keys, and the defaults that depend on other keys. They run on the normalized object the
 // generic walk produced, where a key that was written but invalid is missing: so "was it written" is
 // asked of the locations (recorded for every written key), never inferred from the value.
 
@@ -23,22 +23,56 @@ const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v 
 export function applyRules(spec: Obj, ctx: Context): void {
   const modules = asObjs(spec.module);
   modules.forEach((m, i) => {
-    if (m) moduleRules(m, ['module', i], asObj(spec.toolchains), ctx);
+    if (!m) return;
+    const mod = moduleScope(m, ['module', i], ctx);
+    buildRules(mod);
+    languageTables(mod);
+    componentRules(mod);
+    toolchainRules(mod, asObj(spec.toolchains));
+    if (!mod.attempted('name')) deriveName(m, mod.path, ctx);
+    testRules(mod);
   });
-  toolchainConflict(['toolchains'], asObj(spec.toolchains), ctx);
-  unique(modules, (i) => ['module', i], 'module name', ctx);
+  for (const [language, entry] of Object.entries(asObj(spec.toolchains) ?? {})) {
+    toolchainConflict(['toolchains', language], asObj(entry), ctx);
+  }
+  requireUniqueNames(modules, (i) => ['module', i], 'module name', ctx);
   imageRules(spec, modules, ctx);
 }
 
-function moduleRules(m: Obj, path: Path, toolchains: Obj | undefined, ctx: Context): void {
+/** One module and the questions every rule asks about it. */
+interface ModuleScope {
+  m: Obj;
+  path: Path;
+  ctx: Context;
+  language: Language | undefined;
+  target: string | undefined;
+  hasBuild: boolean;
+  at(...rest: (string | number)[]): SpecPath;
+  given(...rest: (string | number)[]): boolean;
+  /** Written, or misspelt (already reported as an unknown key with the right spelling): not "missing". */
+  attempted(key: string): boolean;
+  span(...rest: (string | number)[]): Span;
+}
+
+function moduleScope(m: Obj, path: Path, ctx: Context): ModuleScope {
   const at = (...rest: (string | number)[]): SpecPath => [...path, ...rest];
   const given = (...rest: (string | number)[]): boolean => ctx.locations.has(at(...rest));
-  // For "missing" errors: a misspelt key was already reported as unknown, with the right spelling.
-  const attempted = (key: string): boolean => given(key) || ctx.misspelt.has(JSON.stringify(at(key)));
-  const span = (...rest: (string | number)[]) => ctx.locations.find(at(...rest));
-  const language = asString(m.language) as Language | undefined;
-  const hasBuild = given('build');
+  return {
+    m,
+    path,
+    ctx,
+    language: asString(m.language) as Language | undefined,
+    target: asString(m.target),
+    hasBuild: given('build'),
+    at,
+    given,
+    attempted: (key) => given(key) || ctx.misspelt.has(JSON.stringify(at(key))),
+    span: (...rest) => ctx.locations.find(at(...rest)),
+  };
+}
 
+/** A module is built by its language or by a custom command, which needs an output and an image. */
+function buildRules({ ctx, at, given, attempted, span, hasBuild }: ModuleScope): void {
   if (!attempted('language') && !attempted('build')) {
     ctx.errors.add(span(), '[module] needs a "language" or a custom "build"', {
       path: at('language'),
@@ -60,55 +94,96 @@ function moduleRules(m: Obj, path: Path, toolchains: Obj | undefined, ctx: Conte
       hint: "remove it: the language's build decides where the module goes",
     });
   }
+  if (hasBuild && !given('language') && !given('toolchain', 'image')) {
+    ctx.errors.add(
+      span('build'),
+      'a custom "build" without a "language" needs toolchain.image, the image to run it in',
+      {
+        path: at('toolchain', 'image'),
+      },
+    );
+  }
+}
 
-  languageTables(m, path, language, hasBuild, ctx);
+/** Language option tables apply to their own language only; the module's own one gets its defaults. */
+function languageTables({ m, ctx, at, given, language, hasBuild }: ModuleScope): void {
+  for (const [name, key] of Object.entries(MODULE_FIELDS)) {
+    if (key.kind !== 'table' || !('language' in key)) continue;
+    if (!hasBuild && language === key.language) {
+      m[name] ??= defaultsOf(key.fields);
+      continue;
+    }
+    delete m[name];
+    // Without a valid language there is nothing to compare with; that error is reported already.
+    if (!given(name) || (!hasBuild && language === undefined)) continue;
+    ctx.errors.add(
+      ctx.locations.find(at(name)),
+      hasBuild
+        ? `[module.${name}] has no effect with a custom "build"`
+        : `[module.${name}] is for language "${key.language}", but this module's language is "${language}"`,
+      {
+        path: at(name),
+        hint: hasBuild
+          ? 'pass these options in the build command'
+          : `options for ${language} go in [module.${language}]`,
+      },
+    );
+  }
+}
 
-  const target = asString(m.target);
+/** Components come from some toolchains only and are not wasm-opt's input; defaults follow the profile. */
+function componentRules({ m, ctx, at, given, span, language, target, hasBuild }: ModuleScope): void {
   if (target === 'wasip2' && language && !hasBuild && !COMPONENT_LANGUAGES.includes(language)) {
     ctx.errors.add(span('target'), `language "${language}" cannot build a component (target "wasip2")`, {
       path: at('target'),
       hint: `components are built from ${quotedList(COMPONENT_LANGUAGES)}; use target = "wasip1"`,
     });
   }
-
   const optimize = asObj(m.optimize);
-  if (optimize) {
-    const profile = asString(m.profile);
-    if (!given('optimize', 'wasm-opt')) {
-      optimize['wasm-opt'] = target === 'wasip2' || profile === 'debug' ? 'none' : 'Os';
-    } else if (target === 'wasip2' && optimize['wasm-opt'] !== undefined && optimize['wasm-opt'] !== 'none') {
-      ctx.errors.add(span('optimize', 'wasm-opt'), 'wasm-opt cannot optimize a component (target "wasip2")', {
-        path: at('optimize', 'wasm-opt'),
-        hint: 'remove wasm-opt or set it to "none"',
-      });
-    }
-    if (!given('optimize', 'strip')) optimize.strip = profile !== 'debug';
+  if (!optimize) return;
+  const debug = m.profile === 'debug';
+  if (!given('optimize', 'wasm-opt')) {
+    optimize['wasm-opt'] = target === 'wasip2' || debug ? 'none' : 'Os';
+  } else if (target === 'wasip2' && optimize['wasm-opt'] !== undefined && optimize['wasm-opt'] !== 'none') {
+    ctx.errors.add(span('optimize', 'wasm-opt'), 'wasm-opt cannot optimize a component (target "wasip2")', {
+      path: at('optimize', 'wasm-opt'),
+      hint: 'remove wasm-opt or set it to "none"',
+    });
   }
+  if (!given('optimize', 'strip')) optimize.strip = !debug;
+}
 
+/** Fills unset toolchain keys from [toolchains.<language>], remembering where they came from. */
+function toolchainRules({ m, ctx, at, given, language }: ModuleScope, toolchains: Obj | undefined): void {
   const toolchain = asObj(m.toolchain);
-  if (toolchain) {
-    const inherited = language ? asObj(toolchains?.[language]) : undefined;
-    for (const k of ['image', 'version']) {
-      if (!given('toolchain', k) && inherited?.[k] !== undefined) {
-        toolchain[k] = inherited[k];
-        ctx.locations.set(at('toolchain', k), ctx.locations.find(['toolchains', language ?? '', k]));
-      }
-    }
-    if (given('toolchain', 'image') || given('toolchain', 'version'))
-      toolchainConflict(at('toolchain'), toolchain, ctx);
-    if (hasBuild && !given('language') && !given('toolchain', 'image')) {
-      ctx.errors.add(
-        span('build'),
-        'a custom "build" without a "language" needs toolchain.image, the image to run it in',
-        {
-          path: at('toolchain', 'image'),
-        },
-      );
-    }
+  if (!toolchain) return;
+  const inherited = language ? asObj(toolchains?.[language]) : undefined;
+  for (const k of ['image', 'version']) {
+    if (given('toolchain', k) || inherited?.[k] === undefined) continue;
+    toolchain[k] = inherited[k];
+    ctx.locations.set(at('toolchain', k), ctx.locations.find(['toolchains', language ?? '', k]));
   }
+  // Only when the module sets a key itself: a conflict inside [toolchains] is reported there, once.
+  if (given('toolchain', 'image') || given('toolchain', 'version'))
+    toolchainConflict(at('toolchain'), toolchain, ctx);
+}
 
-  if (!attempted('name')) deriveName(m, path, ctx);
+/** A version next to an image that already has a tag would be silently ignored; say so instead. */
+function toolchainConflict(path: Path, table: Obj | undefined, ctx: Context): void {
+  const image = asString(table?.image);
+  const version = asString(table?.version);
+  if (image === undefined || version === undefined || !hasTagOrDigest(image)) return;
+  ctx.errors.add(
+    ctx.locations.find([...path, 'version']),
+    `toolchain version "${version}" conflicts with the tag in image "${image}"`,
+    {
+      path: [...path, 'version'],
+      hint: 'give the image without a tag, or drop the version',
+    },
+  );
+}
 
+function testRules({ m, ctx, at, given, span, target }: ModuleScope): void {
   const tests = asObjs(m.test);
   tests.forEach((test, j) => {
     if (!test) return;
@@ -126,150 +201,23 @@ function moduleRules(m: Obj, path: Path, toolchains: Obj | undefined, ctx: Conte
         },
       );
     }
-    if (target === 'wasip2' && Array.isArray(test.runtimes)) {
-      test.runtimes.forEach((r: unknown, k: number) => {
-        if (typeof r === 'string' && !COMPONENT_RUNTIMES.includes(r)) {
-          ctx.errors.add(
-            span('test', j, 'runtimes', k),
-            `runtime "${r}" cannot run a component (target "wasip2")`,
-            {
-              path: at('test', j, 'runtimes', k),
-              hint: `components run on ${quotedList(COMPONENT_RUNTIMES)}`,
-            },
-          );
-        }
-      });
-    }
-  });
-  unique(tests, (j) => at('test', j), 'test name', ctx);
-}
-
-/** Language option tables apply to their own language only; the module's own one gets its defaults. */
-function languageTables(
-  m: Obj,
-  path: Path,
-  language: Language | undefined,
-  hasBuild: boolean,
-  ctx: Context,
-): void {
-  for (const [name, key] of Object.entries(MODULE_FIELDS)) {
-    if (key.kind !== 'table' || !('language' in key)) continue;
-    const applies = !hasBuild && language === key.language;
-    if (applies) {
-      m[name] ??= defaultsOf(key.fields);
-      continue;
-    }
-    delete m[name];
-    const tablePath = [...path, name];
-    if (!ctx.locations.has(tablePath) || (!hasBuild && language === undefined)) continue;
-    ctx.errors.add(
-      ctx.locations.find(tablePath),
-      hasBuild
-        ? `[module.${name}] has no effect with a custom "build"`
-        : `[module.${name}] is for language "${key.language}", but this module's language is "${language}"`,
-      {
-        path: tablePath,
-        hint: hasBuild
-          ? 'pass these options in the build command'
-          : `options for ${language} go in [module.${language}]`,
-      },
-    );
-  }
-}
-
-/** A version next to an image that already has a tag would be silently ignored; say so instead. */
-function toolchainConflict(path: Path, table: Obj | undefined, ctx: Context): void {
-  if (!table) return;
-  if (path.length === 1) {
-    for (const [language, entry] of Object.entries(table))
-      toolchainConflict([...path, language], asObj(entry), ctx);
-    return;
-  }
-  const image = asString(table.image);
-  const version = asString(table.version);
-  if (image === undefined || version === undefined || !hasTagOrDigest(image)) return;
-  ctx.errors.add(
-    ctx.locations.find([...path, 'version']),
-    `toolchain version "${version}" conflicts with the tag in image "${image}"`,
-    {
-      path: [...path, 'version'],
-      hint: 'give the image without a tag, or drop the version',
-    },
-  );
-}
-
-/** Derives a missing module name from the keys that usually carry it. */
-function deriveName(m: Obj, path: Path, ctx: Context): void {
-  const lastSegment = (p: string): string =>
-    p
-      .split('/')
-      .filter((s) => s !== '' && s !== '.')
-      .pop() ?? '';
-  const candidates: [SpecPath, string | undefined][] = [
-    [
-      ['output'],
-      asString(m.output)
-        ?.split('/')
-        .pop()
-        ?.replace(/\.wasm$/, ''),
-    ],
-    [['rust', 'bin'], asString(asObj(m.rust)?.bin)],
-    [['rust', 'package'], asString(asObj(m.rust)?.package)],
-    [['go', 'package'], asString(asObj(m.go)?.package)],
-    [['tinygo', 'package'], asString(asObj(m.tinygo)?.package)],
-    [['source'], asString(m.source)],
-  ];
-  for (const [rel, raw] of candidates) {
-    const from = [...path, ...rel];
-    if (raw === undefined || !ctx.locations.has(from)) continue;
-    const name = rel[0] === 'output' || rel[0] === 'rust' ? raw : lastSegment(raw);
-    if (name === '') continue;
-    const problem = FORMATS['file-stem'].check(name);
-    if (problem) {
+    if (target !== 'wasip2' || !Array.isArray(test.runtimes)) return;
+    test.runtimes.forEach((r: unknown, k: number) => {
+      if (typeof r !== 'string' || COMPONENT_RUNTIMES.includes(r)) return;
       ctx.errors.add(
-        ctx.locations.find(from),
-        `cannot name the module after ${rel.join('.')}: "${name}" ${problem}`,
+        span('test', j, 'runtimes', k),
+        `runtime "${r}" cannot run a component (target "wasip2")`,
         {
-          path: [...path, 'name'],
-          hint: 'add name = "..." to [module]',
+          path: at('test', j, 'runtimes', k),
+          hint: `components run on ${quotedList(COMPONENT_RUNTIMES)}`,
         },
       );
-      return;
-    }
-    m.name = name;
-    ctx.locations.set([...path, 'name'], ctx.locations.find(from));
-    return;
-  }
-  ctx.errors.add(ctx.locations.find(path), '[module] needs a "name"', {
-    path: [...path, 'name'],
-    hint:
-      'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, ' +
-      'rust.package, go.package or "source" is set',
+    });
   });
+  requireUniqueNames(tests, (j) => at('test', j), 'test name', ctx);
 }
 
-function unique(items: (Obj | undefined)[], pathOf: (i: number) => Path, what: string, ctx: Context): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    const name = asString(item?.name);
-    if (name === undefined) return;
-    const first = seen.get(name);
-    if (first === undefined) {
-      seen.set(name, i);
-      return;
-    }
-    const firstLine = ctx.index.position(ctx.locations.find([...pathOf(first), 'name'])[0]).line;
-    ctx.errors.add(
-      ctx.locations.find([...pathOf(i), 'name']),
-      `${what} "${name}" is already used on line ${firstLine}`,
-      {
-        path: [...pathOf(i), 'name'],
-        hint: `each ${what} must be unique`,
-      },
-    );
-  });
-}
-
+/** [image]'s entrypoint names a module; by default the first. */
 function imageRules(spec: Obj, modules: (Obj | undefined)[], ctx: Context): void {
   const image = asObj(spec.image);
   if (!image) return;
@@ -280,6 +228,7 @@ function imageRules(spec: Obj, modules: (Obj | undefined)[], ctx: Context): void
     return;
   }
   const entrypoint = asString(image.entrypoint);
+  // With an unnamed module (already an error) the entrypoint might be meant for it: stay quiet.
   if (entrypoint === undefined || names.includes(entrypoint) || names.length < modules.length) return;
   const near = closest(entrypoint, names);
   ctx.errors.add(

@@ -40,7 +40,8 @@ export type TomlResult =
 export function parseToml(text: string): TomlResult {
   let program: AST.TOMLProgram;
   try {
-    program = parseTOML(text, { tomlVersion: '1.0' });
+    // A BOM (some Windows editors write one) becomes a space, so offsets and columns stay as they are.
+    program = parseTOML(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text, { tomlVersion: '1.0' });
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     return syntaxError(text, e);

@@ -55,6 +55,11 @@ describe('parseWasmToml: valid files', () => {
     expect(languageTables.filter((t) => t in (spec.module[0] ?? {}))).toEqual(['zig']);
   });
 
+  it('accepts a leading byte order mark without shifting positions', () => {
+    const spec = parse('\uFEFF[module]\nname = "hello"\nlanguage = "c"\n');
+    expect(spec.locate(['module', 0, 'name'])).toEqual({ line: 2, column: 8, endLine: 2, endColumn: 15 });
+  });
+
   it('accepts the TOML forms of strings and CRLF line ends', () => {
     const spec = parse('[module]\r\nname = \'hello\'\r\nlanguage = """rust"""\r\n');
     expect(spec.module[0]).toMatchObject({ name: 'hello', language: 'rust' });
