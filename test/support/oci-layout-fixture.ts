@@ -35,12 +35,13 @@ function section(id: number, body: number[]): number[] {
 }
 
 /**
- * A WASI preview1 command module that writes `message` to stdout: the binary encoding of
+ * A WASI preview1 command module that writes `message` to stdout (optionally padded with a custom
+ * section of `padding` bytes): the binary encoding of
  *   (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
  *   (memory (export "memory") 1) (data (i32.const 16) message)
  *   (func (export "_start") iovec at 0 = {16, len}; fd_write(1, 0, 1, 8); drop)
  */
-export function helloWasm(message = 'hello from wasm-build\n'): Buffer {
+export function helloWasm(message = 'hello from wasm-build\n', padding = 0): Buffer {
   const msg = Buffer.from(message, 'utf8');
   if (msg.length > 63) throw new Error('keep the message short: its length is a one-byte i32.const here');
   const i32 = 0x7f;
@@ -85,15 +86,9 @@ export function helloWasm(message = 'hello from wasm-build\n'): Buffer {
   ];
   const code = section(10, vec([[...uleb(body.length), ...body]]));
   const data = section(11, vec([[0x00, ...i32const(16), 0x0b, ...uleb(msg.length), ...msg]]));
-  return Buffer.from([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
+  const preamble = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const mod = Buffer.from([
+    ...preamble,
     ...types,
     ...imports,
     ...funcs,
@@ -102,6 +97,18 @@ export function helloWasm(message = 'hello from wasm-build\n'): Buffer {
     ...code,
     ...data,
   ]);
+  if (!padding) return mod;
+  // A custom section of pseudo-random bytes (runtimes ignore it) makes a large, incompressible module.
+  const name = Buffer.from([...str('padding')]);
+  const filler = Buffer.alloc(padding);
+  let x = 0x2545f491;
+  for (let i = 0; i < padding; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    filler[i] = x & 0xff;
+  }
+  return Buffer.concat([mod, Buffer.from([0x00, ...uleb(name.length + padding)]), name, filler]);
 }
 
 export interface LayoutFixtureOptions {
@@ -329,7 +336,8 @@ export async function buildHelloCLayout(tb: {
   const { run } = await import('./exec.js');
   const { repoRoot } = await import('./testbed.js');
   const toolchain = tb.images.toolchain_c;
-  if (!toolchain) throw new Error('the testbed env has no IMAGE_TOOLCHAIN_C: run `npm run testbed -- up` again');
+  if (!toolchain)
+    throw new Error('the testbed env has no IMAGE_TOOLCHAIN_C: run `npm run testbed -- up` again');
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'wasm-build-hello-c-')), 'layout.tar');
   const ctx = path.join(repoRoot, 'examples', 'hello-c');
   const r = await run(
