@@ -25,6 +25,7 @@ export function applyRules(spec: Obj, ctx: Context): void {
   modules.forEach((m, i) => {
     if (!m) return;
     const mod = moduleScope(m, ['module', i], ctx);
+    // Rules that fill in values also record where they came from, which given() then sees: those run last.
     buildRules(mod);
     languageTables(mod);
     componentRules(mod);
@@ -157,6 +158,8 @@ function componentRules({ m, ctx, at, given, span, language, target, hasBuild }:
 function toolchainRules({ m, ctx, at, given, language }: ModuleScope, toolchains: Obj | undefined): void {
   const toolchain = asObj(m.toolchain);
   if (!toolchain) return;
+  // Decided before inheriting: an inherited key gets a location too, and would then look written here.
+  const own = given('toolchain', 'image') || given('toolchain', 'version');
   const inherited = language ? asObj(toolchains?.[language]) : undefined;
   for (const k of ['image', 'version']) {
     if (given('toolchain', k) || inherited?.[k] === undefined) continue;
@@ -164,8 +167,7 @@ function toolchainRules({ m, ctx, at, given, language }: ModuleScope, toolchains
     ctx.locations.set(at('toolchain', k), ctx.locations.find(['toolchains', language ?? '', k]));
   }
   // Only when the module sets a key itself: a conflict inside [toolchains] is reported there, once.
-  if (given('toolchain', 'image') || given('toolchain', 'version'))
-    toolchainConflict(at('toolchain'), toolchain, ctx);
+  if (own) toolchainConflict(at('toolchain'), toolchain, ctx);
 }
 
 /** A version next to an image that already has a tag would be silently ignored; say so instead. */

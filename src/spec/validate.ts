@@ -92,7 +92,7 @@ export function readTable(fields: Fields, table: LTable, path: Path, ctx: Contex
     if (entry) {
       ctx.locations.set([...path, name], entry.value.span);
       value = readValue(key, name, entry.value, [...path, name], ctx, scope);
-    } else if (key.kind === 'tables' && key.required) {
+    } else if (key.kind === 'tables' && key.required && !ctx.misspelt.has(JSON.stringify([...path, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
         path: [...path, name],
