@@ -150,6 +150,11 @@ export class Authorizer {
       this.inflight.set(key, p);
     }
     const t = await p;
+    // Concurrent callers share one fetch: store its token once; drop expired ones while here.
+    for (let i = this.tokens.length - 1; i >= 0; i--) {
+      const c = this.tokens[i]!;
+      if (c === t || c.expiresAt <= now) this.tokens.splice(i, 1);
+    }
     this.tokens.push(t);
     return t;
   }

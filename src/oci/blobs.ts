@@ -150,6 +150,13 @@ class Meter extends Transform {
   }
 }
 
+/** Pipes `from` into `meter`; tearing the meter down (an early answer) closes the source too. */
+function through(from: Readable, meter: Meter): Meter {
+  from.on('error', (e) => meter.destroy(e));
+  meter.on('close', () => from.destroy());
+  return from.pipe(meter);
+}
+
 function isRetryable(e: unknown): boolean {
   if (e instanceof RegistryError) return isRetryableStatus(e.status);
   if (e instanceof NetworkError) return isRetryableErrno(e.errno);
@@ -248,7 +255,7 @@ async function uploadMonolithic(
         open: () => {
           hash = createHash(digestAlgorithm(src.digest));
           meter = new Meter(hash);
-          return src.open().pipe(meter);
+          return through(src.open(), meter);
         },
       },
       scopes: [repositoryScope(t.name, 'pull', 'push')],
@@ -292,7 +299,7 @@ async function uploadChunked(
           open: () => {
             attempt = committed.copy();
             meter = new Meter(attempt);
-            return src.open(off, end).pipe(meter);
+            return through(src.open(off, end), meter);
           },
         },
         scopes: [repositoryScope(t.name, 'pull', 'push')],

@@ -131,7 +131,12 @@ export class NodeHttpTransport implements Transport {
         // A source read error must abort the request rather than leave it hanging short of its length.
         src.on('error', (e) => req.destroy(e));
         // The server may answer (e.g. 401) before reading everything; stop feeding it then.
-        req.on('response', () => src.unpipe(req));
+        req.on('response', () => {
+          if (!src.readableEnded) {
+            src.unpipe(req);
+            src.destroy(); // releases the file descriptor of an unfinished upload
+          }
+        });
         src.pipe(req);
       }
     });
