@@ -91,7 +91,8 @@ export class Authorizer {
     if (!realm) throw this.authError('the Bearer challenge has no realm');
     this.scheme = { kind: 'bearer', realm, service: c.params.service };
     const wanted = mergeScopes([...scopes, ...(c.params.scope ? [c.params.scope] : [])]);
-    const token = await this.token(this.scheme, wanted, true);
+    // A refused token must be replaced; on first contact a live token from a concurrent request will do.
+    const token = await this.token(this.scheme, wanted, refused !== undefined);
     return token.header;
   }
 

@@ -283,6 +283,8 @@ async function uploadChunked(
   // `committed` covers the chunks the registry accepted; each attempt hashes into a copy of it.
   let committed = createHash(digestAlgorithm(src.digest));
   let attempted = 0;
+  // The chunk in flight: its bytes count as sent even when its request fails.
+  let inflight: Meter | undefined;
   const op = `upload blob ${src.digest} to ${t.session.registry}/${t.name}`;
   try {
     for (let off = 0; off < src.size; off += chunkBytes) {
@@ -299,6 +301,7 @@ async function uploadChunked(
           open: () => {
             attempt = committed.copy();
             meter = new Meter(attempt);
+            inflight = meter;
             return through(src.open(off, end), meter);
           },
         },
@@ -308,6 +311,7 @@ async function uploadChunked(
       });
       res.discard();
       attempted += meter?.n ?? 0;
+      inflight = undefined;
       if ((meter?.n ?? 0) !== end - off) {
         throw new DigestMismatchError(
           `blob ${src.digest}: bytes [${off}, ${end}) read`,
@@ -343,7 +347,7 @@ async function uploadChunked(
     return { attempted };
   } catch (e) {
     if (e instanceof DigestMismatchError || e instanceof UploadAttemptError) throw e;
-    throw new UploadAttemptError(e, attempted);
+    throw new UploadAttemptError(e, attempted + (inflight?.n ?? 0));
   }
 }
 

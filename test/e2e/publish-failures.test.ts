@@ -199,6 +199,7 @@ describe('retries against a registry that fails first', () => {
     // Two blobs over 64 KiB (layer and module) of about 600 kB: 5 chunks each, plus the restarted ones.
     expect(patches.length).toBeGreaterThanOrEqual(10);
     expect(r.bytesUploaded).toBe(r.distinctBlobBytes);
+    expect(r.bytesSent).toBeGreaterThan(r.bytesUploaded); // the refused chunk was sent, then resent
     const m = JSON.parse(await crane(['manifest', `${tb.registry}/${repo}:v1-wasm`])) as ImageManifest;
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'wb-chunked-')), 'big.wasm');
     const dl = await run(
