@@ -16,7 +16,7 @@ import {
   stopService,
   waitGone,
 } from './services.js';
-import { ensureImages, nodeBinaryVersion } from './images.js';
+import { ensureFrontendImage, ensureImages, nodeBinaryVersion } from './images.js';
 import { readCheckoutEnv, removeCheckoutEnv, writeCheckoutEnv } from './env.js';
 import { sh, step } from './sh.js';
 
@@ -40,6 +40,7 @@ async function up(): Promise<void> {
   await ensureBuildxBuilder();
   const registry = `127.0.0.1:${state.registryPort}`;
   const images = await ensureImages(registry);
+  const frontend = await ensureFrontendImage(registry, images.node);
   await wasmtimeReady;
   const wasmtimeVersion = (
     await sh(path.join(toolBin('wasmtime', wasmtime.version), 'wasmtime'), ['--version'])
@@ -59,6 +60,7 @@ async function up(): Promise<void> {
     IMAGE_TOOLCHAIN_C: images.toolchainC,
     IMAGE_TOOLCHAIN_RUST: images.toolchainRust,
     IMAGE_TOOLCHAIN_GO: images.toolchainGo,
+    IMAGE_FRONTEND: frontend,
     VERSION_BUILDKIT: goTools.find((t) => t.name === 'buildkit')!.version,
     VERSION_BUILDX: goTools.find((t) => t.name === 'buildx')!.version,
     VERSION_CRANE: goTools.find((t) => t.name === 'crane')!.version,

@@ -1,7 +1,7 @@
 // Base and toolchain images, built locally (no public registry is reachable) and pushed to the testbed
 // registry. Tags are content hashes of each recipe, so an unchanged recipe is never rebuilt.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot, goTools, logsDir, repoRoot, toolBin } from './config.js';
 import { hostMirror } from './apt.js';
@@ -17,7 +17,7 @@ export const nodeBinaryVersion = '22.23.3';
 
 export interface ImageRecipe {
   name: string;
-  /** Directory under testbed/images holding the Dockerfile (and its .dockerignore). */
+  /** Directory holding the Dockerfile (and its Dockerfile.dockerignore). */
   recipe: string;
   context: () => Promise<string>;
   buildArgs?: Record<string, string>;
@@ -27,8 +27,10 @@ export interface ImageRecipe {
 
 function hashRecipe(registry: string, r: ImageRecipe): string {
   const h = createHash('sha256');
-  const dir = path.join(recipes, r.recipe);
-  for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
+  for (const f of ['Dockerfile', 'Dockerfile.dockerignore']) {
+    const file = path.join(r.recipe, f);
+    if (existsSync(file)) h.update(f).update(readFileSync(file));
+  }
   // The registry's port may change between machines; what an image holds does not depend on it.
   const args = Object.entries(r.buildArgs ?? {}).map(([k, v]) => [k, v.replaceAll(registry, '')]);
   h.update(JSON.stringify(args.sort()));
@@ -66,7 +68,7 @@ export async function ensureImage(registry: string, r: ImageRecipe): Promise<str
     '--local',
     `context=${context}`,
     '--local',
-    `dockerfile=${path.join(recipes, r.recipe)}`,
+    `dockerfile=${r.recipe}`,
     '--output',
     `type=image,name=${ref},push=true,registry.insecure=true`,
   ];
@@ -127,7 +129,7 @@ export async function ensureImages(registry: string): Promise<Images> {
   const { mirror, suite } = hostMirror();
   const debian = await ensureImage(registry, {
     name: 'debian',
-    recipe: 'debian',
+    recipe: path.join(recipes, 'debian'),
     context: debianRootfs,
     identity: `${suite} ${mirror}`,
   });
@@ -139,29 +141,45 @@ export async function ensureImages(registry: string): Promise<Images> {
   const emptyContext = async () => path.join(recipes, 'toolchain-c');
   const node = await ensureImage(registry, {
     name: 'node',
-    recipe: 'node',
+    recipe: path.join(recipes, 'node'),
     context: nodePackage,
     buildArgs: base,
     identity: nodeBinaryVersion,
   });
   const toolchainC = await ensureImage(registry, {
     name: 'toolchain-c',
-    recipe: 'toolchain-c',
+    recipe: path.join(recipes, 'toolchain-c'),
     context: emptyContext,
     buildArgs: base,
   });
   const toolchainRust = await ensureImage(registry, {
     name: 'toolchain-rust',
-    recipe: 'toolchain-rust',
+    recipe: path.join(recipes, 'toolchain-rust'),
     context: emptyContext,
     buildArgs: base,
   });
   const toolchainGo = await ensureImage(registry, {
     name: 'toolchain-go',
-    recipe: 'toolchain-go',
+    recipe: path.join(recipes, 'toolchain-go'),
     context: async () => goroot,
     buildArgs: base,
     identity: goVersion,
   });
   return { debian, node, toolchainC, toolchainRust, toolchainGo };
+}
+
+/**
+ * The frontend image from the bundle in dist/ (rebuilt first, so a changed source gives a new tag) on the
+ * testbed's Node image.
+ */
+export async function ensureFrontendImage(registry: string, nodeImage: string): Promise<string> {
+  await sh('node', [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot });
+  const bundle = path.join(repoRoot, 'dist', 'frontend.mjs');
+  return ensureImage(registry, {
+    name: 'wasm-frontend',
+    recipe: path.join(repoRoot, 'frontend'),
+    context: async () => path.join(repoRoot, 'dist'),
+    buildArgs: { NODE_IMAGE: nodeImage },
+    identity: createHash('sha256').update(readFileSync(bundle)).digest('hex'),
+  });
 }

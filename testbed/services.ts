@@ -113,6 +113,8 @@ function buildkitdConfig(registryPorts: number[]): string {
   const root = path.join(cacheRoot, 'buildkit');
   const lines = [
     `root = "${root}"`,
+    // Debug logging is how a frontend's stderr reaches buildkitd.log, the only place it can be read.
+    'debug = true',
     '[grpc]',
     `  address = ["${buildkitHost}"]`,
     '[worker.oci]',

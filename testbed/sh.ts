@@ -25,7 +25,11 @@ export class CommandError extends Error {
 /** Runs a command and returns its stdout; throws CommandError on a non-zero exit. */
 export function sh(cmd: string, args: readonly string[], opts: ExecOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const spawnOpts: SpawnOptions = { cwd: opts.cwd, env: opts.env ?? process.env, stdio: 'pipe' };
+    const spawnOpts: SpawnOptions = {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    };
     const child = spawn(cmd, args, spawnOpts);
     const out: Buffer[] = [];
     const all: Buffer[] = [];
@@ -51,7 +55,11 @@ export function sh(cmd: string, args: readonly string[], opts: ExecOptions = {})
       if (code === 0) resolve(Buffer.concat(out).toString());
       else reject(new CommandError(line, code, Buffer.concat(all).toString()));
     });
-    child.stdin!.end(opts.input ?? '');
+    if (opts.input !== undefined) {
+      // A command that exits without reading its input must not crash the testbed with EPIPE.
+      child.stdin!.on('error', () => {});
+      child.stdin!.end(opts.input);
+    }
   });
 }
 

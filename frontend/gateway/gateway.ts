@@ -186,7 +186,7 @@ export class Gateway {
 }
 
 /**
- * The whole frontend lifecycle: connect, build, Return the result or the error, close. Resolves with
+ * The whole frontend lifecycle: connect, build, Return the result or the error. Resolves with
  * the exit code: 0 once a Return went through (the daemon reports a returned error itself), 1 if
  * there was no way to tell the daemon anything.
  */
@@ -215,6 +215,8 @@ export async function runFrontend(
     log.error(`Return failed: ${(err as Error).stack ?? String(err)}`);
     exitCode = 1;
   }
-  await gateway.close();
+  // No graceful close: BuildKit cancels the build as soon as it sees the connection end, and kills the
+  // frontend if that happens before the process has exited, failing a build that already returned. The
+  // caller exits right away and the connection ends with the process.
   return exitCode;
 }

@@ -193,7 +193,8 @@ describe('runFrontend', () => {
     expect(returned(s.calls)).toEqual({
       result: { refs: new Map([['wasi/wasm', { id: 'r' }]]), metadata: new Map() },
     });
-    expect(s.sessions[0]?.closed).toBe(true);
+    // The connection is left to end with the process: closing it first makes BuildKit cancel the build.
+    expect(s.sessions[0]?.closed).toBe(false);
   });
 
   it('returns a thrown FrontendError as the build error and still exits 0', async () => {

@@ -1,0 +1,10 @@
+// Which driver builds which language.
+import type { Language } from '../../src/spec/index.js';
+import { cDriver } from './c.js';
+import type { LanguageDriver } from './driver.js';
+
+const drivers: readonly LanguageDriver[] = [cDriver];
+
+export function driverFor(language: Language): LanguageDriver | undefined {
+  return drivers.find((d) => d.languages.includes(language));
+}

@@ -1,0 +1,66 @@
+// Which toolchain image a module builds in, and that image as an LLB state ready to run commands.
+import { toolchainImage, type ModuleSpec } from '../src/spec/index.js';
+import type { Gateway, Platform } from './gateway/index.js';
+import { image, type State } from './llb/index.js';
+import type { LanguageDriver } from './languages/driver.js';
+
+/**
+ * `--build-arg WASM_TOOLCHAIN_IMAGE_<LANGUAGE>=ref` replaces a language's toolchain image for the whole
+ * build without editing wasm.toml: how CI points every build at a mirror or an air-gapped registry.
+ */
+export function toolchainOverrideArg(language: string): string {
+  return `WASM_TOOLCHAIN_IMAGE_${language.toUpperCase()}`;
+}
+
+export function chooseToolchainImage(
+  module: ModuleSpec,
+  driver: LanguageDriver | undefined,
+  buildArgs: ReadonlyMap<string, string>,
+): string {
+  if (!module.language || !driver) {
+    if (!module.toolchain.image)
+      throw new Error(`module "${module.name}" has a custom build but no toolchain.image`);
+    return module.toolchain.image;
+  }
+  const override = buildArgs.get(toolchainOverrideArg(module.language));
+  if (override) return override;
+  return toolchainImage(module.toolchain, driver.defaultImage(module.language));
+}
+
+export interface Toolchain {
+  state: State;
+  env: ReadonlyMap<string, string>;
+}
+
+interface ImageConfigJson {
+  config?: { Env?: string[] | null; WorkingDir?: string; User?: string } | null;
+}
+
+/**
+ * Resolves the image on the build platform and pins it by digest. LLB does not apply an image's Env,
+ * WorkingDir and User to execs, so they are applied here (a Rust image's PATH and CARGO_HOME matter).
+ */
+export async function resolveToolchain(
+  gateway: Gateway,
+  ref: string,
+  platform: Platform,
+  label: string,
+  resolveMode: 'default' | 'pull' | 'local',
+): Promise<Toolchain> {
+  const resolved = await gateway.resolveImageConfig(ref, {
+    platform,
+    resolveMode,
+    logName: `${label} resolve toolchain ${ref}`,
+  });
+  const config = JSON.parse(new TextDecoder().decode(resolved.config)) as ImageConfigJson;
+  const env = new Map<string, string>();
+  for (const entry of config.config?.Env ?? []) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  const pinned = resolved.digest && !ref.includes('@') ? `${ref}@${resolved.digest}` : ref;
+  const state = image(pinned, { platform, customName: `${label} toolchain ${ref}` }).withImageConfig({
+    config: config.config,
+  });
+  return { state, env };
+}
