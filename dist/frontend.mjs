@@ -8274,7 +8274,7 @@ function sourceDateEpoch(buildArgs) {
   return { seconds: Number(raw), explicit: true };
 }
 function imageConfig(input2) {
-  const created = new Date(input2.epochSeconds * 1e3).toISOString();
+  const created = new Date(input2.epochSeconds * 1e3).toISOString().replace(".000Z", "Z");
   const labels = { ...input2.image.labels, ...Object.fromEntries(input2.buildLabels) };
   const config = {
     Entrypoint: [input2.entrypoint],
@@ -8412,6 +8412,7 @@ var cDriver = {
         { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
         { type: "bind", dest: OUT_DIR, source: scratch() }
       ],
+      ignoreCache: inputs.ignoreCache,
       customName: `${inputs.label} compile ${language === "c" ? "C" : "C++"} (${sources.length} file${sources.length === 1 ? "" : "s"})`
     });
     return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
@@ -8488,6 +8489,7 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
     toolchainEnv: toolchain.env,
     context,
     label,
+    ignoreCache: opts.noCache === "all" || (opts.noCache?.includes(module.name) ?? false),
     async files(patterns) {
       if (!listing) {
         contextRef ??= (await gateway.solve({ definition: marshal(context).definition })).ref;
@@ -8533,6 +8535,7 @@ async function build(gateway) {
     actions = actions ? actions.copy(...args) : copy(...args);
   }
   const final = scratch().file(actions, {
+    ignoreCache: opts.noCache !== void 0,
     customName: `export ${built.map((b) => `${b.module.name}.wasm`).join(", ")}`
   });
   const res = await gateway.solve({
@@ -8550,12 +8553,11 @@ async function build(gateway) {
       epochSeconds: epoch.seconds
     })
   );
-  const metadata = {};
-  if (opts.platforms.length > 0) {
-    metadata["refs.platforms"] = JSON.stringify({
+  const metadata = {
+    "refs.platforms": JSON.stringify({
       Platforms: platforms.map((p) => ({ ID: platformId(p), Platform: p }))
-    });
-  }
+    })
+  };
   if (epoch.explicit) metadata["source.date.epoch"] = String(epoch.seconds);
   for (const [k, v] of Object.entries(selection.image.annotations)) metadata[`annotation.${k}`] = v;
   if (platforms.length === 1) {

@@ -76,6 +76,7 @@ async function buildModule(
     toolchainEnv: toolchain.env,
     context,
     label,
+    ignoreCache: opts.noCache === 'all' || (opts.noCache?.includes(module.name) ?? false),
     async files(patterns) {
       if (!listing) {
         contextRef ??= (await gateway.solve({ definition: marshal(context).definition })).ref;
@@ -126,6 +127,7 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
     actions = actions ? actions.copy(...args) : copy(...args);
   }
   const final = scratch().file(actions!, {
+    ignoreCache: opts.noCache !== undefined,
     customName: `export ${built.map((b) => `${b.module.name}.wasm`).join(', ')}`,
   });
   const res = await gateway.solve({

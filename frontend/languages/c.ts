@@ -71,6 +71,7 @@ export const cDriver: LanguageDriver = {
         { type: 'bind', dest: SRC_DIR, source: inputs.context, readonly: true },
         { type: 'bind', dest: OUT_DIR, source: scratch() },
       ],
+      ignoreCache: inputs.ignoreCache,
       customName: `${inputs.label} compile ${language === 'c' ? 'C' : 'C++'} (${sources.length} file${sources.length === 1 ? '' : 's'})`,
     });
     // The /out mount's output is that directory itself: the module sits at its root.

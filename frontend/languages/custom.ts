@@ -15,6 +15,7 @@ export function buildCustom(inputs: BuildInputs): BuiltModule {
     cwd,
     // The command writes into a copy of the context; the sources the client sent are never changed.
     mounts: [{ type: 'bind', dest: SRC_DIR, source: inputs.context }],
+    ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(' ')}`,
   });
   // The /src mount's output is the context itself, so the path is taken from its root.

@@ -18,6 +18,8 @@ export interface BuildInputs {
   files(patterns: readonly string[]): Promise<string[]>;
   /** `[<module name>]`: the prefix of every vertex name, so the progress output reads per module. */
   label: string;
+  /** `--no-cache` (or `--no-cache-filter <module>`): every step of the module runs again. */
+  ignoreCache: boolean;
 }
 
 export interface BuiltModule {

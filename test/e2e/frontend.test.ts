@@ -1,0 +1,187 @@
+// The frontend inside a real BuildKit: wasm.toml -> wasi/wasm image, through buildctl and through buildx.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTestbed, repoRoot } from '../support/testbed.js';
+import { run } from '../support/exec.js';
+import { buildx, prepareExample, withSyntax } from '../support/frontend.js';
+import { openLayout, findWasmImage, extractModule } from '../../src/oci/index.js';
+import { wasmtime } from '../../src/runtimes/wasmtime.js';
+import { nodeWasi } from '../../src/runtimes/node.js';
+
+const tb = loadTestbed();
+
+interface ImageConfig {
+  os: string;
+  architecture: string;
+  created: string;
+  config: { Entrypoint: string[]; Cmd?: string[]; Env?: string[]; Labels?: Record<string, string> };
+}
+
+async function crane(...args: string[]): Promise<string> {
+  const res = await run('crane', [...args, '--insecure'], { env: tb.env });
+  expect(res.code, res.stderr).toBe(0);
+  return res.stdout;
+}
+
+describe('frontend through buildctl (gateway.v0)', () => {
+  it('turns examples/hello-c into an OCI layout holding one wasi/wasm layer', async () => {
+    const example = path.join(repoRoot, 'examples', 'hello-c');
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'fe-')), 'layout');
+    const res = await run(
+      'buildctl',
+      [
+        'build',
+        '--frontend=gateway.v0',
+        `--opt=source=${tb.images.frontend}`,
+        `--local=context=${example}`,
+        `--local=dockerfile=${example}`,
+        '--opt=filename=wasm.toml',
+        '--opt=platform=wasi/wasm',
+        `--opt=build-arg:WASM_TOOLCHAIN_IMAGE_C=${tb.images.toolchain_c}`,
+        `--output=type=oci,dest=${out},tar=false`,
+      ],
+      { env: tb.env },
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const layout = await openLayout(out);
+    const image = await findWasmImage(layout);
+    expect(image.manifest.layers).toHaveLength(1);
+    const config = image.config as unknown as ImageConfig;
+    expect([config.os, config.architecture]).toEqual(['wasi', 'wasm']);
+    expect(config.config.Entrypoint).toEqual(['/hello.wasm']);
+    // No SOURCE_DATE_EPOCH: the fixed default keeps the digest reproducible.
+    expect(config.created).toBe('1970-01-01T00:00:00Z');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mod-'));
+    const extracted = await extractModule(layout, image);
+    expect(extracted.path).toBe('hello.wasm');
+    const module = path.join(dir, 'hello.wasm');
+    writeFileSync(module, extracted.bytes);
+    const ran = await wasmtime('wasmtime', tb.env).run({ module, args: ['layout'], env: {}, dirs: [] });
+    expect(ran.stdout).toBe('Hello, layout!\n');
+  });
+});
+
+describe('frontend through buildx with # syntax=', () => {
+  const dir = prepareExample(tb, 'hello-c');
+  const ref = `${tb.registry}/e2e/hello-c:frontend`;
+
+  it('pushes an image whose module runs on wasmtime and node:wasi', async () => {
+    const res = await buildx(tb, dir, [
+      '--platform=wasi/wasm',
+      '--provenance=false',
+      '--label=org.example.team=wasm',
+      `--tag=${ref}`,
+      '--output=type=image,push=true,registry.insecure=true',
+    ]);
+    expect(res.code, res.stderr).toBe(0);
+    const manifest = JSON.parse(await crane('manifest', ref)) as { mediaType: string; layers: unknown[] };
+    expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(manifest.layers).toHaveLength(1);
+    const config = JSON.parse(await crane('config', ref)) as ImageConfig;
+    expect([config.os, config.architecture]).toEqual(['wasi', 'wasm']);
+    expect(config.config.Labels).toEqual({ 'org.example.team': 'wasm' });
+
+    const work = mkdtempSync(path.join(os.tmpdir(), 'pull-'));
+    const pulled = await run('sh', ['-c', 'crane export --insecure "$0" - | tar -x -C "$1"', ref, work], {
+      env: tb.env,
+    });
+    expect(pulled.code, pulled.stderr).toBe(0);
+    for (const runtime of [wasmtime('wasmtime', tb.env), nodeWasi()]) {
+      const ran = await runtime.run({
+        module: path.join(work, 'hello.wasm'),
+        args: ['Wasm'],
+        env: { GREETING: 'Howdy' },
+        dirs: [],
+      });
+      expect({ runtime: runtime.name, out: ran.stdout, code: ran.exitCode }).toEqual({
+        runtime: runtime.name,
+        out: 'Howdy, Wasm!\n',
+        code: 0,
+      });
+    }
+  });
+
+  it('reports every step CACHED on an unchanged rebuild, and the same digest with --no-cache', async () => {
+    const digestOf = async (extra: string[]) => {
+      const meta = path.join(mkdtempSync(path.join(os.tmpdir(), 'meta-')), 'metadata.json');
+      const res = await buildx(tb, dir, [
+        '--platform=wasi/wasm',
+        '--provenance=false',
+        `--metadata-file=${meta}`,
+        '--output=type=oci,dest=/dev/null',
+        ...extra,
+      ]);
+      expect(res.code, res.stderr).toBe(0);
+      const digest = (JSON.parse(readFileSync(meta, 'utf8')) as Record<string, string>)[
+        'containerimage.digest'
+      ];
+      return { digest, log: res.stderr };
+    };
+    const first = await digestOf([]);
+    const again = await digestOf([]);
+    // Every compile and file step of the rebuild comes from the cache.
+    const steps = [...again.log.matchAll(/^#\d+ \[hello\] compile.*$|^#\d+ export hello\.wasm$/gm)];
+    expect(steps.length).toBeGreaterThan(0);
+    for (const [line] of steps) {
+      const id = line.split(' ')[0]!;
+      expect(again.log, line).toMatch(new RegExp(`^${id} CACHED$`, 'm'));
+    }
+    const fresh = await digestOf(['--no-cache']);
+    expect(fresh.log).not.toMatch(/\[hello\] compile[^\n]*\n#\d+ CACHED/);
+    expect(fresh.digest).toBe(first.digest);
+    expect(again.digest).toBe(first.digest);
+  });
+
+  it('lists the modules with --call=targets', async () => {
+    const multi = mkdtempSync(path.join(os.tmpdir(), 'multi-'));
+    writeFileSync(path.join(multi, 'a.c'), 'int main(void) { return 0; }\n');
+    withSyntax(
+      tb,
+      path.join(multi, 'wasm.toml'),
+      [
+        '[[module]]',
+        'name = "first"',
+        'description = "the default one"',
+        'language = "c"',
+        '',
+        '[[module]]',
+        'name = "second"',
+        'language = "c"',
+        '',
+      ].join('\n'),
+    );
+    const res = await buildx(tb, multi, ['--call=targets']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^first \(default\)\s+the default one$/m);
+    expect(res.stdout).toMatch(/^second\s*$/m);
+  });
+});
+
+describe('frontend errors point at wasm.toml', () => {
+  const cases = [
+    {
+      name: 'a TOML syntax error',
+      body: '[module]\nname = "hello"\nlanguage = "c\n',
+      line: 4,
+      message: /wasm\.toml:4:\d+: /,
+    },
+    {
+      name: 'an unknown key',
+      body: '[module]\nname = "hello"\nlangauge = "c"\n',
+      line: 4,
+      message: /wasm\.toml:4:1: unknown key "langauge" in \[module\] \(did you mean "language"\?\)/,
+    },
+  ];
+  it.each(cases)('$name: buildx fails with the snippet and the line', async ({ body, line, message }) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-'));
+    withSyntax(tb, path.join(dir, 'wasm.toml'), body);
+    const res = await buildx(tb, dir, ['--platform=wasi/wasm']);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(message);
+    // buildx prints the file around the range and marks the line with >>>.
+    expect(res.stderr).toMatch(new RegExp(`^\\s*${line} \\| >>> `, 'm'));
+    expect(res.stderr).not.toMatch(/at .*\.mjs:\d+/);
+  });
+});
