@@ -8439,6 +8439,7 @@ function buildCustom(inputs) {
     cwd,
     // The command writes into a copy of the context; the sources the client sent are never changed.
     mounts: [{ type: "bind", dest: SRC_DIR, source: inputs.context }],
+    ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
   return { output: run.mount(SRC_DIR), path: path2.join("/", module.source, module.output) };
