@@ -19,8 +19,9 @@ const parsed = parseWasmToml(text, { filename: 'wasm.toml' });
 if (!parsed.ok) throw new Error('fixture does not parse');
 const spec: Spec = parsed.spec;
 const file = { filename: 'wasm.toml', data: text };
-const json = (r: ReturnType<typeof answer>) =>
-  JSON.parse(String(r.metadata!['result.json'])) as Record<string, unknown>;
+/** The subrequest replies use the plain-record form of metadata. */
+const meta = (r: FrontendResult, key: string) => String((r.metadata as Record<string, string>)[key]);
+const json = (r: FrontendResult) => JSON.parse(meta(r, 'result.json')) as Record<string, unknown>;
 
 describe('subrequests', () => {
   it('describes the three requests it answers', () => {
