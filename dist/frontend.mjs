@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -231,9 +231,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -284,8 +284,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path4, { windows } = {}) => {
-      const segs = path4.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path5, { windows } = {}) => {
+      const segs = path5.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -295,9 +295,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -633,9 +633,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1648,9 +1648,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1850,7 +1850,7 @@ var Caps = class {
   }
 };
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
 function varint64read() {
   const buf = this.buf;
   let pos = this.pos;
@@ -1999,7 +1999,7 @@ function varint32read() {
   return result >>> 0;
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
 var protoInt64 = /* @__PURE__ */ makeInt64Support();
 function makeInt64Support() {
   const dv = new DataView(new ArrayBuffer(8));
@@ -2102,7 +2102,7 @@ function assertUInt64String(value) {
   }
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
 var te;
 function configureTextEncoding(textEncoding) {
   var _a;
@@ -2165,7 +2165,7 @@ function emulateEncodeInto(encodeUtf8) {
   };
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
 var WireType;
 (function(WireType2) {
   WireType2[WireType2["Varint"] = 0] = "Varint";
@@ -3809,14 +3809,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path4, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path4, ...range ? { range } : {} });
+  readFile(ref, path5, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path5, ...range ? { range } : {} });
   }
-  readDir(ref, path4, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path4, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path5, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path5, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path4) {
-    return this.#client.statFile({ ref: refId(ref), path: path4 });
+  statFile(ref, path5) {
+    return this.#client.statFile({ ref: refId(ref), path: path5 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -3898,7 +3898,7 @@ async function runFrontend(build2, opts = {}) {
 }
 
 // frontend/build.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 
 // src/spec/errors.ts
 var ErrorCollector = class {
@@ -3926,22 +3926,22 @@ var ErrorCollector = class {
 // src/spec/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path4, span) {
-    this.spans.set(JSON.stringify(path4), span);
+  set(path5, span) {
+    this.spans.set(JSON.stringify(path5), span);
   }
-  has(path4) {
-    return this.spans.has(JSON.stringify(path4));
+  has(path5) {
+    return this.spans.has(JSON.stringify(path5));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path4) {
-    for (let n = path4.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path4.slice(0, n)));
+  find(path5) {
+    for (let n = path5.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path5.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path4) => index.range(this.find(path4));
+    return (path5) => index.range(this.find(path5));
   }
 };
 function withLocator(data, locate) {
@@ -4043,7 +4043,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path4, ctx) {
+function deriveName(m, path5, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4054,7 +4054,7 @@ function deriveName(m, path4, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path4, ...rel];
+    const from = [...path5, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4064,18 +4064,18 @@ function deriveName(m, path4, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path4, "name"],
+          path: [...path5, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path4, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path5, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path4), '[module] needs a "name"', {
-    path: [...path4, "name"],
+  ctx.errors.add(ctx.locations.find(path5), '[module] needs a "name"', {
+    path: [...path5, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4588,17 +4588,17 @@ function defaultsOf(fields) {
   }
   return out;
 }
-function readTable(fields, table, path4, ctx, scope) {
-  ctx.locations.set(path4, table.span);
+function readTable(fields, table, path5, ctx, scope) {
+  ctx.locations.set(path5, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path4, entry.key],
+        path: [...path5, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
       const meant = closest(entry.key, Object.keys(fields));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path4, meant]));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path5, meant]));
     }
   }
   const out = {};
@@ -4606,12 +4606,12 @@ function readTable(fields, table, path4, ctx, scope) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path4, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path4, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path4, name]))) {
+      ctx.locations.set([...path5, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path5, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path5, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path4, name],
+        path: [...path5, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -4671,8 +4671,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path4, ctx, scope) {
-  const site = { label, path: path4 };
+function readValue(key, label, value, path5, ctx, scope) {
+  const site = { label, path: path5 };
   switch (key.kind) {
     case "string":
       return readString(key, site, value, ctx);
@@ -4695,7 +4695,7 @@ function readValue(key, label, value, path4, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path4, ctx, {
+      return readTable(key.fields, value, path5, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -4711,8 +4711,8 @@ function readValue(key, label, value, path4, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path4, 0], value.span);
-        return [readTable(key.fields, value, [...path4, 0], ctx, child)];
+        ctx.locations.set([...path5, 0], value.span);
+        return [readTable(key.fields, value, [...path5, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -4722,8 +4722,8 @@ function readValue(key, label, value, path4, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path4, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path4, i], ctx, child);
+        ctx.locations.set([...path5, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path5, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -4832,12 +4832,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path4, ctx) {
-  const at = (...rest) => [...path4, ...rest];
+function moduleScope(m, path5, ctx) {
+  const at = (...rest) => [...path5, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path4,
+    path: path5,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -4931,15 +4931,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path4, table, ctx) {
+function toolchainConflict(path5, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path4, "version"]),
+    ctx.locations.find([...path5, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path4, "version"],
+      path: [...path5, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -5022,7 +5022,7 @@ var LineIndex = class {
   }
 };
 
-// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
+// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
 var KEYS = {
   ArrayExpression: ["elements"],
   ArrayPattern: ["elements"],
@@ -5126,7 +5126,7 @@ for (const type of NODE_TYPES) {
 Object.freeze(KEYS);
 var visitor_keys_default = KEYS;
 
-// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
+// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
 function unionWith(additionalKeys) {
   const retv = (
     /** @type {{ [type: string]: ReadonlyArray<string> }} */
@@ -5146,7 +5146,7 @@ function unionWith(additionalKeys) {
   return Object.freeze(retv);
 }
 
-// node_modules/toml-eslint-parser/lib/index.mjs
+// ../main/node_modules/toml-eslint-parser/lib/index.mjs
 function last(arr) {
   return arr[arr.length - 1] ?? null;
 }
@@ -7637,15 +7637,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path4, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path4, mode, opts }]);
+  mkdir(path5, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path5, mode, opts }]);
   }
-  mkfile(path4, mode, data, opts = {}) {
+  mkfile(path5, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path4, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path5, mode, data: bytes2, opts }]);
   }
-  rm(path4, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path4, opts }]);
+  rm(path5, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path5, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8034,17 +8034,17 @@ function normalizeImageRef(ref) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   let domain = "docker.io";
-  let path4 = name;
+  let path5 = name;
   if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
     domain = first === "index.docker.io" ? "docker.io" : first;
-    path4 = name.slice(slash + 1);
+    path5 = name.slice(slash + 1);
   }
-  if (domain === "docker.io" && !path4.includes("/")) path4 = `library/${path4}`;
+  if (domain === "docker.io" && !path5.includes("/")) path5 = `library/${path5}`;
   if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path4)) throw bad("repository name must be lowercase letters, digits and separators");
+  if (!pathRe.test(path5)) throw bad("repository name must be lowercase letters, digits and separators");
   if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
   if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path4}`;
+  let out = `${domain}/${path5}`;
   if (tag !== void 0) out += `:${tag}`;
   else if (digest === void 0) out += ":latest";
   if (digest !== void 0) out += `@${digest}`;
@@ -8249,8 +8249,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path4) {
-  const r = spec.locate(path4);
+function location(spec, path5) {
+  const r = spec.locate(path5);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -8419,20 +8419,305 @@ var cDriver = {
   }
 };
 
+// frontend/languages/rust.ts
+import path2 from "node:path/posix";
+var RUST_IMAGE = "docker.io/library/rust:1.96.0";
+var TARGET_DIR = "/cargo-target";
+var REGISTRY_CACHE_ID = "wasm-build-cargo-registry";
+var GIT_CACHE_ID = "wasm-build-cargo-git";
+var targetCacheId = (module) => `wasm-build-cargo-target-${module.name}`;
+var TRIPLES = {
+  wasip1: ["wasm32-wasip1", "wasm32-wasi"],
+  wasip2: ["wasm32-wasip2"]
+};
+var RUSTC_PROBE = [
+  "set -e",
+  "rustc -V",
+  "echo ---",
+  "rustc --print target-list",
+  "echo ---",
+  'sysroot="$(rustc --print sysroot)"',
+  'for d in "$sysroot"/lib/rustlib/*/lib; do if [ -d "$d" ]; then basename "$(dirname "$d")"; fi; done',
+  "echo ---",
+  "if command -v rustup >/dev/null 2>&1; then echo rustup; fi"
+].join("\n").concat("\n");
+function parseRustcProbe(text2) {
+  const sections = text2.split(/^---$/m).map(
+    (s) => s.split("\n").map((l) => l.trim()).filter(Boolean)
+  );
+  if (sections.length !== 4) throw new Error(`unexpected rustc probe output:
+${text2}`);
+  const [version, known, installed, rustup] = sections;
+  return { version: version[0] ?? "rustc", known, installed, rustup: rustup.includes("rustup") };
+}
+function chooseTriple(module, facts) {
+  const candidates = TRIPLES[module.target];
+  const installed = candidates.find((t) => facts.installed.includes(t));
+  if (installed) return { triple: installed, rustupAdd: false };
+  const known = candidates.find((t) => facts.known.includes(t));
+  const prefix = `module "${module.name}": target "${module.target}"`;
+  if (!known) {
+    throw invalidArgument(
+      module.target === "wasip2" ? `${prefix} needs Rust 1.82 or later (target wasm32-wasip2), but the toolchain has ${facts.version}; set toolchain.version` : `${prefix}: ${facts.version} knows neither wasm32-wasip1 nor wasm32-wasi`
+    );
+  }
+  if (!facts.rustup) {
+    throw invalidArgument(
+      `${prefix}: ${facts.version} knows ${known} but has no standard library for it and no rustup to add one; use an image with it installed (e.g. Debian's libstd-rust-dev-wasm32 for wasm32-wasi)`
+    );
+  }
+  return { triple: known, rustupAdd: true };
+}
+var DISCOVERED = /^(?:build\.rs|src\/(?:lib|main)\.rs|src\/bin\/[^/]+(?:\/main)?\.rs|(?:examples|tests|benches)\/[^/]+(?:\/main)?\.rs)$/;
+var MANIFEST_PATTERNS = [
+  "**/Cargo.toml",
+  "**/Cargo.lock",
+  "**/.cargo/config",
+  "**/.cargo/config.toml",
+  "**/*.rs"
+];
+function manifestSet(module, files) {
+  const packageDirs = files.filter((f) => path2.basename(f) === "Cargo.toml").map((f) => path2.dirname(f));
+  if (!packageDirs.includes(".")) {
+    throw invalidArgument(
+      `module "${module.name}": no Cargo.toml in "${module.source}" (the source of a Rust module is the directory of its package or workspace root${module.include.length > 0 ? "; check `include`" : ""})`
+    );
+  }
+  const under = (dir, f) => dir === "." ? f : f.startsWith(`${dir}/`) ? f.slice(dir.length + 1) : void 0;
+  const inTargetDir = (f) => packageDirs.some((d) => under(d, f)?.startsWith("target/"));
+  const copies = [];
+  const stubs = [];
+  for (const f of files) {
+    if (inTargetDir(f)) continue;
+    if (f.endsWith(".rs")) {
+      if (packageDirs.some((d) => DISCOVERED.test(under(d, f) ?? ""))) stubs.push(f);
+    } else {
+      copies.push(f);
+    }
+  }
+  return { copies: copies.sort(), stubs: stubs.sort(), locked: files.includes("Cargo.lock") };
+}
+function manifestState(inputs, set2) {
+  const at = (f) => path2.join("/", inputs.module.source, f);
+  let actions = new FileActions();
+  for (const f of set2.copies) actions = actions.copy(inputs.context, at(f), at(f), { createDestPath: true });
+  for (const dir of [...new Set(set2.stubs.map((f) => path2.dirname(at(f))))].sort()) {
+    actions = actions.mkdir(dir, 493, { parents: true });
+  }
+  for (const f of set2.stubs) actions = actions.mkfile(at(f), 420, "", { createdTime: /* @__PURE__ */ new Date(0) });
+  const n = (count, what) => `${count} ${what}${count === 1 ? "" : "s"}`;
+  return scratch().file(actions, {
+    ignoreCache: inputs.ignoreCache,
+    customName: `${inputs.label} Cargo manifests (${n(set2.copies.length, "file")}, ${n(set2.stubs.length, "target stub")})`
+  });
+}
+function pickBinary(module, meta2, rootManifest) {
+  const rust = module.rust ?? { features: [], "default-features": true };
+  const prefix = `module "${module.name}"`;
+  const members = meta2.packages.filter((p) => meta2.workspace_members.includes(p.id));
+  let candidates;
+  let where;
+  if (rust.package !== void 0) {
+    const p = members.find((m) => m.name === rust.package);
+    if (!p) {
+      throw invalidArgument(
+        `${prefix}: rust.package "${rust.package}" is not in the workspace (packages: ${members.map((m) => m.name).join(", ")})`
+      );
+    }
+    [candidates, where] = [[p], `package "${p.name}"`];
+  } else {
+    const root = members.find((m) => m.manifest_path === rootManifest);
+    [candidates, where] = root ? [[root], `package "${root.name}"`] : [members, "the workspace"];
+  }
+  const bins = candidates.flatMap(
+    (p) => p.targets.filter((t) => t.kind.includes("bin")).map((t) => ({ package: p.name, bin: t.name, defaultRun: p.default_run === t.name }))
+  );
+  const list = (bs) => bs.map((b) => candidates.length > 1 ? `${b.bin} (${b.package})` : b.bin).join(", ") || "none";
+  const pick = (b) => ({ package: b.package, bin: b.bin });
+  if (rust.bin !== void 0) {
+    const named = bins.filter((b) => b.bin === rust.bin);
+    if (named.length === 1) return pick(named[0]);
+    throw invalidArgument(
+      named.length === 0 ? `${prefix}: rust.bin "${rust.bin}" is not a binary of ${where} (binaries: ${list(bins)})` : `${prefix}: several packages have a binary "${rust.bin}" (${list(named)}); set rust.package`
+    );
+  }
+  if (bins.length === 1) return pick(bins[0]);
+  const defaultRun = bins.filter((b) => b.defaultRun);
+  if (defaultRun.length === 1) return pick(defaultRun[0]);
+  throw invalidArgument(
+    bins.length === 0 ? `${prefix}: ${where} has no binary target; a WASI command module is built from one (src/main.rs or a [[bin]])` : `${prefix}: ${where} has several binaries (${list(bins)}); set rust.bin`
+  );
+}
+function cargoFetchArgs(triple, locked) {
+  return ["cargo", "fetch", "--target", triple, ...locked ? ["--locked"] : []];
+}
+function cargoBuildArgs(module, triple, choice) {
+  const rust = module.rust ?? { features: [], "default-features": true };
+  return [
+    "cargo",
+    "build",
+    // --frozen = --locked --offline: everything comes from the fetch step; the step has no network anyway.
+    "--frozen",
+    "--target",
+    triple,
+    "--target-dir",
+    TARGET_DIR,
+    ...module.profile === "release" ? ["--release"] : [],
+    "--package",
+    choice.package,
+    "--bin",
+    choice.bin,
+    ...rust["default-features"] ? [] : ["--no-default-features"],
+    ...rust.features.length > 0 ? ["--features", rust.features.join(",")] : []
+  ];
+}
+function artifactPath(module, triple, choice) {
+  return path2.join(
+    TARGET_DIR,
+    triple,
+    module.profile === "release" ? "release" : "debug",
+    `${choice.bin}.wasm`
+  );
+}
+var SOURCES_STAMP = path2.join(TARGET_DIR, ".wasm-build-sources.sha256");
+var BUILD_SCRIPT = [
+  'artifact="$1"; output="$2"; stamp="$3"; shift 3',
+  `if [ -f "$stamp" ]; then sha256sum -c "$stamp" 2>/dev/null | sed -n 's/: FAILED.*$//p' | while IFS= read -r f; do touch -c -- "$f"; done; fi`,
+  'find . -path ./target -prune -o -type f -exec sha256sum {} + > "$stamp"',
+  '"$@" && cp "$artifact" "$output"'
+].join("\n");
+function cargoHome(module, toolchainEnv) {
+  const home = module.env.HOME ?? toolchainEnv.get("HOME") ?? "/root";
+  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path2.join(home, ".cargo");
+}
+function fetchEnv(module, home) {
+  return { ...module.env, CARGO_HOME: home };
+}
+function buildEnv(module, home) {
+  const profile = module.profile === "release" ? "RELEASE" : "DEV";
+  return {
+    ...module.optimize.strip ? { [`CARGO_PROFILE_${profile}_STRIP`]: "symbols" } : {},
+    ...fetchEnv(module, home)
+  };
+}
+function registryMounts(home) {
+  return [
+    { type: "cache", dest: path2.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
+    { type: "cache", dest: path2.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
+  ];
+}
+function targetMount(module) {
+  return { type: "cache", dest: TARGET_DIR, id: targetCacheId(module), sharing: "locked" };
+}
+async function readJson(inputs, state, file) {
+  const text2 = new TextDecoder().decode(await inputs.read(state, file));
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new Error(`${file}: not JSON: ${text2.slice(0, 200)}`);
+  }
+}
+var rustDriver = {
+  languages: ["rust"],
+  defaultImage: () => RUST_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const cwd = path2.join(SRC_DIR, module.source);
+    const home = cargoHome(module, inputs.toolchainEnv);
+    const set2 = manifestSet(module, await inputs.files(MANIFEST_PATTERNS));
+    const manifests = manifestState(inputs, set2);
+    const probe = inputs.toolchain.run({
+      args: ["sh", "-c", `exec > ${OUT_DIR}/rustc.txt
+${RUSTC_PROBE}`],
+      network: "none",
+      mounts: [{ type: "bind", dest: OUT_DIR, source: scratch() }],
+      ignoreCache,
+      customName: `${label} rustc: wasm targets`
+    });
+    const metadata = inputs.toolchain.run({
+      args: [
+        "sh",
+        "-c",
+        `exec cargo metadata --no-deps --format-version 1 --offline > ${OUT_DIR}/metadata.json`
+      ],
+      env: fetchEnv(module, home),
+      cwd,
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: manifests, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() }
+      ],
+      ignoreCache,
+      customName: `${label} cargo metadata`
+    });
+    const [probeText, meta2] = await Promise.all([
+      inputs.read(probe.mount(OUT_DIR), "/rustc.txt").then((b) => new TextDecoder().decode(b)),
+      readJson(inputs, metadata.mount(OUT_DIR), "/metadata.json")
+    ]);
+    const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
+    const choice = pickBinary(module, meta2, path2.join(cwd, "Cargo.toml"));
+    const toolchain = rustupAdd ? inputs.toolchain.run({
+      args: ["rustup", "target", "add", triple],
+      ignoreCache,
+      customName: `${label} rustup target add ${triple}`
+    }) : inputs.toolchain;
+    const fetch = toolchain.run({
+      args: cargoFetchArgs(triple, set2.locked),
+      env: fetchEnv(module, home),
+      cwd,
+      // Writable: without a Cargo.lock in the context, the one cargo resolves here is what the build uses.
+      mounts: [{ type: "bind", dest: SRC_DIR, source: manifests }, ...registryMounts(home)],
+      ignoreCache,
+      customName: `${label} cargo fetch --target ${triple}`
+    });
+    const lock = path2.join("/", module.source, "Cargo.lock");
+    const source = set2.locked ? inputs.context : inputs.context.file(copy(fetch.mount(SRC_DIR), lock, lock), {
+      ignoreCache,
+      customName: `${label} add the Cargo.lock cargo fetch resolved`
+    });
+    const output = path2.join(OUT_DIR, `${module.name}.wasm`);
+    const build2 = fetch.run({
+      args: [
+        "sh",
+        "-c",
+        BUILD_SCRIPT,
+        "cargo-build",
+        artifactPath(module, triple, choice),
+        output,
+        SOURCES_STAMP,
+        ...cargoBuildArgs(module, triple, choice)
+      ],
+      env: buildEnv(module, home),
+      cwd,
+      network: "none",
+      mounts: [
+        // Writable for BUILD_SCRIPT's touch (a copy-on-write view); its output is never used.
+        { type: "bind", dest: SRC_DIR, source },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        targetMount(module),
+        ...registryMounts(home)
+      ],
+      ignoreCache,
+      customName: `${label} cargo build${module.profile === "release" ? " --release" : ""} --target ${triple} --bin ${choice.bin}`
+    });
+    return { output: build2.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
 // frontend/languages/index.ts
-var drivers = [cDriver];
+var drivers = [cDriver, rustDriver];
 function driverFor(language) {
   return drivers.find((d) => d.languages.includes(language));
 }
 
 // frontend/languages/custom.ts
-import path2 from "node:path/posix";
+import path3 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
   }
-  const cwd = path2.join(SRC_DIR, module.source);
+  const cwd = path3.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
@@ -8442,7 +8727,7 @@ function buildCustom(inputs) {
     ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path2.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path3.join("/", module.source, module.output) };
 }
 
 // frontend/build.ts
@@ -8462,7 +8747,7 @@ function platformId(p) {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
-  const under = (p) => module.source === "." ? p : path3.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path4.join(module.source, p);
   return local(opts.contextKey, {
     sessionId,
     include: module.include.map(under),
@@ -8499,6 +8784,14 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
         log.info(`${label} ${listing.length} files under ${module.source}`);
       }
       return matchFiles(listing, patterns);
+    },
+    async read(state, file) {
+      const res = await gateway.solve({
+        definition: marshal(state, { platform: buildPlatform }).definition,
+        cacheImports: opts.cacheImports
+      });
+      if (!res.ref) throw new Error(`${label} the daemon returned no result to read ${file} from`);
+      return gateway.readFile(res.ref, file);
     }
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);

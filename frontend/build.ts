@@ -86,6 +86,14 @@ async function buildModule(
       }
       return matchFiles(listing, patterns);
     },
+    async read(state, file) {
+      const res = await gateway.solve({
+        definition: marshal(state, { platform: buildPlatform }).definition,
+        cacheImports: opts.cacheImports,
+      });
+      if (!res.ref) throw new Error(`${label} the daemon returned no result to read ${file} from`);
+      return gateway.readFile(res.ref, file);
+    },
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
 }
