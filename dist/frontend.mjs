@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -231,9 +231,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -295,9 +295,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -633,9 +633,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1648,9 +1648,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1850,7 +1850,7 @@ var Caps = class {
   }
 };
 
-// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
+// node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
 function varint64read() {
   const buf = this.buf;
   let pos = this.pos;
@@ -1999,7 +1999,7 @@ function varint32read() {
   return result >>> 0;
 }
 
-// ../main/node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
+// node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
 var protoInt64 = /* @__PURE__ */ makeInt64Support();
 function makeInt64Support() {
   const dv = new DataView(new ArrayBuffer(8));
@@ -2102,7 +2102,7 @@ function assertUInt64String(value) {
   }
 }
 
-// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
+// node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
 var te;
 function configureTextEncoding(textEncoding) {
   var _a;
@@ -2165,7 +2165,7 @@ function emulateEncodeInto(encodeUtf8) {
   };
 }
 
-// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
+// node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
 var WireType;
 (function(WireType2) {
   WireType2[WireType2["Varint"] = 0] = "Varint";
@@ -3443,6 +3443,9 @@ function sourceDetail(file, spans) {
     ranges: toSourceRanges(spans)
   });
 }
+function sourceError(message2, file, spans, code2 = GrpcCode.INVALID_ARGUMENT) {
+  return new FrontendError({ code: code2, message: message2, details: [sourceDetail(file, spans)] });
+}
 function invalidArgument(message2) {
   return new FrontendError({ code: GrpcCode.INVALID_ARGUMENT, message: message2, details: [] });
 }
@@ -3452,6 +3455,11 @@ function unsupportedSubrequestError(name) {
     message: `unsupported request ${name}`,
     details: [jsonDetail(SUBREQUEST_DETAIL_TYPE_URL, { name })]
   });
+}
+function withSourceLocation(err, file, spans) {
+  if (!(err instanceof GrpcError) || err.status.code === GrpcCode.OK) return err;
+  if (err.status.details.some((d) => d.typeUrl.includes("errdefs.Source"))) return err;
+  return new FrontendError({ ...err.status, details: [...err.status.details, sourceDetail(file, spans)] });
 }
 function statusFromError(err) {
   if (err instanceof FrontendError) return err.status;
@@ -4555,7 +4563,7 @@ function expandTemplate(value, values) {
 }
 
 // src/spec/validate.ts
-var rootScope = (fields) => ({ dotted: "", display: "the top level", fields });
+var rootScope = (fields2) => ({ dotted: "", display: "the top level", fields: fields2 });
 var join = (a, b) => a ? `${a}.${b}` : b;
 var KIND_NAMES = {
   string: "a string",
@@ -4580,29 +4588,29 @@ function defaultValue(key) {
       return key.default;
   }
 }
-function defaultsOf(fields) {
+function defaultsOf(fields2) {
   const out = {};
-  for (const [name, key] of Object.entries(fields)) {
+  for (const [name, key] of Object.entries(fields2)) {
     const value = defaultValue(key);
     if (value !== void 0) out[name] = value;
   }
   return out;
 }
-function readTable(fields, table, path5, ctx, scope) {
+function readTable(fields2, table, path5, ctx, scope) {
   ctx.locations.set(path5, table.span);
   for (const entry of table.entries.values()) {
-    if (!Object.hasOwn(fields, entry.key)) {
+    if (!Object.hasOwn(fields2, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
         path: [...path5, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
-      const meant = closest(entry.key, Object.keys(fields));
+      const meant = closest(entry.key, Object.keys(fields2));
       if (meant) ctx.misspelt.add(JSON.stringify([...path5, meant]));
     }
   }
   const out = {};
-  for (const [name, key] of Object.entries(fields)) {
+  for (const [name, key] of Object.entries(fields2)) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
@@ -5022,7 +5030,7 @@ var LineIndex = class {
   }
 };
 
-// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
+// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
 var KEYS = {
   ArrayExpression: ["elements"],
   ArrayPattern: ["elements"],
@@ -5126,7 +5134,7 @@ for (const type of NODE_TYPES) {
 Object.freeze(KEYS);
 var visitor_keys_default = KEYS;
 
-// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
+// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
 function unionWith(additionalKeys) {
   const retv = (
     /** @type {{ [type: string]: ReadonlyArray<string> }} */
@@ -5146,7 +5154,7 @@ function unionWith(additionalKeys) {
   return Object.freeze(retv);
 }
 
-// ../main/node_modules/toml-eslint-parser/lib/index.mjs
+// node_modules/toml-eslint-parser/lib/index.mjs
 function last(arr) {
   return arr[arr.length - 1] ?? null;
 }
@@ -7239,8 +7247,8 @@ function applyBuildArgs(spec, buildArgs) {
   out["build-args"] = values;
   return withLocator(out, spec.locate);
 }
-function expandFields(fields, obj, values) {
-  for (const [name, key] of Object.entries(fields)) {
+function expandFields(fields2, obj, values) {
+  for (const [name, key] of Object.entries(fields2)) {
     if (obj[name] !== void 0) obj[name] = expand(key, obj[name], values);
   }
   return obj;
@@ -7405,6 +7413,7 @@ function progressGroup(w, g) {
 function opMetadata(w, m) {
   bool(w, 1, m.ignoreCache);
   map(w, 2, m.description, mapValue.string);
+  message(w, 4, m.exportCache, (w2, e) => bool(w2, 1, e.value));
   map(w, 5, m.caps, mapValue.bool);
   message(w, 6, m.progressGroup, progressGroup);
 }
@@ -7550,6 +7559,8 @@ function mergeMetadata(a, b) {
   const md = { caps: { ...a.caps, ...b.caps } };
   if (a.ignoreCache || b.ignoreCache) md.ignoreCache = true;
   if (a.description || b.description) md.description = { ...a.description, ...b.description };
+  const exportCache = b.exportCache ?? a.exportCache;
+  if (exportCache) md.exportCache = exportCache;
   const group = b.progressGroup ?? a.progressGroup;
   if (group) md.progressGroup = group;
   return md;
@@ -7560,6 +7571,7 @@ function marshal(state, opts = {}) {
   const metadata = {};
   const done = /* @__PURE__ */ new Map();
   const placed = /* @__PURE__ */ new Set();
+  const definitionCaps = {};
   const ctx = {
     platform: opts.platform,
     input: (o) => ({ digest: visit(o.vertex), index: o.index })
@@ -7568,8 +7580,10 @@ function marshal(state, opts = {}) {
     const known = done.get(v);
     if (known) return known;
     for (const o of v.inputs()) visit(o.vertex);
-    const { op: op2, metadata: md } = v.toOp(ctx);
-    const bytes2 = marshalOp(op2);
+    const built = v.toOp(ctx);
+    const bytes2 = "bytes" in built ? built.bytes : marshalOp(built.op);
+    const md = built.metadata;
+    Object.assign(definitionCaps, v.definitionCaps?.());
     const digest = digestOf(bytes2);
     done.set(v, digest);
     if (!placed.has(digest)) {
@@ -7577,7 +7591,7 @@ function marshal(state, opts = {}) {
       ops.push(bytes2);
       digests.push(digest);
     }
-    metadata[digest] = mergeMetadata(metadata[digest], md);
+    if (md) metadata[digest] = mergeMetadata(metadata[digest], md);
     return digest;
   }
   const lookup = (s) => s.output ? done.get(s.output.vertex) : void 0;
@@ -7587,7 +7601,11 @@ function marshal(state, opts = {}) {
   const head = visit(state.output.vertex);
   const terminal = marshalOp({ inputs: [{ digest: head, index: state.output.index }] });
   const terminalDigest = digestOf(terminal);
-  const caps = { [Cap.constraints]: true, [Cap.platform]: true };
+  const caps = {
+    ...definitionCaps,
+    [Cap.constraints]: true,
+    [Cap.platform]: true
+  };
   for (const md of Object.values(metadata)) {
     if (md.ignoreCache) caps[Cap.metaIgnoreCache] = true;
     if (md.description) caps[Cap.metaDescription] = true;
@@ -8129,6 +8147,183 @@ function local(name, opts = {}) {
 }
 function scratch() {
   return new State(void 0);
+}
+
+// frontend/llb/splice.ts
+var DecodeError = class extends Error {
+  name = "DecodeError";
+};
+function fields(what, bytes2, field2) {
+  const r = new BinaryReader(bytes2);
+  try {
+    while (r.pos < r.len) {
+      const [no, wt] = r.tag();
+      if (!field2(no, wt, r)) r.skip(wt, no);
+    }
+  } catch (err) {
+    if (err instanceof DecodeError) throw err;
+    throw new DecodeError(`malformed ${what}: ${err.message}`);
+  }
+}
+var LEN = WireType.LengthDelimited;
+var VARINT = WireType.Varint;
+function decodeInput(bytes2) {
+  const input2 = { digest: "", index: 0 };
+  fields("pb.Input", bytes2, (no, wt, r) => {
+    if (no === 1 && wt === LEN) input2.digest = r.string();
+    else if (no === 2 && wt === VARINT) input2.index = Number(r.int64());
+    else return false;
+    return true;
+  });
+  return input2;
+}
+function opInputs(bytes2) {
+  const inputs = [];
+  fields("pb.Op", bytes2, (no, wt, r) => {
+    if (no !== 1 || wt !== LEN) return false;
+    inputs.push(decodeInput(r.bytes()));
+    return true;
+  });
+  return inputs;
+}
+function mapEntry(what, bytes2, value, zero) {
+  let key = "";
+  let val = zero;
+  fields(what, bytes2, (no, wt, r) => {
+    if (no === 1 && wt === LEN) key = r.string();
+    else if (no === 2) {
+      const v = value(wt, r);
+      if (v === void 0) return false;
+      val = v;
+    } else return false;
+    return true;
+  });
+  return [key, val];
+}
+function decodeOpMetadata(bytes2) {
+  let ignoreCache = false;
+  let description;
+  let exportCache;
+  let caps;
+  let progressGroup2;
+  fields("pb.OpMetadata", bytes2, (no, wt, r) => {
+    if (no === 1 && wt === VARINT) ignoreCache = r.bool();
+    else if (no === 2 && wt === LEN) {
+      const [k, v] = mapEntry(
+        "description entry",
+        r.bytes(),
+        (vwt, vr) => vwt === LEN ? vr.string() : void 0,
+        ""
+      );
+      (description ??= {})[k] = v;
+    } else if (no === 4 && wt === LEN) {
+      const e = {};
+      fields("pb.ExportCache", r.bytes(), (eno, ewt, er) => {
+        if (eno !== 1 || ewt !== VARINT) return false;
+        if (er.bool()) e.value = true;
+        return true;
+      });
+      exportCache = e;
+    } else if (no === 5 && wt === LEN) {
+      const [k, v] = mapEntry(
+        "caps entry",
+        r.bytes(),
+        (vwt, vr) => vwt === VARINT ? vr.bool() : void 0,
+        false
+      );
+      (caps ??= {})[k] = v;
+    } else if (no === 6 && wt === LEN) {
+      const g = { id: "" };
+      fields("pb.ProgressGroup", r.bytes(), (gno, gwt, gr) => {
+        if (gno === 1 && gwt === LEN) g.id = gr.string();
+        else if (gno === 2 && gwt === LEN) g.name = gr.string();
+        else if (gno === 3 && gwt === VARINT) g.weak = gr.bool();
+        else return false;
+        return true;
+      });
+      progressGroup2 = g;
+    } else return false;
+    return true;
+  });
+  const md = {};
+  if (ignoreCache) md.ignoreCache = true;
+  if (description) md.description = description;
+  if (exportCache) md.exportCache = exportCache;
+  if (caps) md.caps = caps;
+  if (progressGroup2) md.progressGroup = progressGroup2;
+  return md;
+}
+function decodeDefinition(bytes2) {
+  const ops = [];
+  const metadata = {};
+  fields("pb.Definition", bytes2, (no, wt, r) => {
+    if (no === 1 && wt === LEN) {
+      const op2 = r.bytes().slice();
+      ops.push({ bytes: op2, digest: digestOf(op2), inputs: opInputs(op2) });
+    } else if (no === 2 && wt === LEN) {
+      const [k, v] = mapEntry(
+        "metadata entry",
+        r.bytes(),
+        (vwt, vr) => vwt === LEN ? decodeOpMetadata(vr.bytes()) : void 0,
+        {}
+      );
+      metadata[k] = v;
+    } else return false;
+    return true;
+  });
+  return { ops, metadata };
+}
+var SplicedOp = class {
+  constructor(op2, metadata) {
+    this.op = op2;
+    this.metadata = metadata;
+  }
+  op;
+  metadata;
+  deps = [];
+  caps;
+  inputs() {
+    return this.deps;
+  }
+  toOp(ctx) {
+    for (const [i, dep] of this.deps.entries()) {
+      const edge = ctx.input(dep);
+      if (edge.digest !== this.op.inputs[i].digest) {
+        throw new Error(`fromDefinition: op ${this.op.digest} input ${i} resolved to ${edge.digest}`);
+      }
+    }
+    return { bytes: this.op.bytes, metadata: this.metadata };
+  }
+  definitionCaps() {
+    return this.caps ?? {};
+  }
+};
+function fromDefinition(bytes2) {
+  if (bytes2.length === 0) return new State(void 0);
+  const def = decodeDefinition(bytes2);
+  const terminal = def.ops.at(-1);
+  if (!terminal) throw new Error("fromDefinition: the Definition has no ops");
+  const target = terminal.inputs[0];
+  if (!target) throw new Error("fromDefinition: the last op of the Definition has no input");
+  const byDigest = new Map(def.ops.map((op2) => [op2.digest, op2]));
+  const vertices = /* @__PURE__ */ new Map();
+  const resolving = /* @__PURE__ */ new Set();
+  const vertexFor = (digest, from) => {
+    const known = vertices.get(digest);
+    if (known) return known;
+    const op2 = byDigest.get(digest);
+    if (!op2) throw new Error(`fromDefinition: ${from} reads ${digest}, which is not in the Definition`);
+    if (resolving.has(digest)) throw new Error(`fromDefinition: op ${digest} depends on itself`);
+    resolving.add(digest);
+    const v = new SplicedOp(op2, def.metadata[digest]);
+    v.deps = op2.inputs.map((inp) => ({ vertex: vertexFor(inp.digest, `op ${digest}`), index: inp.index }));
+    resolving.delete(digest);
+    vertices.set(digest, v);
+    return v;
+  };
+  const head = vertexFor(target.digest, "the terminal op");
+  head.caps = def.metadata[terminal.digest]?.caps;
+  return new State({ vertex: head, index: target.index });
 }
 
 // frontend/definition.ts
@@ -8730,6 +8925,202 @@ function buildCustom(inputs) {
   return { output: run.mount(SRC_DIR), path: path3.join("/", module.source, module.output) };
 }
 
+// frontend/wasm-header.ts
+var HEADER_LENGTH = 8;
+var COMPONENT_VERSION = 13;
+var startsWith = (bytes2, prefix) => prefix.every((b, i) => bytes2[i] === b);
+var hexBytes = (bytes2) => [...bytes2].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+function isText(bytes2) {
+  if (bytes2.some((b) => b < 32 && b !== 9 && b !== 10 && b !== 13 || b === 127)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes2, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function inspectHeader(bytes2) {
+  const head = bytes2.subarray(0, HEADER_LENGTH);
+  if (head.length === 0) return { wasm: false, found: "an empty file" };
+  if (startsWith(head, [0, 97, 115, 109])) {
+    if (head.length < HEADER_LENGTH) {
+      return { wasm: false, found: `a truncated WebAssembly binary (${head.length} bytes)` };
+    }
+    const version = head[4] | head[5] << 8;
+    const layer = head[6] | head[7] << 8;
+    if (layer === 0 && version === 1) return { wasm: true, kind: "module" };
+    if (layer === 1 && version === COMPONENT_VERSION) return { wasm: true, kind: "component" };
+    if (layer === 1) {
+      return {
+        wasm: false,
+        found: `a pre-standard component (binary version 0x${version.toString(16).padStart(2, "0")}, current runtimes need 0x0d); rebuild it with a current toolchain`
+      };
+    }
+    return { wasm: false, found: `a WebAssembly binary of unknown version ${version}, layer ${layer}` };
+  }
+  if (startsWith(head, [127, 69, 76, 70])) {
+    return { wasm: false, found: "an ELF file (a native executable or library, or a precompiled .cwasm)" };
+  }
+  if (startsWith(head, [77, 90])) return { wasm: false, found: "a Windows executable (PE)" };
+  if (startsWith(head, [207, 250, 237, 254]) || startsWith(head, [206, 250, 237, 254]) || startsWith(head, [202, 254, 186, 190])) {
+    return { wasm: false, found: "a Mach-O executable (or a Java class file)" };
+  }
+  if (startsWith(head, [31, 139])) return { wasm: false, found: "gzip-compressed data" };
+  if (startsWith(head, [80, 75, 3, 4])) return { wasm: false, found: "a zip archive" };
+  if (startsWith(head, [33, 60, 97, 114, 99, 104, 62])) {
+    return { wasm: false, found: "an ar archive (a static library, not a linked module)" };
+  }
+  if (isText(head)) {
+    const text2 = new TextDecoder().decode(head);
+    const trimmed = text2.trimStart();
+    if (trimmed.startsWith("#!")) return { wasm: false, found: `a script (${JSON.stringify(text2)}...)` };
+    if (/^\((?:mod|comp)/.test(trimmed)) {
+      return {
+        wasm: false,
+        found: `WebAssembly text (${JSON.stringify(text2)}...), which runtimes do not load; compile it to a binary (e.g. \`wasm-tools parse\`)`
+      };
+    }
+    return { wasm: false, found: `a text file starting ${JSON.stringify(text2)}` };
+  }
+  return { wasm: false, found: `unrecognised data (first bytes ${hexBytes(head)})` };
+}
+function expectedKind(target) {
+  return target === "wasip2" ? "component" : "module";
+}
+var kindName = { module: "a core module", component: "a component" };
+function headerProblem(bytes2, target) {
+  const header = inspectHeader(bytes2);
+  const expected = expectedKind(target);
+  const expectation = `target = "${target}" expects ${kindName[expected]}`;
+  if (!header.wasm) return `is not a WebAssembly binary: found ${header.found}; ${expectation}`;
+  if (header.kind === expected) return void 0;
+  const hint = header.kind === "component" ? 'set target = "wasip2" to ship a component' : 'a core module becomes a component with `wasm-tools component new` and a WASI adapter, or set target = "wasip1"';
+  return `is ${kindName[header.kind]}, but ${expectation} (${hint})`;
+}
+
+// frontend/check-output.ts
+async function checkOutput(gateway, state, path5, opts) {
+  const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
+  const res = await gateway.solve({
+    definition: marshal(state, { platform: opts.platform }).definition,
+    cacheImports: [...opts.cacheImports],
+    ...evaluate ? { evaluate: true } : {}
+  });
+  if (!res.ref) throw new Error(`the daemon returned no result for ${path5}`);
+  let head;
+  try {
+    head = await gateway.readFile(res.ref, path5, { offset: 0, length: HEADER_LENGTH });
+  } catch (err) {
+    if (!evaluate) throw err;
+    return { kind: "missing", detail: err.message };
+  }
+  const problem = headerProblem(head, opts.target);
+  if (problem === void 0) return void 0;
+  return { kind: inspectHeader(head).wasm ? "wrong-kind" : "not-wasm", detail: problem };
+}
+
+// frontend/wasm-opt.ts
+import { existsSync } from "node:fs";
+var NODE_PATH = "/usr/local/bin/node";
+var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
+function shipsWasmOpt() {
+  return existsSync(WASM_OPT_PATH);
+}
+var WASM_OPT_FEATURES = [
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-bulk-memory",
+  "--enable-bulk-memory-opt"
+];
+var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
+function postProcessFor(module) {
+  if (module.target === "wasip2") return void 0;
+  const level = module.optimize["wasm-opt"];
+  const strip = module.optimize.strip;
+  if (level === "none" && !strip) return void 0;
+  return { level: level === "none" ? void 0 : level, strip };
+}
+function wasmOptArgs(plan, input2, output) {
+  return [
+    ...plan.level ? [`-${plan.level}`] : [],
+    ...WASM_OPT_FEATURES,
+    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
+    ...plan.strip ? STRIP_FLAGS : ["--debuginfo"],
+    input2,
+    "-o",
+    output
+  ];
+}
+function wasmOptStepName(label, plan) {
+  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
+}
+var IN_DIR = "/in";
+var OUT_DIR2 = "/out";
+function wasmOptStep(frontendImage, module, built, plan, opts) {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, `${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`)],
+    cwd: "/",
+    network: "none",
+    mounts: [
+      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
+      { type: "bind", dest: OUT_DIR2, source: scratch() }
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: wasmOptStepName(opts.label, plan)
+  });
+  return { output: run.mount(OUT_DIR2), path: file };
+}
+
+// frontend/self-image.ts
+import { readFile } from "node:fs/promises";
+var FRONTEND_DEFINITION_PATH = "/run/config/buildkit/metadata/frontend.bin";
+var SelfImageUnavailable = class extends Error {
+  name = "SelfImageUnavailable";
+};
+async function readMounted() {
+  try {
+    return await readFile(FRONTEND_DEFINITION_PATH);
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err;
+  }
+}
+async function selfImage(deps) {
+  const mounted = await (deps.readDefinition ?? readMounted)();
+  if (mounted && mounted.length > 0) {
+    try {
+      const state = fromDefinition(mounted);
+      log.info(`frontend image from ${FRONTEND_DEFINITION_PATH} (${mounted.length} bytes)`);
+      return state;
+    } catch (err) {
+      log.warn(`cannot use ${FRONTEND_DEFINITION_PATH}: ${err.message}`);
+    }
+  }
+  const source = deps.options.raw.get("source");
+  if (!source) {
+    throw new SelfImageUnavailable(
+      `this BuildKit daemon does not tell the frontend its own image (no ${FRONTEND_DEFINITION_PATH}, BuildKit before v0.10, and no \`source\` option)`
+    );
+  }
+  let resolved;
+  try {
+    resolved = await deps.gateway.resolveImageConfig(source, {
+      platform: deps.platform,
+      resolveMode: deps.options.imageResolveMode,
+      logName: `[internal] resolve frontend image ${source}`
+    });
+  } catch (err) {
+    throw new SelfImageUnavailable(
+      `the frontend image ${source} (the \`source\` option; BuildKit before v0.10 gives no ${FRONTEND_DEFINITION_PATH}) cannot be resolved: ${err.message}`
+    );
+  }
+  const pinned = resolved.digest && !source.includes("@") ? `${source}@${resolved.digest}` : source;
+  log.info(`frontend image from the source option: ${pinned}`);
+  return image(pinned, { platform: deps.platform, customName: `[internal] frontend image ${source}` });
+}
+
 // frontend/build.ts
 var DEFAULT_PLATFORM = { os: "wasi", architecture: "wasm" };
 function targetPlatforms(requested) {
@@ -8756,6 +9147,9 @@ function moduleContext(opts, module, sessionId) {
     customName: `[${module.name}] load build context`
   });
 }
+function ignoresCache(opts, module) {
+  return opts.noCache === "all" || (opts.noCache?.includes(module.name) ?? false);
+}
 async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
   const label = `[${module.name}]`;
   const driver = module.language ? driverFor(module.language) : void 0;
@@ -8775,7 +9169,7 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
     toolchainEnv: toolchain.env,
     context,
     label,
-    ignoreCache: opts.noCache === "all" || (opts.noCache?.includes(module.name) ?? false),
+    ignoreCache: ignoresCache(opts, module),
     async files(patterns) {
       if (!listing) {
         contextRef ??= (await gateway.solve({ definition: marshal(context).definition })).ref;
@@ -8796,6 +9190,75 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
 }
+function moduleSpan(ctx, module, path5) {
+  const index = Math.max(
+    0,
+    ctx.spec.module.findIndex((m) => m.name === module.name)
+  );
+  const r = ctx.spec.locate(["module", index, ...path5]);
+  return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
+}
+function moduleError(ctx, module, path5, message2) {
+  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path5)]);
+}
+function outputError(ctx, module, problem, afterWasmOpt) {
+  const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
+  const where = problem.kind === "wrong-kind" ? "target" : module.output ? "output" : "language";
+  const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
+  return moduleError(ctx, module, [where], message2);
+}
+async function frontendImageFor(ctx, module, plan) {
+  const fix = [
+    ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
+    ...plan.strip ? ["`optimize.strip = false`"] : []
+  ].join(" and ");
+  if (!shipsWasmOpt()) {
+    throw moduleError(
+      ctx,
+      module,
+      ["optimize", "wasm-opt"],
+      `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`
+    );
+  }
+  try {
+    return await ctx.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(
+      ctx,
+      module,
+      ["optimize", "wasm-opt"],
+      `wasm-opt runs in the frontend's own image, but ${err.message}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`
+    );
+  }
+}
+async function finishModule(ctx, module, built) {
+  const label = `[${module.name}]`;
+  const check = async (m, afterWasmOpt) => {
+    let problem;
+    try {
+      problem = await checkOutput(ctx.gateway, m.output, m.path, {
+        target: module.target,
+        platform: ctx.buildPlatform,
+        cacheImports: ctx.opts.cacheImports
+      });
+    } catch (err) {
+      const step = afterWasmOpt ? ["optimize", "wasm-opt"] : module.build ? ["build"] : ["language"];
+      throw withSourceLocation(err, ctx.def.file, [moduleSpan(ctx, module, step)]);
+    }
+    if (problem) throw outputError(ctx, module, problem, afterWasmOpt);
+  };
+  await check(built, false);
+  const plan = postProcessFor(module);
+  if (!plan) return built;
+  const image2 = await frontendImageFor(ctx, module, plan);
+  const processed = wasmOptStep(image2, module, built, plan, {
+    label,
+    ignoreCache: ignoresCache(ctx.opts, module)
+  });
+  await check(processed, true);
+  return processed;
+}
 async function build(gateway) {
   const opts = gateway.options();
   const env = gateway.environment();
@@ -8811,20 +9274,37 @@ async function build(gateway) {
     throw invalidArgument(`${selection.message}${selection.hint ? ` (${selection.hint})` : ""}`);
   const platforms = targetPlatforms(opts.platforms);
   const epoch = sourceDateEpoch(opts.buildArgs);
-  const built = [];
+  const compiled = [];
   for (const module of selection.modules) {
-    built.push({
+    compiled.push({
       module,
       result: await buildModule(gateway, opts, module, env.buildPlatform, env.sessionId)
     });
   }
+  let frontendImage;
+  const ctx = {
+    gateway,
+    opts,
+    def,
+    spec,
+    buildPlatform: env.buildPlatform,
+    frontendImage: () => frontendImage ??= selfImage({ gateway, options: opts, platform: env.buildPlatform })
+  };
+  const built = await Promise.all(
+    compiled.map(async ({ module, result }) => ({
+      module,
+      result: await finishModule(ctx, module, result)
+    }))
+  );
   let actions;
   for (const { module, result } of built) {
     const args = [
       result.output,
       result.path,
       `/${module.name}.wasm`,
-      { createdTime: new Date(epoch.seconds * 1e3) }
+      // 0755 whatever the step that wrote it left (wasm-opt writes 0644): runtimes that take the
+      // entrypoint for a program see one, and the layer does not depend on a tool's umask.
+      { createdTime: new Date(epoch.seconds * 1e3), mode: 493 }
     ];
     actions = actions ? actions.copy(...args) : copy(...args);
   }
