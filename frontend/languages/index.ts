@@ -1,10 +1,12 @@
 // Which driver builds which language.
 import type { Language } from '../../src/spec/index.js';
+import { assemblyscriptDriver } from './assemblyscript.js';
 import { cDriver } from './c.js';
 import type { LanguageDriver } from './driver.js';
 import { rustDriver } from './rust.js';
+import { zigDriver } from './zig.js';
 
-const drivers: readonly LanguageDriver[] = [cDriver, rustDriver];
+const drivers: readonly LanguageDriver[] = [cDriver, rustDriver, assemblyscriptDriver, zigDriver];
 
 export function driverFor(language: Language): LanguageDriver | undefined {
   return drivers.find((d) => d.languages.includes(language));
