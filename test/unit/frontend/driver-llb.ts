@@ -86,6 +86,10 @@ export async function runDriver(
     files: async (patterns) => matchFiles(fake.files, patterns),
     label: `[${module.name}]`,
     ignoreCache: fake.ignoreCache ?? false,
+    // These drivers never read build results while planning; one that does fails loudly here.
+    read: async () => {
+      throw new Error('runDriver: the driver read a build result, which this fake cannot answer');
+    },
   });
   const ops = decodeDefinition(marshal(result.output).definition);
   const byDigest = new Map(ops.map((o) => [o.digest, o]));
