@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -231,9 +231,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -284,8 +284,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path4, { windows } = {}) => {
-      const segs = path4.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path6, { windows } = {}) => {
+      const segs = path6.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -295,9 +295,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -633,9 +633,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1648,9 +1648,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1850,7 +1850,7 @@ var Caps = class {
   }
 };
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
 function varint64read() {
   const buf = this.buf;
   let pos = this.pos;
@@ -1999,7 +1999,7 @@ function varint32read() {
   return result >>> 0;
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
 var protoInt64 = /* @__PURE__ */ makeInt64Support();
 function makeInt64Support() {
   const dv = new DataView(new ArrayBuffer(8));
@@ -2102,7 +2102,7 @@ function assertUInt64String(value) {
   }
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
 var te;
 function configureTextEncoding(textEncoding) {
   var _a;
@@ -2165,7 +2165,7 @@ function emulateEncodeInto(encodeUtf8) {
   };
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
 var WireType;
 (function(WireType2) {
   WireType2[WireType2["Varint"] = 0] = "Varint";
@@ -3809,14 +3809,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path4, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path4, ...range ? { range } : {} });
+  readFile(ref, path6, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path6, ...range ? { range } : {} });
   }
-  readDir(ref, path4, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path4, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path6, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path6, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path4) {
-    return this.#client.statFile({ ref: refId(ref), path: path4 });
+  statFile(ref, path6) {
+    return this.#client.statFile({ ref: refId(ref), path: path6 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -3898,7 +3898,7 @@ async function runFrontend(build2, opts = {}) {
 }
 
 // frontend/build.ts
-import path3 from "node:path/posix";
+import path5 from "node:path/posix";
 
 // src/spec/errors.ts
 var ErrorCollector = class {
@@ -3926,22 +3926,22 @@ var ErrorCollector = class {
 // src/spec/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path4, span) {
-    this.spans.set(JSON.stringify(path4), span);
+  set(path6, span) {
+    this.spans.set(JSON.stringify(path6), span);
   }
-  has(path4) {
-    return this.spans.has(JSON.stringify(path4));
+  has(path6) {
+    return this.spans.has(JSON.stringify(path6));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path4) {
-    for (let n = path4.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path4.slice(0, n)));
+  find(path6) {
+    for (let n = path6.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path6.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path4) => index.range(this.find(path4));
+    return (path6) => index.range(this.find(path6));
   }
 };
 function withLocator(data, locate) {
@@ -4043,7 +4043,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path4, ctx) {
+function deriveName(m, path6, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4054,7 +4054,7 @@ function deriveName(m, path4, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path4, ...rel];
+    const from = [...path6, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4064,18 +4064,18 @@ function deriveName(m, path4, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path4, "name"],
+          path: [...path6, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path4, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path6, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path4), '[module] needs a "name"', {
-    path: [...path4, "name"],
+  ctx.errors.add(ctx.locations.find(path6), '[module] needs a "name"', {
+    path: [...path6, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4588,17 +4588,17 @@ function defaultsOf(fields) {
   }
   return out;
 }
-function readTable(fields, table, path4, ctx, scope) {
-  ctx.locations.set(path4, table.span);
+function readTable(fields, table, path6, ctx, scope) {
+  ctx.locations.set(path6, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path4, entry.key],
+        path: [...path6, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
       const meant = closest(entry.key, Object.keys(fields));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path4, meant]));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path6, meant]));
     }
   }
   const out = {};
@@ -4606,12 +4606,12 @@ function readTable(fields, table, path4, ctx, scope) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path4, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path4, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path4, name]))) {
+      ctx.locations.set([...path6, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path6, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path6, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path4, name],
+        path: [...path6, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -4671,8 +4671,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path4, ctx, scope) {
-  const site = { label, path: path4 };
+function readValue(key, label, value, path6, ctx, scope) {
+  const site = { label, path: path6 };
   switch (key.kind) {
     case "string":
       return readString(key, site, value, ctx);
@@ -4695,7 +4695,7 @@ function readValue(key, label, value, path4, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path4, ctx, {
+      return readTable(key.fields, value, path6, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -4711,8 +4711,8 @@ function readValue(key, label, value, path4, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path4, 0], value.span);
-        return [readTable(key.fields, value, [...path4, 0], ctx, child)];
+        ctx.locations.set([...path6, 0], value.span);
+        return [readTable(key.fields, value, [...path6, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -4722,8 +4722,8 @@ function readValue(key, label, value, path4, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path4, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path4, i], ctx, child);
+        ctx.locations.set([...path6, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path6, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -4832,12 +4832,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path4, ctx) {
-  const at = (...rest) => [...path4, ...rest];
+function moduleScope(m, path6, ctx) {
+  const at = (...rest) => [...path6, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path4,
+    path: path6,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -4931,15 +4931,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path4, table, ctx) {
+function toolchainConflict(path6, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path4, "version"]),
+    ctx.locations.find([...path6, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path4, "version"],
+      path: [...path6, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -5022,7 +5022,7 @@ var LineIndex = class {
   }
 };
 
-// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
+// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
 var KEYS = {
   ArrayExpression: ["elements"],
   ArrayPattern: ["elements"],
@@ -5126,7 +5126,7 @@ for (const type of NODE_TYPES) {
 Object.freeze(KEYS);
 var visitor_keys_default = KEYS;
 
-// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
+// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
 function unionWith(additionalKeys) {
   const retv = (
     /** @type {{ [type: string]: ReadonlyArray<string> }} */
@@ -5146,7 +5146,7 @@ function unionWith(additionalKeys) {
   return Object.freeze(retv);
 }
 
-// node_modules/toml-eslint-parser/lib/index.mjs
+// ../main/node_modules/toml-eslint-parser/lib/index.mjs
 function last(arr) {
   return arr[arr.length - 1] ?? null;
 }
@@ -7637,15 +7637,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path4, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path4, mode, opts }]);
+  mkdir(path6, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path6, mode, opts }]);
   }
-  mkfile(path4, mode, data, opts = {}) {
+  mkfile(path6, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path4, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path6, mode, data: bytes2, opts }]);
   }
-  rm(path4, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path4, opts }]);
+  rm(path6, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path6, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8034,17 +8034,17 @@ function normalizeImageRef(ref) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   let domain = "docker.io";
-  let path4 = name;
+  let path6 = name;
   if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
     domain = first === "index.docker.io" ? "docker.io" : first;
-    path4 = name.slice(slash + 1);
+    path6 = name.slice(slash + 1);
   }
-  if (domain === "docker.io" && !path4.includes("/")) path4 = `library/${path4}`;
+  if (domain === "docker.io" && !path6.includes("/")) path6 = `library/${path6}`;
   if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path4)) throw bad("repository name must be lowercase letters, digits and separators");
+  if (!pathRe.test(path6)) throw bad("repository name must be lowercase letters, digits and separators");
   if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
   if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path4}`;
+  let out = `${domain}/${path6}`;
   if (tag !== void 0) out += `:${tag}`;
   else if (digest === void 0) out += ":latest";
   if (digest !== void 0) out += `@${digest}`;
@@ -8249,8 +8249,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path4) {
-  const r = spec.locate(path4);
+function location(spec, path6) {
+  const r = spec.locate(path6);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -8419,29 +8419,262 @@ var cDriver = {
   }
 };
 
+// frontend/languages/go.ts
+import path2 from "node:path/posix";
+var GO_IMAGE = "docker.io/library/golang:1.27.4";
+var GOMODCACHE = "/wasm-build/gomodcache";
+var GOCACHE = "/wasm-build/gocache";
+var GOCACHE_ID = "wasm-build/go-build-cache";
+var GO_MODULE_FILES = ["**/go.mod", "**/go.sum", "go.work", "go.work.sum"];
+var BUILD_USER = "0:0";
+function goOptions(module, language) {
+  const opts = language === "go" ? module.go : module.tinygo;
+  if (!opts) throw new Error(`module "${module.name}" has no ${language} options`);
+  return opts;
+}
+var fail = (module, message2) => invalidArgument(`module "${module.name}": ${message2}`);
+async function goLayout(inputs) {
+  const { module } = inputs;
+  const found = new Set(await inputs.files(["go.mod", "go.sum", "go.work", "vendor/modules.txt"]));
+  if (!found.has("go.mod")) {
+    throw fail(
+      module,
+      `no go.mod in "${module.source}": "source" is the Go module's root directory (run \`go mod init\` there), and go.package picks the main package within it, e.g. "./cmd/app"`
+    );
+  }
+  const vendored = found.has("vendor/modules.txt");
+  return { download: !vendored && (found.has("go.sum") || found.has("go.work")) };
+}
+var TAG = /^[\p{L}\p{N}_.]+$/u;
+function tagsArg(module, language) {
+  const tags = goOptions(module, language).tags;
+  for (const t of tags) {
+    if (!TAG.test(t)) {
+      throw fail(
+        module,
+        `${language}.tags: ${JSON.stringify(t)} is not a build tag (letters, digits, "_" and ".")`
+      );
+    }
+  }
+  return tags.length > 0 ? [`-tags=${tags.join(",")}`] : [];
+}
+function packageArg(module, language) {
+  const pkg = goOptions(module, language).package;
+  if (pkg.startsWith("-")) {
+    throw fail(module, `${language}.package ${JSON.stringify(pkg)} must be a package path, not a flag`);
+  }
+  return pkg;
+}
+var SPACE = /[ \t\n\r]/;
+function linkerArgs(elements) {
+  const args = [];
+  for (const e of elements) {
+    if (e.trim() === "") continue;
+    const blank = e.search(SPACE);
+    if (!e.startsWith("-") || blank < 0) {
+      args.push(e);
+      continue;
+    }
+    const value = e.slice(blank).replace(/^[ \t\n\r]+/, "");
+    args.push(e.slice(0, blank), ...value === "" ? [] : [value]);
+  }
+  return args;
+}
+function goQuote(args) {
+  return args.map((a) => {
+    const space = SPACE.test(a);
+    const single2 = a.includes("'");
+    const double = a.includes('"');
+    if (!space && !single2 && !double) return a;
+    if (!single2) return `'${a}'`;
+    if (!double) return `"${a}"`;
+    throw new Error(`${JSON.stringify(a)} holds both ' and ", which go's flag quoting cannot express`);
+  }).join(" ");
+}
+function goLdflagsArg(module) {
+  const args = [
+    ...module.optimize.strip ? ["-s", "-w"] : [],
+    ...linkerArgs(goOptions(module, "go").ldflags)
+  ];
+  if (args.length === 0) return [];
+  if (!args[0].startsWith("-")) {
+    throw fail(
+      module,
+      `go.ldflags must start with a flag, e.g. "-X main.version=1.0", not ${JSON.stringify(args[0])}`
+    );
+  }
+  try {
+    return [`-ldflags=${goQuote(args)}`];
+  } catch (e) {
+    throw fail(module, `go.ldflags: ${e.message}`);
+  }
+}
+function goBuildArgs(module, output) {
+  return [
+    "go",
+    "build",
+    // No build-machine paths in the module, and no VCS stamping: the context usually holds .git, which
+    // go would read with git (missing from many images, and refused for another owner's checkout).
+    "-trimpath",
+    "-buildvcs=false",
+    // Debug: no optimisation and no inlining, so a debugger sees the code as written.
+    ...module.profile === "debug" ? ["-gcflags=all=-N -l"] : [],
+    ...tagsArg(module, "go"),
+    ...goLdflagsArg(module),
+    "-o",
+    output,
+    packageArg(module, "go")
+  ];
+}
+function goEnv(module, fixed) {
+  return [
+    // The image is the toolchain: a go.mod asking for a newer go fails instead of fetching one.
+    ["GOTOOLCHAIN", "local"],
+    ...Object.entries(module.env),
+    ["GOMODCACHE", GOMODCACHE],
+    ["GOCACHE", GOCACHE],
+    ...Object.entries(fixed)
+  ];
+}
+var OFFLINE = { GOPROXY: "off" };
+function moduleCacheMount(modules) {
+  return modules ? [{ type: "bind", dest: GOMODCACHE, source: modules, readonly: true }] : [];
+}
+function downloadModules(inputs, env) {
+  const { module, label, ignoreCache } = inputs;
+  const dir = path2.join(SRC_DIR, module.source);
+  const definitions = scratch().file(
+    copy(inputs.context, path2.join("/", module.source), "/", {
+      contentsOnly: true,
+      include: GO_MODULE_FILES
+    }),
+    { customName: `${label} go.mod and go.sum`, ignoreCache }
+  );
+  const run = inputs.toolchain.run({
+    args: ["go", "mod", "download"],
+    env,
+    cwd: dir,
+    user: BUILD_USER,
+    mounts: [
+      { type: "bind", dest: dir, source: definitions, readonly: true },
+      { type: "bind", dest: GOMODCACHE, source: scratch() }
+    ],
+    ignoreCache,
+    customName: `${label} go mod download`
+  });
+  return run.mount(GOMODCACHE);
+}
+var goDriver = {
+  languages: ["go"],
+  defaultImage: () => GO_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const layout = await goLayout(inputs);
+    const target = { GOOS: "wasip1", GOARCH: "wasm" };
+    const modules = layout.download ? downloadModules(inputs, goEnv(module, target)) : void 0;
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const run = inputs.toolchain.run({
+      args: goBuildArgs(module, out),
+      env: goEnv(module, { ...target, ...OFFLINE }),
+      cwd: path2.join(SRC_DIR, module.source),
+      user: BUILD_USER,
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...moduleCacheMount(modules),
+        { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" }
+      ],
+      ignoreCache,
+      customName: `${label} go build ${packageArg(module, "go")}`
+    });
+    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
+// frontend/languages/tinygo.ts
+import path3 from "node:path/posix";
+var TINYGO_IMAGE = "docker.io/tinygo/tinygo:0.41.1";
+var TINYGO_CACHE_HOME = "/wasm-build/xdg-cache";
+var TINYGO_CACHE_ID = "wasm-build/tinygo-cache";
+var PLAIN = /^[A-Za-z0-9_\-.,:/=@+%]+$/;
+function shlexQuote(args) {
+  return args.map((a) => PLAIN.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`).join(" ");
+}
+function tinygoOpt(module) {
+  return module.profile === "debug" ? "1" : "z";
+}
+function tinygoArgs(module, output) {
+  const link = linkerArgs(goOptions(module, "tinygo").ldflags);
+  return [
+    "tinygo",
+    "build",
+    `-target=${module.target}`,
+    `-opt=${tinygoOpt(module)}`,
+    ...module.optimize.strip ? ["-no-debug"] : [],
+    ...tagsArg(module, "tinygo"),
+    ...link.length > 0 ? [`-ldflags=${shlexQuote(link)}`] : [],
+    "-o",
+    output,
+    packageArg(module, "tinygo")
+  ];
+}
+function tinygoEnv(module, fixed = {}) {
+  return goEnv(module, { XDG_CACHE_HOME: TINYGO_CACHE_HOME, ...fixed });
+}
+var tinygoDriver = {
+  languages: ["tinygo"],
+  defaultImage: () => TINYGO_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const layout = await goLayout(inputs);
+    const modules = layout.download ? downloadModules(inputs, tinygoEnv(module)) : void 0;
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const run = inputs.toolchain.run({
+      args: tinygoArgs(module, out),
+      env: tinygoEnv(module, OFFLINE),
+      cwd: path3.join(SRC_DIR, module.source),
+      user: BUILD_USER,
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...moduleCacheMount(modules),
+        { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" },
+        // Concurrent tinygo builds are safe: it writes cache entries to temporary files and renames them.
+        { type: "cache", dest: TINYGO_CACHE_HOME, id: TINYGO_CACHE_ID, sharing: "shared" }
+      ],
+      ignoreCache,
+      customName: `${label} tinygo build -target=${module.target} ${packageArg(module, "tinygo")}`
+    });
+    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
 // frontend/languages/index.ts
-var drivers = [cDriver];
+var drivers = [cDriver, goDriver, tinygoDriver];
 function driverFor(language) {
   return drivers.find((d) => d.languages.includes(language));
 }
 
 // frontend/languages/custom.ts
-import path2 from "node:path/posix";
+import path4 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
   }
-  const cwd = path2.join(SRC_DIR, module.source);
+  const cwd = path4.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
     cwd,
     // The command writes into a copy of the context; the sources the client sent are never changed.
     mounts: [{ type: "bind", dest: SRC_DIR, source: inputs.context }],
+    ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path2.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path4.join("/", module.source, module.output) };
 }
 
 // frontend/build.ts
@@ -8461,7 +8694,7 @@ function platformId(p) {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
-  const under = (p) => module.source === "." ? p : path3.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path5.join(module.source, p);
   return local(opts.contextKey, {
     sessionId,
     include: module.include.map(under),

@@ -1,9 +1,11 @@
 // Which driver builds which language.
 import type { Language } from '../../src/spec/index.js';
 import { cDriver } from './c.js';
+import { goDriver } from './go.js';
+import { tinygoDriver } from './tinygo.js';
 import type { LanguageDriver } from './driver.js';
 
-const drivers: readonly LanguageDriver[] = [cDriver];
+const drivers: readonly LanguageDriver[] = [cDriver, goDriver, tinygoDriver];
 
 export function driverFor(language: Language): LanguageDriver | undefined {
   return drivers.find((d) => d.languages.includes(language));
