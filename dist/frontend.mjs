@@ -284,8 +284,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path7, { windows } = {}) => {
+      const segs = path7.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -3443,6 +3443,9 @@ function sourceDetail(file, spans) {
     ranges: toSourceRanges(spans)
   });
 }
+function sourceError(message2, file, spans, code2 = GrpcCode.INVALID_ARGUMENT) {
+  return new FrontendError({ code: code2, message: message2, details: [sourceDetail(file, spans)] });
+}
 function invalidArgument(message2) {
   return new FrontendError({ code: GrpcCode.INVALID_ARGUMENT, message: message2, details: [] });
 }
@@ -3452,6 +3455,11 @@ function unsupportedSubrequestError(name) {
     message: `unsupported request ${name}`,
     details: [jsonDetail(SUBREQUEST_DETAIL_TYPE_URL, { name })]
   });
+}
+function withSourceLocation(err, file, spans) {
+  if (!(err instanceof GrpcError) || err.status.code === GrpcCode.OK) return err;
+  if (err.status.details.some((d) => d.typeUrl.includes("errdefs.Source"))) return err;
+  return new FrontendError({ ...err.status, details: [...err.status.details, sourceDetail(file, spans)] });
 }
 function statusFromError(err) {
   if (err instanceof FrontendError) return err.status;
@@ -3809,14 +3817,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path6, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path6, ...range ? { range } : {} });
+  readFile(ref, path7, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path7, ...range ? { range } : {} });
   }
-  readDir(ref, path6, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path6, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path7, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path7, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path6) {
-    return this.#client.statFile({ ref: refId(ref), path: path6 });
+  statFile(ref, path7) {
+    return this.#client.statFile({ ref: refId(ref), path: path7 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -3898,7 +3906,7 @@ async function runFrontend(build2, opts = {}) {
 }
 
 // frontend/build.ts
-import path5 from "node:path/posix";
+import path6 from "node:path/posix";
 
 // src/spec/errors.ts
 var ErrorCollector = class {
@@ -3926,22 +3934,22 @@ var ErrorCollector = class {
 // src/spec/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path6, span) {
-    this.spans.set(JSON.stringify(path6), span);
+  set(path7, span) {
+    this.spans.set(JSON.stringify(path7), span);
   }
-  has(path6) {
-    return this.spans.has(JSON.stringify(path6));
+  has(path7) {
+    return this.spans.has(JSON.stringify(path7));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path6) {
-    for (let n = path6.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path6.slice(0, n)));
+  find(path7) {
+    for (let n = path7.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path7.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path6) => index.range(this.find(path6));
+    return (path7) => index.range(this.find(path7));
   }
 };
 function withLocator(data, locate) {
@@ -4043,7 +4051,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path6, ctx) {
+function deriveName(m, path7, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4054,7 +4062,7 @@ function deriveName(m, path6, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path6, ...rel];
+    const from = [...path7, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4064,18 +4072,18 @@ function deriveName(m, path6, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path6, "name"],
+          path: [...path7, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path6, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path7, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path6), '[module] needs a "name"', {
-    path: [...path6, "name"],
+  ctx.errors.add(ctx.locations.find(path7), '[module] needs a "name"', {
+    path: [...path7, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4555,7 +4563,7 @@ function expandTemplate(value, values) {
 }
 
 // src/spec/validate.ts
-var rootScope = (fields) => ({ dotted: "", display: "the top level", fields });
+var rootScope = (fields2) => ({ dotted: "", display: "the top level", fields: fields2 });
 var join = (a, b) => a ? `${a}.${b}` : b;
 var KIND_NAMES = {
   string: "a string",
@@ -4580,38 +4588,38 @@ function defaultValue(key) {
       return key.default;
   }
 }
-function defaultsOf(fields) {
+function defaultsOf(fields2) {
   const out = {};
-  for (const [name, key] of Object.entries(fields)) {
+  for (const [name, key] of Object.entries(fields2)) {
     const value = defaultValue(key);
     if (value !== void 0) out[name] = value;
   }
   return out;
 }
-function readTable(fields, table, path6, ctx, scope) {
-  ctx.locations.set(path6, table.span);
+function readTable(fields2, table, path7, ctx, scope) {
+  ctx.locations.set(path7, table.span);
   for (const entry of table.entries.values()) {
-    if (!Object.hasOwn(fields, entry.key)) {
+    if (!Object.hasOwn(fields2, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path6, entry.key],
+        path: [...path7, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
-      const meant = closest(entry.key, Object.keys(fields));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path6, meant]));
+      const meant = closest(entry.key, Object.keys(fields2));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path7, meant]));
     }
   }
   const out = {};
-  for (const [name, key] of Object.entries(fields)) {
+  for (const [name, key] of Object.entries(fields2)) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path6, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path6, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path6, name]))) {
+      ctx.locations.set([...path7, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path7, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path7, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path6, name],
+        path: [...path7, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -4671,8 +4679,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path6, ctx, scope) {
-  const site = { label, path: path6 };
+function readValue(key, label, value, path7, ctx, scope) {
+  const site = { label, path: path7 };
   switch (key.kind) {
     case "string":
       return readString(key, site, value, ctx);
@@ -4695,7 +4703,7 @@ function readValue(key, label, value, path6, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path6, ctx, {
+      return readTable(key.fields, value, path7, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -4711,8 +4719,8 @@ function readValue(key, label, value, path6, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path6, 0], value.span);
-        return [readTable(key.fields, value, [...path6, 0], ctx, child)];
+        ctx.locations.set([...path7, 0], value.span);
+        return [readTable(key.fields, value, [...path7, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -4722,8 +4730,8 @@ function readValue(key, label, value, path6, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path6, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path6, i], ctx, child);
+        ctx.locations.set([...path7, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path7, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -4832,12 +4840,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path6, ctx) {
-  const at = (...rest) => [...path6, ...rest];
+function moduleScope(m, path7, ctx) {
+  const at = (...rest) => [...path7, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path6,
+    path: path7,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -4931,15 +4939,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path6, table, ctx) {
+function toolchainConflict(path7, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path6, "version"]),
+    ctx.locations.find([...path7, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path6, "version"],
+      path: [...path7, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -7239,8 +7247,8 @@ function applyBuildArgs(spec, buildArgs) {
   out["build-args"] = values;
   return withLocator(out, spec.locate);
 }
-function expandFields(fields, obj, values) {
-  for (const [name, key] of Object.entries(fields)) {
+function expandFields(fields2, obj, values) {
+  for (const [name, key] of Object.entries(fields2)) {
     if (obj[name] !== void 0) obj[name] = expand(key, obj[name], values);
   }
   return obj;
@@ -7405,6 +7413,7 @@ function progressGroup(w, g) {
 function opMetadata(w, m) {
   bool(w, 1, m.ignoreCache);
   map(w, 2, m.description, mapValue.string);
+  message(w, 4, m.exportCache, (w2, e) => bool(w2, 1, e.value));
   map(w, 5, m.caps, mapValue.bool);
   message(w, 6, m.progressGroup, progressGroup);
 }
@@ -7550,6 +7559,8 @@ function mergeMetadata(a, b) {
   const md = { caps: { ...a.caps, ...b.caps } };
   if (a.ignoreCache || b.ignoreCache) md.ignoreCache = true;
   if (a.description || b.description) md.description = { ...a.description, ...b.description };
+  const exportCache = b.exportCache ?? a.exportCache;
+  if (exportCache) md.exportCache = exportCache;
   const group = b.progressGroup ?? a.progressGroup;
   if (group) md.progressGroup = group;
   return md;
@@ -7560,6 +7571,7 @@ function marshal(state, opts = {}) {
   const metadata = {};
   const done = /* @__PURE__ */ new Map();
   const placed = /* @__PURE__ */ new Set();
+  const definitionCaps = {};
   const ctx = {
     platform: opts.platform,
     input: (o) => ({ digest: visit(o.vertex), index: o.index })
@@ -7568,8 +7580,10 @@ function marshal(state, opts = {}) {
     const known = done.get(v);
     if (known) return known;
     for (const o of v.inputs()) visit(o.vertex);
-    const { op: op2, metadata: md } = v.toOp(ctx);
-    const bytes2 = marshalOp(op2);
+    const built = v.toOp(ctx);
+    const bytes2 = "bytes" in built ? built.bytes : marshalOp(built.op);
+    const md = built.metadata;
+    Object.assign(definitionCaps, v.definitionCaps?.());
     const digest = digestOf(bytes2);
     done.set(v, digest);
     if (!placed.has(digest)) {
@@ -7577,7 +7591,7 @@ function marshal(state, opts = {}) {
       ops.push(bytes2);
       digests.push(digest);
     }
-    metadata[digest] = mergeMetadata(metadata[digest], md);
+    if (md) metadata[digest] = mergeMetadata(metadata[digest], md);
     return digest;
   }
   const lookup = (s) => s.output ? done.get(s.output.vertex) : void 0;
@@ -7587,7 +7601,11 @@ function marshal(state, opts = {}) {
   const head = visit(state.output.vertex);
   const terminal = marshalOp({ inputs: [{ digest: head, index: state.output.index }] });
   const terminalDigest = digestOf(terminal);
-  const caps = { [Cap.constraints]: true, [Cap.platform]: true };
+  const caps = {
+    ...definitionCaps,
+    [Cap.constraints]: true,
+    [Cap.platform]: true
+  };
   for (const md of Object.values(metadata)) {
     if (md.ignoreCache) caps[Cap.metaIgnoreCache] = true;
     if (md.description) caps[Cap.metaDescription] = true;
@@ -7637,15 +7655,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path6, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path6, mode, opts }]);
+  mkdir(path7, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path7, mode, opts }]);
   }
-  mkfile(path6, mode, data, opts = {}) {
+  mkfile(path7, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path6, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path7, mode, data: bytes2, opts }]);
   }
-  rm(path6, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path6, opts }]);
+  rm(path7, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path7, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8034,17 +8052,17 @@ function normalizeImageRef(ref) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   let domain = "docker.io";
-  let path6 = name;
+  let path7 = name;
   if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
     domain = first === "index.docker.io" ? "docker.io" : first;
-    path6 = name.slice(slash + 1);
+    path7 = name.slice(slash + 1);
   }
-  if (domain === "docker.io" && !path6.includes("/")) path6 = `library/${path6}`;
+  if (domain === "docker.io" && !path7.includes("/")) path7 = `library/${path7}`;
   if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path6)) throw bad("repository name must be lowercase letters, digits and separators");
+  if (!pathRe.test(path7)) throw bad("repository name must be lowercase letters, digits and separators");
   if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
   if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path6}`;
+  let out = `${domain}/${path7}`;
   if (tag !== void 0) out += `:${tag}`;
   else if (digest === void 0) out += ":latest";
   if (digest !== void 0) out += `@${digest}`;
@@ -8129,6 +8147,183 @@ function local(name, opts = {}) {
 }
 function scratch() {
   return new State(void 0);
+}
+
+// frontend/llb/splice.ts
+var DecodeError = class extends Error {
+  name = "DecodeError";
+};
+function fields(what, bytes2, field2) {
+  const r = new BinaryReader(bytes2);
+  try {
+    while (r.pos < r.len) {
+      const [no, wt] = r.tag();
+      if (!field2(no, wt, r)) r.skip(wt, no);
+    }
+  } catch (err) {
+    if (err instanceof DecodeError) throw err;
+    throw new DecodeError(`malformed ${what}: ${err.message}`);
+  }
+}
+var LEN = WireType.LengthDelimited;
+var VARINT = WireType.Varint;
+function decodeInput(bytes2) {
+  const input2 = { digest: "", index: 0 };
+  fields("pb.Input", bytes2, (no, wt, r) => {
+    if (no === 1 && wt === LEN) input2.digest = r.string();
+    else if (no === 2 && wt === VARINT) input2.index = Number(r.int64());
+    else return false;
+    return true;
+  });
+  return input2;
+}
+function opInputs(bytes2) {
+  const inputs = [];
+  fields("pb.Op", bytes2, (no, wt, r) => {
+    if (no !== 1 || wt !== LEN) return false;
+    inputs.push(decodeInput(r.bytes()));
+    return true;
+  });
+  return inputs;
+}
+function mapEntry(what, bytes2, value, zero) {
+  let key = "";
+  let val = zero;
+  fields(what, bytes2, (no, wt, r) => {
+    if (no === 1 && wt === LEN) key = r.string();
+    else if (no === 2) {
+      const v = value(wt, r);
+      if (v === void 0) return false;
+      val = v;
+    } else return false;
+    return true;
+  });
+  return [key, val];
+}
+function decodeOpMetadata(bytes2) {
+  let ignoreCache = false;
+  let description;
+  let exportCache;
+  let caps;
+  let progressGroup2;
+  fields("pb.OpMetadata", bytes2, (no, wt, r) => {
+    if (no === 1 && wt === VARINT) ignoreCache = r.bool();
+    else if (no === 2 && wt === LEN) {
+      const [k, v] = mapEntry(
+        "description entry",
+        r.bytes(),
+        (vwt, vr) => vwt === LEN ? vr.string() : void 0,
+        ""
+      );
+      (description ??= {})[k] = v;
+    } else if (no === 4 && wt === LEN) {
+      const e = {};
+      fields("pb.ExportCache", r.bytes(), (eno, ewt, er) => {
+        if (eno !== 1 || ewt !== VARINT) return false;
+        if (er.bool()) e.value = true;
+        return true;
+      });
+      exportCache = e;
+    } else if (no === 5 && wt === LEN) {
+      const [k, v] = mapEntry(
+        "caps entry",
+        r.bytes(),
+        (vwt, vr) => vwt === VARINT ? vr.bool() : void 0,
+        false
+      );
+      (caps ??= {})[k] = v;
+    } else if (no === 6 && wt === LEN) {
+      const g = { id: "" };
+      fields("pb.ProgressGroup", r.bytes(), (gno, gwt, gr) => {
+        if (gno === 1 && gwt === LEN) g.id = gr.string();
+        else if (gno === 2 && gwt === LEN) g.name = gr.string();
+        else if (gno === 3 && gwt === VARINT) g.weak = gr.bool();
+        else return false;
+        return true;
+      });
+      progressGroup2 = g;
+    } else return false;
+    return true;
+  });
+  const md = {};
+  if (ignoreCache) md.ignoreCache = true;
+  if (description) md.description = description;
+  if (exportCache) md.exportCache = exportCache;
+  if (caps) md.caps = caps;
+  if (progressGroup2) md.progressGroup = progressGroup2;
+  return md;
+}
+function decodeDefinition(bytes2) {
+  const ops = [];
+  const metadata = {};
+  fields("pb.Definition", bytes2, (no, wt, r) => {
+    if (no === 1 && wt === LEN) {
+      const op2 = r.bytes().slice();
+      ops.push({ bytes: op2, digest: digestOf(op2), inputs: opInputs(op2) });
+    } else if (no === 2 && wt === LEN) {
+      const [k, v] = mapEntry(
+        "metadata entry",
+        r.bytes(),
+        (vwt, vr) => vwt === LEN ? decodeOpMetadata(vr.bytes()) : void 0,
+        {}
+      );
+      metadata[k] = v;
+    } else return false;
+    return true;
+  });
+  return { ops, metadata };
+}
+var SplicedOp = class {
+  constructor(op2, metadata) {
+    this.op = op2;
+    this.metadata = metadata;
+  }
+  op;
+  metadata;
+  deps = [];
+  caps;
+  inputs() {
+    return this.deps;
+  }
+  toOp(ctx) {
+    for (const [i, dep] of this.deps.entries()) {
+      const edge = ctx.input(dep);
+      if (edge.digest !== this.op.inputs[i].digest) {
+        throw new Error(`fromDefinition: op ${this.op.digest} input ${i} resolved to ${edge.digest}`);
+      }
+    }
+    return { bytes: this.op.bytes, metadata: this.metadata };
+  }
+  definitionCaps() {
+    return this.caps ?? {};
+  }
+};
+function fromDefinition(bytes2) {
+  if (bytes2.length === 0) return new State(void 0);
+  const def = decodeDefinition(bytes2);
+  const terminal = def.ops.at(-1);
+  if (!terminal) throw new Error("fromDefinition: the Definition has no ops");
+  const target = terminal.inputs[0];
+  if (!target) throw new Error("fromDefinition: the last op of the Definition has no input");
+  const byDigest = new Map(def.ops.map((op2) => [op2.digest, op2]));
+  const vertices = /* @__PURE__ */ new Map();
+  const resolving = /* @__PURE__ */ new Set();
+  const vertexFor = (digest, from) => {
+    const known = vertices.get(digest);
+    if (known) return known;
+    const op2 = byDigest.get(digest);
+    if (!op2) throw new Error(`fromDefinition: ${from} reads ${digest}, which is not in the Definition`);
+    if (resolving.has(digest)) throw new Error(`fromDefinition: op ${digest} depends on itself`);
+    resolving.add(digest);
+    const v = new SplicedOp(op2, def.metadata[digest]);
+    v.deps = op2.inputs.map((inp) => ({ vertex: vertexFor(inp.digest, `op ${digest}`), index: inp.index }));
+    resolving.delete(digest);
+    vertices.set(digest, v);
+    return v;
+  };
+  const head = vertexFor(target.digest, "the terminal op");
+  head.caps = def.metadata[terminal.digest]?.caps;
+  return new State({ vertex: head, index: target.index });
 }
 
 // frontend/definition.ts
@@ -8249,8 +8444,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path6) {
-  const r = spec.locate(path6);
+function location(spec, path7) {
+  const r = spec.locate(path7);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -8592,8 +8787,293 @@ var goDriver = {
   }
 };
 
-// frontend/languages/tinygo.ts
+// frontend/languages/rust.ts
 import path3 from "node:path/posix";
+var RUST_IMAGE = "docker.io/library/rust:1.96.0";
+var TARGET_DIR = "/cargo-target";
+var REGISTRY_CACHE_ID = "wasm-build-cargo-registry";
+var GIT_CACHE_ID = "wasm-build-cargo-git";
+var targetCacheId = (module) => `wasm-build-cargo-target-${module.name}`;
+var TRIPLES = {
+  wasip1: ["wasm32-wasip1", "wasm32-wasi"],
+  wasip2: ["wasm32-wasip2"]
+};
+var RUSTC_PROBE = [
+  "set -e",
+  "rustc -V",
+  "echo ---",
+  "rustc --print target-list",
+  "echo ---",
+  'sysroot="$(rustc --print sysroot)"',
+  'for d in "$sysroot"/lib/rustlib/*/lib; do if [ -d "$d" ]; then basename "$(dirname "$d")"; fi; done',
+  "echo ---",
+  "if command -v rustup >/dev/null 2>&1; then echo rustup; fi"
+].join("\n").concat("\n");
+function parseRustcProbe(text2) {
+  const sections = text2.split(/^---$/m).map(
+    (s) => s.split("\n").map((l) => l.trim()).filter(Boolean)
+  );
+  if (sections.length !== 4) throw new Error(`unexpected rustc probe output:
+${text2}`);
+  const [version, known, installed, rustup] = sections;
+  return { version: version[0] ?? "rustc", known, installed, rustup: rustup.includes("rustup") };
+}
+function chooseTriple(module, facts) {
+  const candidates = TRIPLES[module.target];
+  const installed = candidates.find((t) => facts.installed.includes(t));
+  if (installed) return { triple: installed, rustupAdd: false };
+  const known = candidates.find((t) => facts.known.includes(t));
+  const prefix = `module "${module.name}": target "${module.target}"`;
+  if (!known) {
+    throw invalidArgument(
+      module.target === "wasip2" ? `${prefix} needs Rust 1.82 or later (target wasm32-wasip2), but the toolchain has ${facts.version}; set toolchain.version` : `${prefix}: ${facts.version} knows neither wasm32-wasip1 nor wasm32-wasi`
+    );
+  }
+  if (!facts.rustup) {
+    throw invalidArgument(
+      `${prefix}: ${facts.version} knows ${known} but has no standard library for it and no rustup to add one; use an image with it installed (e.g. Debian's libstd-rust-dev-wasm32 for wasm32-wasi)`
+    );
+  }
+  return { triple: known, rustupAdd: true };
+}
+var DISCOVERED = /^(?:build\.rs|src\/(?:lib|main)\.rs|src\/bin\/[^/]+(?:\/main)?\.rs|(?:examples|tests|benches)\/[^/]+(?:\/main)?\.rs)$/;
+var MANIFEST_PATTERNS = [
+  "**/Cargo.toml",
+  "**/Cargo.lock",
+  "**/.cargo/config",
+  "**/.cargo/config.toml",
+  "**/*.rs"
+];
+function manifestSet(module, files) {
+  const packageDirs = files.filter((f) => path3.basename(f) === "Cargo.toml").map((f) => path3.dirname(f));
+  if (!packageDirs.includes(".")) {
+    throw invalidArgument(
+      `module "${module.name}": no Cargo.toml in "${module.source}" (the source of a Rust module is the directory of its package or workspace root${module.include.length > 0 ? "; check `include`" : ""})`
+    );
+  }
+  const under = (dir, f) => dir === "." ? f : f.startsWith(`${dir}/`) ? f.slice(dir.length + 1) : void 0;
+  const inTargetDir = (f) => packageDirs.some((d) => under(d, f)?.startsWith("target/"));
+  const copies = [];
+  const stubs = [];
+  for (const f of files) {
+    if (inTargetDir(f)) continue;
+    if (f.endsWith(".rs")) {
+      if (packageDirs.some((d) => DISCOVERED.test(under(d, f) ?? ""))) stubs.push(f);
+    } else {
+      copies.push(f);
+    }
+  }
+  return { copies: copies.sort(), stubs: stubs.sort(), locked: files.includes("Cargo.lock") };
+}
+function manifestState(inputs, set2) {
+  const at = (f) => path3.join("/", inputs.module.source, f);
+  let actions = new FileActions();
+  for (const f of set2.copies) actions = actions.copy(inputs.context, at(f), at(f), { createDestPath: true });
+  for (const dir of [...new Set(set2.stubs.map((f) => path3.dirname(at(f))))].sort()) {
+    actions = actions.mkdir(dir, 493, { parents: true });
+  }
+  for (const f of set2.stubs) actions = actions.mkfile(at(f), 420, "", { createdTime: /* @__PURE__ */ new Date(0) });
+  const n = (count, what) => `${count} ${what}${count === 1 ? "" : "s"}`;
+  return scratch().file(actions, {
+    ignoreCache: inputs.ignoreCache,
+    customName: `${inputs.label} Cargo manifests (${n(set2.copies.length, "file")}, ${n(set2.stubs.length, "target stub")})`
+  });
+}
+function pickBinary(module, meta2, rootManifest) {
+  const rust = module.rust ?? { features: [], "default-features": true };
+  const prefix = `module "${module.name}"`;
+  const members = meta2.packages.filter((p) => meta2.workspace_members.includes(p.id));
+  let candidates;
+  let where;
+  if (rust.package !== void 0) {
+    const p = members.find((m) => m.name === rust.package);
+    if (!p) {
+      throw invalidArgument(
+        `${prefix}: rust.package "${rust.package}" is not in the workspace (packages: ${members.map((m) => m.name).join(", ")})`
+      );
+    }
+    [candidates, where] = [[p], `package "${p.name}"`];
+  } else {
+    const root = members.find((m) => m.manifest_path === rootManifest);
+    [candidates, where] = root ? [[root], `package "${root.name}"`] : [members, "the workspace"];
+  }
+  const bins = candidates.flatMap(
+    (p) => p.targets.filter((t) => t.kind.includes("bin")).map((t) => ({ package: p.name, bin: t.name, defaultRun: p.default_run === t.name }))
+  );
+  const list = (bs) => bs.map((b) => candidates.length > 1 ? `${b.bin} (${b.package})` : b.bin).join(", ") || "none";
+  const pick = (b) => ({ package: b.package, bin: b.bin });
+  if (rust.bin !== void 0) {
+    const named = bins.filter((b) => b.bin === rust.bin);
+    if (named.length === 1) return pick(named[0]);
+    throw invalidArgument(
+      named.length === 0 ? `${prefix}: rust.bin "${rust.bin}" is not a binary of ${where} (binaries: ${list(bins)})` : `${prefix}: several packages have a binary "${rust.bin}" (${list(named)}); set rust.package`
+    );
+  }
+  if (bins.length === 1) return pick(bins[0]);
+  const defaultRun = bins.filter((b) => b.defaultRun);
+  if (defaultRun.length === 1) return pick(defaultRun[0]);
+  throw invalidArgument(
+    bins.length === 0 ? `${prefix}: ${where} has no binary target; a WASI command module is built from one (src/main.rs or a [[bin]])` : `${prefix}: ${where} has several binaries (${list(bins)}); set rust.bin`
+  );
+}
+function cargoFetchArgs(triple, locked) {
+  return ["cargo", "fetch", "--target", triple, ...locked ? ["--locked"] : []];
+}
+function cargoBuildArgs(module, triple, choice) {
+  const rust = module.rust ?? { features: [], "default-features": true };
+  return [
+    "cargo",
+    "build",
+    // --frozen = --locked --offline: everything comes from the fetch step; the step has no network anyway.
+    "--frozen",
+    "--target",
+    triple,
+    "--target-dir",
+    TARGET_DIR,
+    ...module.profile === "release" ? ["--release"] : [],
+    "--package",
+    choice.package,
+    "--bin",
+    choice.bin,
+    ...rust["default-features"] ? [] : ["--no-default-features"],
+    ...rust.features.length > 0 ? ["--features", rust.features.join(",")] : []
+  ];
+}
+function artifactPath(module, triple, choice) {
+  return path3.join(
+    TARGET_DIR,
+    triple,
+    module.profile === "release" ? "release" : "debug",
+    `${choice.bin}.wasm`
+  );
+}
+var SOURCES_STAMP = path3.join(TARGET_DIR, ".wasm-build-sources.sha256");
+var BUILD_SCRIPT = [
+  'artifact="$1"; output="$2"; stamp="$3"; shift 3',
+  `if [ -f "$stamp" ]; then sha256sum -c "$stamp" 2>/dev/null | sed -n 's/: FAILED.*$//p' | while IFS= read -r f; do touch -c -- "$f"; done; fi`,
+  'find . -path ./target -prune -o -type f -exec sha256sum {} + > "$stamp"',
+  '"$@" && cp "$artifact" "$output"'
+].join("\n");
+function cargoHome(module, toolchainEnv) {
+  const home = module.env.HOME ?? toolchainEnv.get("HOME") ?? "/root";
+  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path3.join(home, ".cargo");
+}
+function fetchEnv(module, home) {
+  return { ...module.env, CARGO_HOME: home };
+}
+function buildEnv(module, home) {
+  const profile = module.profile === "release" ? "RELEASE" : "DEV";
+  return {
+    ...module.optimize.strip ? { [`CARGO_PROFILE_${profile}_STRIP`]: "symbols" } : {},
+    ...fetchEnv(module, home)
+  };
+}
+function registryMounts(home) {
+  return [
+    { type: "cache", dest: path3.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
+    { type: "cache", dest: path3.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
+  ];
+}
+function targetMount(module) {
+  return { type: "cache", dest: TARGET_DIR, id: targetCacheId(module), sharing: "locked" };
+}
+async function readJson(inputs, state, file) {
+  const text2 = new TextDecoder().decode(await inputs.read(state, file));
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new Error(`${file}: not JSON: ${text2.slice(0, 200)}`);
+  }
+}
+var rustDriver = {
+  languages: ["rust"],
+  defaultImage: () => RUST_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const cwd = path3.join(SRC_DIR, module.source);
+    const home = cargoHome(module, inputs.toolchainEnv);
+    const set2 = manifestSet(module, await inputs.files(MANIFEST_PATTERNS));
+    const manifests = manifestState(inputs, set2);
+    const probe = inputs.toolchain.run({
+      args: ["sh", "-c", `exec > ${OUT_DIR}/rustc.txt
+${RUSTC_PROBE}`],
+      network: "none",
+      mounts: [{ type: "bind", dest: OUT_DIR, source: scratch() }],
+      ignoreCache,
+      customName: `${label} rustc: wasm targets`
+    });
+    const metadata = inputs.toolchain.run({
+      args: [
+        "sh",
+        "-c",
+        `exec cargo metadata --no-deps --format-version 1 --offline > ${OUT_DIR}/metadata.json`
+      ],
+      env: fetchEnv(module, home),
+      cwd,
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: manifests, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() }
+      ],
+      ignoreCache,
+      customName: `${label} cargo metadata`
+    });
+    const [probeText, meta2] = await Promise.all([
+      inputs.read(probe.mount(OUT_DIR), "/rustc.txt").then((b) => new TextDecoder().decode(b)),
+      readJson(inputs, metadata.mount(OUT_DIR), "/metadata.json")
+    ]);
+    const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
+    const choice = pickBinary(module, meta2, path3.join(cwd, "Cargo.toml"));
+    const toolchain = rustupAdd ? inputs.toolchain.run({
+      args: ["rustup", "target", "add", triple],
+      ignoreCache,
+      customName: `${label} rustup target add ${triple}`
+    }) : inputs.toolchain;
+    const fetch = toolchain.run({
+      args: cargoFetchArgs(triple, set2.locked),
+      env: fetchEnv(module, home),
+      cwd,
+      // Writable: without a Cargo.lock in the context, the one cargo resolves here is what the build uses.
+      mounts: [{ type: "bind", dest: SRC_DIR, source: manifests }, ...registryMounts(home)],
+      ignoreCache,
+      customName: `${label} cargo fetch --target ${triple}`
+    });
+    const lock = path3.join("/", module.source, "Cargo.lock");
+    const source = set2.locked ? inputs.context : inputs.context.file(copy(fetch.mount(SRC_DIR), lock, lock), {
+      ignoreCache,
+      customName: `${label} add the Cargo.lock cargo fetch resolved`
+    });
+    const output = path3.join(OUT_DIR, `${module.name}.wasm`);
+    const build2 = fetch.run({
+      args: [
+        "sh",
+        "-c",
+        BUILD_SCRIPT,
+        "cargo-build",
+        artifactPath(module, triple, choice),
+        output,
+        SOURCES_STAMP,
+        ...cargoBuildArgs(module, triple, choice)
+      ],
+      env: buildEnv(module, home),
+      cwd,
+      network: "none",
+      mounts: [
+        // Writable for BUILD_SCRIPT's touch (a copy-on-write view); its output is never used.
+        { type: "bind", dest: SRC_DIR, source },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        targetMount(module),
+        ...registryMounts(home)
+      ],
+      ignoreCache,
+      customName: `${label} cargo build${module.profile === "release" ? " --release" : ""} --target ${triple} --bin ${choice.bin}`
+    });
+    return { output: build2.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
+// frontend/languages/tinygo.ts
+import path4 from "node:path/posix";
 var TINYGO_IMAGE = "docker.io/tinygo/tinygo:0.41.1";
 var TINYGO_CACHE_HOME = "/wasm-build/xdg-cache";
 var TINYGO_CACHE_ID = "wasm-build/tinygo-cache";
@@ -8633,7 +9113,7 @@ var tinygoDriver = {
     const run = inputs.toolchain.run({
       args: tinygoArgs(module, out),
       env: tinygoEnv(module, OFFLINE),
-      cwd: path3.join(SRC_DIR, module.source),
+      cwd: path4.join(SRC_DIR, module.source),
       user: BUILD_USER,
       network: "none",
       mounts: [
@@ -8652,19 +9132,19 @@ var tinygoDriver = {
 };
 
 // frontend/languages/index.ts
-var drivers = [cDriver, goDriver, tinygoDriver];
+var drivers = [cDriver, rustDriver, goDriver, tinygoDriver];
 function driverFor(language) {
   return drivers.find((d) => d.languages.includes(language));
 }
 
 // frontend/languages/custom.ts
-import path4 from "node:path/posix";
+import path5 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
   }
-  const cwd = path4.join(SRC_DIR, module.source);
+  const cwd = path5.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
@@ -8674,7 +9154,203 @@ function buildCustom(inputs) {
     ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path4.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path5.join("/", module.source, module.output) };
+}
+
+// frontend/wasm-header.ts
+var HEADER_LENGTH = 8;
+var COMPONENT_VERSION = 13;
+var startsWith = (bytes2, prefix) => prefix.every((b, i) => bytes2[i] === b);
+var hexBytes = (bytes2) => [...bytes2].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+function isText(bytes2) {
+  if (bytes2.some((b) => b < 32 && b !== 9 && b !== 10 && b !== 13 || b === 127)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes2, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function inspectHeader(bytes2) {
+  const head = bytes2.subarray(0, HEADER_LENGTH);
+  if (head.length === 0) return { wasm: false, found: "an empty file" };
+  if (startsWith(head, [0, 97, 115, 109])) {
+    if (head.length < HEADER_LENGTH) {
+      return { wasm: false, found: `a truncated WebAssembly binary (${head.length} bytes)` };
+    }
+    const version = head[4] | head[5] << 8;
+    const layer = head[6] | head[7] << 8;
+    if (layer === 0 && version === 1) return { wasm: true, kind: "module" };
+    if (layer === 1 && version === COMPONENT_VERSION) return { wasm: true, kind: "component" };
+    if (layer === 1) {
+      return {
+        wasm: false,
+        found: `a pre-standard component (binary version 0x${version.toString(16).padStart(2, "0")}, current runtimes need 0x0d); rebuild it with a current toolchain`
+      };
+    }
+    return { wasm: false, found: `a WebAssembly binary of unknown version ${version}, layer ${layer}` };
+  }
+  if (startsWith(head, [127, 69, 76, 70])) {
+    return { wasm: false, found: "an ELF file (a native executable or library, or a precompiled .cwasm)" };
+  }
+  if (startsWith(head, [77, 90])) return { wasm: false, found: "a Windows executable (PE)" };
+  if (startsWith(head, [207, 250, 237, 254]) || startsWith(head, [206, 250, 237, 254]) || startsWith(head, [202, 254, 186, 190])) {
+    return { wasm: false, found: "a Mach-O executable (or a Java class file)" };
+  }
+  if (startsWith(head, [31, 139])) return { wasm: false, found: "gzip-compressed data" };
+  if (startsWith(head, [80, 75, 3, 4])) return { wasm: false, found: "a zip archive" };
+  if (startsWith(head, [33, 60, 97, 114, 99, 104, 62])) {
+    return { wasm: false, found: "an ar archive (a static library, not a linked module)" };
+  }
+  if (isText(head)) {
+    const text2 = new TextDecoder().decode(head);
+    const trimmed = text2.trimStart();
+    if (trimmed.startsWith("#!")) return { wasm: false, found: `a script (${JSON.stringify(text2)}...)` };
+    if (/^\((?:mod|comp)/.test(trimmed)) {
+      return {
+        wasm: false,
+        found: `WebAssembly text (${JSON.stringify(text2)}...), which runtimes do not load; compile it to a binary (e.g. \`wasm-tools parse\`)`
+      };
+    }
+    return { wasm: false, found: `a text file starting ${JSON.stringify(text2)}` };
+  }
+  return { wasm: false, found: `unrecognised data (first bytes ${hexBytes(head)})` };
+}
+function expectedKind(target) {
+  return target === "wasip2" ? "component" : "module";
+}
+var kindName = { module: "a core module", component: "a component" };
+function headerProblem(bytes2, target) {
+  const header = inspectHeader(bytes2);
+  const expected = expectedKind(target);
+  const expectation = `target = "${target}" expects ${kindName[expected]}`;
+  if (!header.wasm) return `is not a WebAssembly binary: found ${header.found}; ${expectation}`;
+  if (header.kind === expected) return void 0;
+  const hint = header.kind === "component" ? 'set target = "wasip2" to ship a component' : 'a core module becomes a component with `wasm-tools component new` and a WASI adapter, or set target = "wasip1"';
+  return `is ${kindName[header.kind]}, but ${expectation} (${hint})`;
+}
+
+// frontend/check-output.ts
+async function checkOutput(gateway, state, path7, opts) {
+  const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
+  const res = await gateway.solve({
+    definition: marshal(state, { platform: opts.platform }).definition,
+    cacheImports: [...opts.cacheImports],
+    ...evaluate ? { evaluate: true } : {}
+  });
+  if (!res.ref) throw new Error(`the daemon returned no result for ${path7}`);
+  let head;
+  try {
+    head = await gateway.readFile(res.ref, path7, { offset: 0, length: HEADER_LENGTH });
+  } catch (err) {
+    if (!evaluate) throw err;
+    return { kind: "missing", detail: err.message };
+  }
+  const problem = headerProblem(head, opts.target);
+  if (problem === void 0) return void 0;
+  return { kind: inspectHeader(head).wasm ? "wrong-kind" : "not-wasm", detail: problem };
+}
+
+// frontend/wasm-opt.ts
+import { existsSync } from "node:fs";
+var NODE_PATH = "/usr/local/bin/node";
+var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
+function shipsWasmOpt() {
+  return existsSync(WASM_OPT_PATH);
+}
+var WASM_OPT_FEATURES = [
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-bulk-memory",
+  "--enable-bulk-memory-opt"
+];
+var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
+function postProcessFor(module) {
+  if (module.target === "wasip2") return void 0;
+  const level = module.optimize["wasm-opt"];
+  const strip = module.optimize.strip;
+  if (level === "none" && !strip) return void 0;
+  return { level: level === "none" ? void 0 : level, strip };
+}
+function wasmOptArgs(plan, input2, output) {
+  return [
+    ...plan.level ? [`-${plan.level}`] : [],
+    ...WASM_OPT_FEATURES,
+    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
+    ...plan.strip ? STRIP_FLAGS : ["--debuginfo"],
+    input2,
+    "-o",
+    output
+  ];
+}
+function wasmOptStepName(label, plan) {
+  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
+}
+var IN_DIR = "/in";
+var OUT_DIR2 = "/out";
+function wasmOptStep(frontendImage, module, built, plan, opts) {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, `${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`)],
+    cwd: "/",
+    network: "none",
+    mounts: [
+      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
+      { type: "bind", dest: OUT_DIR2, source: scratch() }
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: wasmOptStepName(opts.label, plan)
+  });
+  return { output: run.mount(OUT_DIR2), path: file };
+}
+
+// frontend/self-image.ts
+import { readFile } from "node:fs/promises";
+var FRONTEND_DEFINITION_PATH = "/run/config/buildkit/metadata/frontend.bin";
+var SelfImageUnavailable = class extends Error {
+  name = "SelfImageUnavailable";
+};
+async function readMounted() {
+  try {
+    return await readFile(FRONTEND_DEFINITION_PATH);
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err;
+  }
+}
+async function selfImage(deps) {
+  const mounted = await (deps.readDefinition ?? readMounted)();
+  if (mounted && mounted.length > 0) {
+    try {
+      const state = fromDefinition(mounted);
+      log.info(`frontend image from ${FRONTEND_DEFINITION_PATH} (${mounted.length} bytes)`);
+      return state;
+    } catch (err) {
+      log.warn(`cannot use ${FRONTEND_DEFINITION_PATH}: ${err.message}`);
+    }
+  }
+  const source = deps.options.raw.get("source");
+  if (!source) {
+    throw new SelfImageUnavailable(
+      `this BuildKit daemon does not tell the frontend its own image (no ${FRONTEND_DEFINITION_PATH}, BuildKit before v0.10, and no \`source\` option)`
+    );
+  }
+  let resolved;
+  try {
+    resolved = await deps.gateway.resolveImageConfig(source, {
+      platform: deps.platform,
+      resolveMode: deps.options.imageResolveMode,
+      logName: `[internal] resolve frontend image ${source}`
+    });
+  } catch (err) {
+    throw new SelfImageUnavailable(
+      `the frontend image ${source} (the \`source\` option; BuildKit before v0.10 gives no ${FRONTEND_DEFINITION_PATH}) cannot be resolved: ${err.message}`
+    );
+  }
+  const pinned = resolved.digest && !source.includes("@") ? `${source}@${resolved.digest}` : source;
+  log.info(`frontend image from the source option: ${pinned}`);
+  return image(pinned, { platform: deps.platform, customName: `[internal] frontend image ${source}` });
 }
 
 // frontend/build.ts
@@ -8694,7 +9370,7 @@ function platformId(p) {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
-  const under = (p) => module.source === "." ? p : path5.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path6.join(module.source, p);
   return local(opts.contextKey, {
     sessionId,
     include: module.include.map(under),
@@ -8702,6 +9378,9 @@ function moduleContext(opts, module, sessionId) {
     sharedKeyHint: opts.contextKey,
     customName: `[${module.name}] load build context`
   });
+}
+function ignoresCache(opts, module) {
+  return opts.noCache === "all" || (opts.noCache?.includes(module.name) ?? false);
 }
 async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
   const label = `[${module.name}]`;
@@ -8722,7 +9401,7 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
     toolchainEnv: toolchain.env,
     context,
     label,
-    ignoreCache: opts.noCache === "all" || (opts.noCache?.includes(module.name) ?? false),
+    ignoreCache: ignoresCache(opts, module),
     async files(patterns) {
       if (!listing) {
         contextRef ??= (await gateway.solve({ definition: marshal(context).definition })).ref;
@@ -8731,9 +9410,86 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
         log.info(`${label} ${listing.length} files under ${module.source}`);
       }
       return matchFiles(listing, patterns);
+    },
+    async read(state, file) {
+      const res = await gateway.solve({
+        definition: marshal(state, { platform: buildPlatform }).definition,
+        cacheImports: opts.cacheImports
+      });
+      if (!res.ref) throw new Error(`${label} the daemon returned no result to read ${file} from`);
+      return gateway.readFile(res.ref, file);
     }
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
+}
+function moduleSpan(ctx, module, path7) {
+  const index = Math.max(
+    0,
+    ctx.spec.module.findIndex((m) => m.name === module.name)
+  );
+  const r = ctx.spec.locate(["module", index, ...path7]);
+  return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
+}
+function moduleError(ctx, module, path7, message2) {
+  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path7)]);
+}
+function outputError(ctx, module, problem, afterWasmOpt) {
+  const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
+  const where = problem.kind === "wrong-kind" ? "target" : module.output ? "output" : "language";
+  const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
+  return moduleError(ctx, module, [where], message2);
+}
+async function frontendImageFor(ctx, module, plan) {
+  const fix = [
+    ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
+    ...plan.strip ? ["`optimize.strip = false`"] : []
+  ].join(" and ");
+  if (!shipsWasmOpt()) {
+    throw moduleError(
+      ctx,
+      module,
+      ["optimize", "wasm-opt"],
+      `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`
+    );
+  }
+  try {
+    return await ctx.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(
+      ctx,
+      module,
+      ["optimize", "wasm-opt"],
+      `wasm-opt runs in the frontend's own image, but ${err.message}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`
+    );
+  }
+}
+async function finishModule(ctx, module, built) {
+  const label = `[${module.name}]`;
+  const check = async (m, afterWasmOpt) => {
+    let problem;
+    try {
+      problem = await checkOutput(ctx.gateway, m.output, m.path, {
+        target: module.target,
+        platform: ctx.buildPlatform,
+        cacheImports: ctx.opts.cacheImports
+      });
+    } catch (err) {
+      const step = afterWasmOpt ? ["optimize", "wasm-opt"] : module.build ? ["build"] : ["language"];
+      throw withSourceLocation(err, ctx.def.file, [moduleSpan(ctx, module, step)]);
+    }
+    if (problem) throw outputError(ctx, module, problem, afterWasmOpt);
+  };
+  await check(built, false);
+  const plan = postProcessFor(module);
+  if (!plan) return built;
+  const image2 = await frontendImageFor(ctx, module, plan);
+  const processed = wasmOptStep(image2, module, built, plan, {
+    label,
+    ignoreCache: ignoresCache(ctx.opts, module)
+  });
+  await check(processed, true);
+  return processed;
 }
 async function build(gateway) {
   const opts = gateway.options();
@@ -8750,20 +9506,37 @@ async function build(gateway) {
     throw invalidArgument(`${selection.message}${selection.hint ? ` (${selection.hint})` : ""}`);
   const platforms = targetPlatforms(opts.platforms);
   const epoch = sourceDateEpoch(opts.buildArgs);
-  const built = [];
+  const compiled = [];
   for (const module of selection.modules) {
-    built.push({
+    compiled.push({
       module,
       result: await buildModule(gateway, opts, module, env.buildPlatform, env.sessionId)
     });
   }
+  let frontendImage;
+  const ctx = {
+    gateway,
+    opts,
+    def,
+    spec,
+    buildPlatform: env.buildPlatform,
+    frontendImage: () => frontendImage ??= selfImage({ gateway, options: opts, platform: env.buildPlatform })
+  };
+  const built = await Promise.all(
+    compiled.map(async ({ module, result }) => ({
+      module,
+      result: await finishModule(ctx, module, result)
+    }))
+  );
   let actions;
   for (const { module, result } of built) {
     const args = [
       result.output,
       result.path,
       `/${module.name}.wasm`,
-      { createdTime: new Date(epoch.seconds * 1e3) }
+      // 0755 whatever the step that wrote it left (wasm-opt writes 0644): runtimes that take the
+      // entrypoint for a program see one, and the layer does not depend on a tool's umask.
+      { createdTime: new Date(epoch.seconds * 1e3), mode: 493 }
     ];
     actions = actions ? actions.copy(...args) : copy(...args);
   }

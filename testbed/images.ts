@@ -1,7 +1,7 @@
 // Base and toolchain images, built locally (no public registry is reachable) and pushed to the testbed
 // registry. Tags are content hashes of each recipe, so an unchanged recipe is never rebuilt.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot, goTools, logsDir, repoRoot, toolBin } from './config.js';
 import { hostMirror } from './apt.js';
@@ -21,6 +21,8 @@ export interface ImageRecipe {
   recipe: string;
   context: () => Promise<string>;
   buildArgs?: Record<string, string>;
+  /** Extra local directories, as named contexts the Dockerfile reads with `COPY --from=<name>`. */
+  namedContexts?: Record<string, string>;
   /** What else decides the image's content (a tool version, the mirror). */
   identity?: string;
 }
@@ -73,6 +75,9 @@ export async function ensureImage(registry: string, r: ImageRecipe): Promise<str
     `type=image,name=${ref},push=true,registry.insecure=true`,
   ];
   for (const [k, v] of Object.entries(r.buildArgs ?? {})) args.push('--opt', `build-arg:${k}=${v}`);
+  for (const [name, dir] of Object.entries(r.namedContexts ?? {})) {
+    args.push('--local', `${name}=${dir}`, '--opt', `context:${name}=local:${name}`);
+  }
   await timed(`built ${r.name}`, () => sh(buildctl, args, { logFile }));
   return ref;
 }
@@ -125,13 +130,35 @@ export interface Images {
   toolchainGo: string;
 }
 
+/**
+ * The certificate authorities the host trusts beyond Debian's (a TLS-intercepting egress, a company CA):
+ * builds that fetch from the package registries over HTTPS must trust them too. An empty directory
+ * when the host has none.
+ */
+function hostExtraCAs(): { dir: string; digest: string } {
+  const dir = '/usr/local/share/ca-certificates';
+  const h = createHash('sha256');
+  if (!existsSync(dir)) {
+    const empty = path.join(cacheRoot, 'no-extra-cas');
+    mkdirSync(empty, { recursive: true });
+    return { dir: empty, digest: h.digest('hex') };
+  }
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(dir, f);
+    if (f.endsWith('.crt')) h.update(f).update(readFileSync(file));
+  }
+  return { dir, digest: h.digest('hex') };
+}
+
 export async function ensureImages(registry: string): Promise<Images> {
   const { mirror, suite } = hostMirror();
+  const cas = hostExtraCAs();
   const debian = await ensureImage(registry, {
     name: 'debian',
     recipe: path.join(recipes, 'debian'),
     context: debianRootfs,
-    identity: `${suite} ${mirror}`,
+    namedContexts: { cas: cas.dir },
+    identity: `${suite} ${mirror} ${cas.digest}`,
   });
   // The base is referenced by content tag; the recipes below only depend on that tag.
   const base = { BASE: debian };

@@ -64,6 +64,17 @@ export function unsupportedSubrequestError(name: string): FrontendError {
 }
 
 /**
+ * A daemon error (e.g. a failed build step) marked at a place in the definition file, unless the
+ * daemon located it already. Without a location of ours, BuildKit's Dockerfile frontend, which
+ * forwarded to us for `# syntax=`, marks the syntax line instead.
+ */
+export function withSourceLocation(err: unknown, file: SourceFile, spans: readonly SourceSpan[]): unknown {
+  if (!(err instanceof GrpcError) || err.status.code === GrpcCode.OK) return err;
+  if (err.status.details.some((d) => d.typeUrl.includes('errdefs.Source'))) return err;
+  return new FrontendError({ ...err.status, details: [...err.status.details, sourceDetail(file, spans)] });
+}
+
+/**
  * The status to Return for any thrown value. Daemon errors go back as they came, details included, so
  * the user sees the failing vertex and its logs as with any BuildKit frontend.
  */

@@ -17,6 +17,7 @@ export {
   sourceError,
   statusFromError,
   unsupportedSubrequestError,
+  withSourceLocation,
 } from './frontend-error.js';
 export {
   Gateway,

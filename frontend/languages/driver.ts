@@ -16,6 +16,11 @@ export interface BuildInputs {
   context: State;
   /** Context files under `module.source` matching the globs, relative to `module.source`, sorted. */
   files(patterns: readonly string[]): Promise<string[]>;
+  /**
+   * Solves `state` now and returns one (small) file of the result: how a driver asks the toolchain a
+   * question (which targets rustc has, what cargo says about a package) before writing its build steps.
+   */
+  read(state: State, path: string): Promise<Uint8Array>;
   /** `[<module name>]`: the prefix of every vertex name, so the progress output reads per module. */
   label: string;
   /** `--no-cache` (or `--no-cache-filter <module>`): every step of the module runs again. */

@@ -1,11 +1,12 @@
 // Which driver builds which language.
 import type { Language } from '../../src/spec/index.js';
 import { cDriver } from './c.js';
-import { goDriver } from './go.js';
-import { tinygoDriver } from './tinygo.js';
 import type { LanguageDriver } from './driver.js';
+import { goDriver } from './go.js';
+import { rustDriver } from './rust.js';
+import { tinygoDriver } from './tinygo.js';
 
-const drivers: readonly LanguageDriver[] = [cDriver, goDriver, tinygoDriver];
+const drivers: readonly LanguageDriver[] = [cDriver, rustDriver, goDriver, tinygoDriver];
 
 export function driverFor(language: Language): LanguageDriver | undefined {
   return drivers.find((d) => d.languages.includes(language));

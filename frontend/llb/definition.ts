@@ -31,6 +31,8 @@ function mergeMetadata(a: pb.OpMetadata | undefined, b: pb.OpMetadata): pb.OpMet
   const md: pb.OpMetadata = { caps: { ...a.caps, ...b.caps } };
   if (a.ignoreCache || b.ignoreCache) md.ignoreCache = true;
   if (a.description || b.description) md.description = { ...a.description, ...b.description };
+  const exportCache = b.exportCache ?? a.exportCache;
+  if (exportCache) md.exportCache = exportCache;
   const group = b.progressGroup ?? a.progressGroup;
   if (group) md.progressGroup = group;
   return md;
@@ -42,6 +44,7 @@ export function marshal(state: State, opts: MarshalOptions = {}): Marshaled {
   const metadata: Record<string, pb.OpMetadata> = {};
   const done = new Map<Vertex, string>();
   const placed = new Set<string>();
+  const definitionCaps: Record<string, boolean> = {};
 
   const ctx: MarshalContext = {
     platform: opts.platform,
@@ -52,8 +55,10 @@ export function marshal(state: State, opts: MarshalOptions = {}): Marshaled {
     const known = done.get(v);
     if (known) return known;
     for (const o of v.inputs()) visit(o.vertex);
-    const { op, metadata: md } = v.toOp(ctx);
-    const bytes = marshalOp(op);
+    const built = v.toOp(ctx);
+    const bytes = 'bytes' in built ? built.bytes : marshalOp(built.op);
+    const md = built.metadata;
+    Object.assign(definitionCaps, v.definitionCaps?.());
     const digest = digestOf(bytes);
     done.set(v, digest);
     // Two vertices that build the same op are one op to BuildKit: keep it once, merge what it says.
@@ -62,7 +67,8 @@ export function marshal(state: State, opts: MarshalOptions = {}): Marshaled {
       ops.push(bytes);
       digests.push(digest);
     }
-    metadata[digest] = mergeMetadata(metadata[digest], md);
+    // A spliced op without metadata in its own Definition gets none here either.
+    if (md) metadata[digest] = mergeMetadata(metadata[digest], md);
     return digest;
   }
 
@@ -76,7 +82,11 @@ export function marshal(state: State, opts: MarshalOptions = {}): Marshaled {
   const terminal = marshalOp({ inputs: [{ digest: head, index: state.output.index }] });
   const terminalDigest = digestOf(terminal);
   // The terminal op carries the caps the Definition as a whole relies on, as BuildKit's client does.
-  const caps: Record<string, boolean> = { [Cap.constraints]: true, [Cap.platform]: true };
+  const caps: Record<string, boolean> = {
+    ...definitionCaps,
+    [Cap.constraints]: true,
+    [Cap.platform]: true,
+  };
   for (const md of Object.values(metadata)) {
     if (md.ignoreCache) caps[Cap.metaIgnoreCache] = true;
     if (md.description) caps[Cap.metaDescription] = true;

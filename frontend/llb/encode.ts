@@ -47,6 +47,7 @@ function progressGroup(w: Writer, g: pb.ProgressGroup): void {
 function opMetadata(w: Writer, m: pb.OpMetadata): void {
   bool(w, 1, m.ignoreCache);
   map(w, 2, m.description, mapValue.string);
+  message(w, 4, m.exportCache, (w2, e) => bool(w2, 1, e.value));
   map(w, 5, m.caps, mapValue.bool);
   message(w, 6, m.progressGroup, progressGroup);
 }

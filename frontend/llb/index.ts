@@ -29,5 +29,6 @@ export {
   type ImageOptions,
   type LocalOptions,
 } from './source.js';
+export { decodeDefinition, fromDefinition, type DecodedDefinition, type DecodedOp } from './splice.js';
 export { ExecState, State, type ImageConfig } from './state.js';
 export type { OpOptions } from './vertex.js';

@@ -25,9 +25,15 @@ export interface ProgressGroup {
   weak?: boolean;
 }
 
+export interface ExportCache {
+  value?: boolean;
+}
+
 export interface OpMetadata {
   ignoreCache?: boolean;
   description?: Readonly<Record<string, string>>;
+  /** Never set by this library; kept when a foreign Definition is spliced in (`fromDefinition`). */
+  exportCache?: ExportCache;
   caps?: Readonly<Record<string, boolean>>;
   progressGroup?: ProgressGroup;
 }

@@ -15,10 +15,22 @@ export interface MarshalContext {
   input(output: Output): pb.Input;
 }
 
+/**
+ * What a vertex turns into: an op for the marshaler to encode, or the exact bytes of an op that was
+ * encoded elsewhere (an op spliced in from a foreign Definition, whose digest must not change).
+ */
+export type VertexOp =
+  { op: pb.Op; metadata: pb.OpMetadata } | { bytes: Uint8Array; metadata: pb.OpMetadata | undefined };
+
 export interface Vertex {
   /** The outputs this vertex reads; the marshaler places their ops first, in this order. */
   inputs(): readonly Output[];
-  toOp(ctx: MarshalContext): { op: pb.Op; metadata: pb.OpMetadata };
+  toOp(ctx: MarshalContext): VertexOp;
+  /**
+   * Caps the whole Definition relies on, for its terminal op (a spliced Definition brings the caps of
+   * its own terminal op along).
+   */
+  definitionCaps?(): Readonly<Record<string, boolean>>;
 }
 
 /** Options every op accepts: how it shows in progress output, and cache control. */

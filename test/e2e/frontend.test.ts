@@ -1,5 +1,5 @@
 // The frontend inside a real BuildKit: wasm.toml -> wasi/wasm image, through buildctl and through buildx.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { buildx, prepareExample, withSyntax } from '../support/frontend.js';
 import { openLayout, findWasmImage, extractModule } from '../../src/oci/index.js';
 import { wasmtime } from '../../src/runtimes/wasmtime.js';
 import { nodeWasi } from '../../src/runtimes/node.js';
+import { parseWasmToml } from '../../src/spec/index.js';
+import { runTest } from '../../src/testrun/index.js';
 
 const tb = loadTestbed();
 
@@ -122,14 +124,20 @@ describe('frontend through buildx with # syntax=', () => {
     const first = await digestOf([]);
     const again = await digestOf([]);
     // Every compile and file step of the rebuild comes from the cache.
-    const steps = [...again.log.matchAll(/^#\d+ \[hello\] compile.*$|^#\d+ export hello\.wasm$/gm)];
-    expect(steps.length).toBeGreaterThan(0);
+    const steps = [
+      ...again.log.matchAll(/^#\d+ \[hello\] (?:compile|wasm-opt).*$|^#\d+ export hello\.wasm$/gm),
+    ];
+    expect(steps.map(([line]) => line.replace(/^#\d+ /, ''))).toEqual([
+      '[hello] compile C (1 file)',
+      '[hello] wasm-opt -Os',
+      'export hello.wasm',
+    ]);
     for (const [line] of steps) {
       const id = line.split(' ')[0]!;
       expect(again.log, line).toMatch(new RegExp(`^${id} CACHED$`, 'm'));
     }
     const fresh = await digestOf(['--no-cache']);
-    expect(fresh.log).not.toMatch(/\[hello\] compile[^\n]*\n#\d+ CACHED/);
+    expect(fresh.log).not.toMatch(/\[hello\] (?:compile|wasm-opt)[^\n]*\n#\d+ CACHED/);
     expect(fresh.digest).toBe(first.digest);
     expect(again.digest).toBe(first.digest);
   });
@@ -159,7 +167,102 @@ describe('frontend through buildx with # syntax=', () => {
   });
 });
 
+describe('post-processing with wasm-opt from the frontend image', () => {
+  const runtimes = [wasmtime('wasmtime', tb.env), nodeWasi()];
+
+  async function buildHello(optimize?: string[]) {
+    const dir = prepareExample(tb, 'hello-c');
+    if (optimize)
+      appendFileSync(path.join(dir, 'wasm.toml'), ['', '[module.optimize]', ...optimize, ''].join('\n'));
+    const out = mkdtempSync(path.join(os.tmpdir(), 'opt-'));
+    const res = await buildx(tb, dir, ['--platform=wasi/wasm', `--output=type=local,dest=${out}`]);
+    expect(res.code, res.stderr.split('\n').slice(-30).join('\n')).toBe(0);
+    return { dir, module: path.join(out, 'hello.wasm'), log: res.stderr };
+  }
+
+  it('makes release hello-c smaller than optimize.wasm-opt = "none", and it still passes its tests', async () => {
+    const [optimized, plain] = await Promise.all([
+      buildHello(),
+      buildHello(['wasm-opt = "none"', 'strip = false']),
+    ]);
+    expect(optimized.log).toMatch(/^#\d+ \[hello\] wasm-opt -Os$/m);
+    expect(plain.log).not.toMatch(/\[hello\] wasm-opt/);
+    const size = (f: string) => statSync(f).size;
+    expect(size(optimized.module)).toBeLessThan(size(plain.module));
+    // The module in the image stays executable whatever mode wasm-opt wrote it with.
+    expect(statSync(optimized.module).mode & 0o777).toBe(0o755);
+
+    const parsed = parseWasmToml(readFileSync(path.join(optimized.dir, 'wasm.toml'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+    const tests = parsed.spec.module[0]!.test;
+    expect(tests.length).toBeGreaterThan(0);
+    for (const runtime of runtimes) {
+      for (const test of tests) {
+        const outcome = await runTest(runtime, optimized.module, test, { contextDir: optimized.dir });
+        expect(outcome.problems, `${test.name} on ${runtime.name}: ${outcome.stderr}`).toEqual([]);
+      }
+    }
+  });
+
+  it('strips through wasm-opt when only strip is asked for', async () => {
+    const stripped = await buildHello(['wasm-opt = "none"', 'strip = true']);
+    expect(stripped.log).toMatch(/^#\d+ \[hello\] wasm-opt --strip-debug --strip-producers$/m);
+    const ran = await wasmtime('wasmtime', tb.env).run({
+      module: stripped.module,
+      args: ['strip'],
+      env: {},
+      dirs: [],
+    });
+    expect(ran.stdout).toBe('Hello, strip!\n');
+  });
+});
+
 describe('frontend errors point at wasm.toml', () => {
+  it('a custom build whose output is not Wasm fails with what was found and what the target needs', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'notwasm-'));
+    withSyntax(
+      tb,
+      path.join(dir, 'wasm.toml'),
+      [
+        '[module]',
+        'name = "notwasm"',
+        'build = ["sh", "-c", "echo hello world > out.wasm"]',
+        'output = "out.wasm"',
+        `toolchain.image = "${tb.images.toolchain_c}"`,
+        '',
+      ].join('\n'),
+    );
+    const res = await buildx(tb, dir, ['--platform=wasi/wasm']);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain(
+      'module "notwasm": output "out.wasm" is not a WebAssembly binary: found a text file starting "hello wo"; target = "wasip1" expects a core module',
+    );
+    // buildx marks the `output` line of wasm.toml (line 5, after the syntax line).
+    expect(res.stderr).toMatch(/^\s*5 \| >>> output = "out\.wasm"$/m);
+    // It failed before wasm-opt ever ran on it.
+    expect(res.stderr).not.toMatch(/\[notwasm\] wasm-opt/);
+  });
+
+  it('a failing build step is marked at its `build` line, not at the syntax line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fails-'));
+    withSyntax(
+      tb,
+      path.join(dir, 'wasm.toml'),
+      [
+        '[module]',
+        'name = "fails"',
+        'build = ["sh", "-c", "echo broken >&2; exit 3"]',
+        'output = "out.wasm"',
+        `toolchain.image = "${tb.images.toolchain_c}"`,
+        '',
+      ].join('\n'),
+    );
+    const res = await buildx(tb, dir, ['--platform=wasi/wasm']);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/did not complete successfully: exit code: 3/);
+    expect(res.stderr).toMatch(/^\s*4 \| >>> build = \["sh"/m);
+  });
+
   const cases = [
     {
       name: 'a TOML syntax error',

@@ -3,6 +3,7 @@
 // field number, wire type or enum value shows up as a mismatch here.
 import { describe, expect, it } from 'vitest';
 import {
+  fromDefinition,
   git,
   http,
   image,
@@ -335,5 +336,22 @@ describe('buildctl debug dump-llb decodes what we marshal', () => {
       constraints: {},
     });
     expect(op.OpMetadata).toEqual({ caps: { mergeop: true } });
+  });
+
+  it('a spliced Definition: its ops as received, an exec on top of them', async () => {
+    const base = marshal(image('node:22', { customName: 'frontend image' }), { platform: amd64 });
+    const run = fromDefinition(base.definition).run({
+      args: ['/usr/local/bin/node', '--version'],
+      mounts: [{ type: 'bind', dest: '/out', source: scratch() }],
+      customName: 'on the spliced image',
+    });
+    const m = marshal(run.mount('/out'), { platform: amd64 });
+    const ops = await dump(m);
+    // BuildKit keys the spliced image op by the same digest, with the same metadata.
+    const [baseImage] = await dump(base);
+    const spliced = ops.find((o) => o.Digest === base.head)!;
+    expect(spliced).toEqual(baseImage);
+    const exec = ops.find((o) => o.Digest === m.head)!;
+    expect(exec.Op.inputs).toEqual([{ digest: base.head }]);
   });
 });

@@ -199,6 +199,8 @@ function inputsFor(module: ModuleSpec, files: readonly string[], ignoreCache = f
     label: `[${module.name}]`,
     ignoreCache,
     files: (patterns) => Promise.resolve(matchFiles(files, patterns)),
+    // The Go drivers ask the toolchain nothing before writing their steps.
+    read: (_, file) => Promise.reject(new Error(`unexpected read of ${file}`)),
   };
 }
 

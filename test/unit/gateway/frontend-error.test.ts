@@ -6,6 +6,7 @@ import {
   sourceError,
   statusFromError,
   unsupportedSubrequestError,
+  withSourceLocation,
 } from '../../../frontend/gateway/frontend-error.js';
 import type { SourcePosition } from '../../../frontend/gateway/source-location.js';
 import { GrpcError } from '../../../frontend/gateway/transport/grpc-status.js';
@@ -99,5 +100,39 @@ describe('statusFromError', () => {
     ['a thrown string', 'oops', { code: 2, message: 'oops', details: [] }],
   ])('%s', (_name, err, want) => {
     expect(statusFromError(err)).toEqual(want);
+  });
+});
+
+describe('withSourceLocation', () => {
+  const file = { filename: 'wasm.toml', data: '[module]\nbuild = ["false"]\n' };
+  const spans = [{ start: { line: 2, character: 1 }, end: { line: 2, character: 18 } }];
+  const vertex = { typeUrl: 'type.googleapis.com/errdefs.Vertex', value: new Uint8Array([1]) };
+
+  it('adds a source detail to a daemon error, keeping its code, message and details', () => {
+    const err = new GrpcError('Solve', {
+      code: 2,
+      message: 'process "false" did not complete',
+      details: [vertex],
+    });
+    const located = withSourceLocation(err, file, spans);
+    expect(located).toBeInstanceOf(FrontendError);
+    const { status } = located as FrontendError;
+    expect(status.code).toBe(2);
+    expect(status.message).toBe('process "false" did not complete');
+    expect(status.details.map((d) => d.typeUrl)).toEqual([
+      'type.googleapis.com/errdefs.Vertex',
+      'github.com/moby/buildkit/errdefs.Source+json',
+    ]);
+  });
+
+  it('leaves errors the daemon located, and anything that is not a daemon error, as they are', () => {
+    const located = new GrpcError('Solve', {
+      code: 2,
+      message: 'failed',
+      details: [{ typeUrl: 'type.googleapis.com/errdefs.Source', value: new Uint8Array([1]) }],
+    });
+    expect(withSourceLocation(located, file, spans)).toBe(located);
+    const plain = new Error('boom');
+    expect(withSourceLocation(plain, file, spans)).toBe(plain);
   });
 });

@@ -1,0 +1,103 @@
+// Post-processing with binaryen's wasm-opt, run as an exec on the frontend's own image (which ships
+// it, see frontend/Dockerfile): `optimize.wasm-opt` and `optimize.strip` of wasm.toml.
+import { existsSync } from 'node:fs';
+import type { ModuleSpec } from '../src/spec/index.js';
+import { scratch, type State } from './llb/index.js';
+import type { BuiltModule } from './languages/driver.js';
+
+/** Where frontend/Dockerfile puts things in the frontend image. */
+export const NODE_PATH = '/usr/local/bin/node';
+/** binaryen.js's wasm-opt: the C++ tool compiled to WebAssembly, as one Node.js script. */
+export const WASM_OPT_PATH = '/wasm-build/binaryen/bin/wasm-opt';
+
+/** Whether the image this process runs in (the frontend image) has wasm-opt where the exec expects it. */
+export function shipsWasmOpt(): boolean {
+  return existsSync(WASM_OPT_PATH);
+}
+
+export type WasmOptLevel = Exclude<ModuleSpec['optimize']['wasm-opt'], 'none'>;
+
+/**
+ * Features wasm-opt may accept and emit, beyond what a module's `target_features` section declares
+ * (LLVM-based toolchains write one: C/C++, Rust, TinyGo, Zig; binaryen enables what it lists). Go and
+ * AssemblyScript write none but use sign extension, saturating float-to-int and bulk memory, which
+ * binaryen (defaults: sign-ext, mutable-globals) would otherwise reject as "error validating input".
+ * All are in WebAssembly 2.0 and every WASI runtime runs them. Deliberately not `--all-features`: that
+ * would let binaryen write encodings (e.g. compact imports) older runtimes cannot read.
+ */
+export const WASM_OPT_FEATURES = [
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-bulk-memory',
+  '--enable-bulk-memory-opt',
+] as const;
+
+export const STRIP_FLAGS = ['--strip-debug', '--strip-producers'] as const;
+
+export interface PostProcess {
+  /** undefined: no optimisation passes, only read, strip and write. */
+  level: WasmOptLevel | undefined;
+  strip: boolean;
+}
+
+/**
+ * What to do after the language build, or undefined for nothing. Components are never touched:
+ * wasm-opt reads core modules only (the spec already refuses a level for `wasip2`, and a component's
+ * toolchain strips it itself).
+ */
+export function postProcessFor(module: ModuleSpec): PostProcess | undefined {
+  if (module.target === 'wasip2') return undefined;
+  const level = module.optimize['wasm-opt'];
+  const strip = module.optimize.strip;
+  if (level === 'none' && !strip) return undefined;
+  return { level: level === 'none' ? undefined : level, strip };
+}
+
+/** The wasm-opt command line (after the program): `-Os <features> --strip-debug --strip-producers in -o out`. */
+export function wasmOptArgs(plan: PostProcess, input: string, output: string): string[] {
+  return [
+    ...(plan.level ? [`-${plan.level}`] : []),
+    ...WASM_OPT_FEATURES,
+    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
+    ...(plan.strip ? STRIP_FLAGS : ['--debuginfo']),
+    input,
+    '-o',
+    output,
+  ];
+}
+
+/** The progress vertex name: `[hello] wasm-opt -Os`, or the strip flags when there is no level. */
+export function wasmOptStepName(label: string, plan: PostProcess): string {
+  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(' ')}`;
+}
+
+const IN_DIR = '/in';
+const OUT_DIR = '/out';
+
+/**
+ * The module after wasm-opt: an exec on the frontend image that reads the built module from a
+ * read-only mount and writes `/<name>.wasm` to a fresh one. Cached like any exec: same frontend image,
+ * same input, same flags, no rerun.
+ */
+export function wasmOptStep(
+  frontendImage: State,
+  module: ModuleSpec,
+  built: BuiltModule,
+  plan: PostProcess,
+  opts: { label: string; ignoreCache: boolean },
+): BuiltModule {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, `${IN_DIR}${built.path}`, `${OUT_DIR}${file}`)],
+    cwd: '/',
+    network: 'none',
+    mounts: [
+      { type: 'bind', dest: IN_DIR, source: built.output, readonly: true },
+      { type: 'bind', dest: OUT_DIR, source: scratch() },
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: wasmOptStepName(opts.label, plan),
+  });
+  return { output: run.mount(OUT_DIR), path: file };
+}

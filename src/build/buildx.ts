@@ -1,0 +1,44 @@
+// `docker buildx build` for a wasm.toml, as argv: pure, so every input's effect is unit-testable.
+
+export interface BuildxInputs {
+  /** Build context directory. */
+  context: string;
+  /** The definition file (`-f`), e.g. `wasm.toml` or `path/to/wasm.toml`. */
+  file: string;
+  /** Frontend image; when set it overrides the file's `# syntax=` line (mirrors, air-gapped runners). */
+  frontend?: string;
+  platform?: string;
+  target?: string;
+  buildArgs?: Readonly<Record<string, string>>;
+  labels?: Readonly<Record<string, string>>;
+  /** Where the OCI layout goes (`type=oci`, as a directory). */
+  layoutDir: string;
+  /** buildx writes the build result here (`containerimage.digest`, ...). */
+  metadataFile?: string;
+  noCache?: boolean;
+  cacheFrom?: readonly string[];
+  cacheTo?: readonly string[];
+  /** Provenance turns a single image into an index (runwasi reads a manifest): off unless asked. */
+  provenance?: boolean;
+}
+
+export function buildxArgs(inputs: BuildxInputs): string[] {
+  const args = ['build', '--progress=plain', `--file=${inputs.file}`];
+  args.push(`--platform=${inputs.platform ?? 'wasi/wasm'}`);
+  if (inputs.target) args.push(`--target=${inputs.target}`);
+  if (inputs.frontend) args.push(`--build-arg=BUILDKIT_SYNTAX=${inputs.frontend}`);
+  for (const [k, v] of sorted(inputs.buildArgs)) args.push(`--build-arg=${k}=${v}`);
+  for (const [k, v] of sorted(inputs.labels)) args.push(`--label=${k}=${v}`);
+  args.push(`--provenance=${inputs.provenance ? 'true' : 'false'}`);
+  if (inputs.noCache) args.push('--no-cache');
+  for (const c of inputs.cacheFrom ?? []) args.push(`--cache-from=${c}`);
+  for (const c of inputs.cacheTo ?? []) args.push(`--cache-to=${c}`);
+  if (inputs.metadataFile) args.push(`--metadata-file=${inputs.metadataFile}`);
+  args.push(`--output=type=oci,dest=${inputs.layoutDir},tar=false`);
+  args.push(inputs.context);
+  return args;
+}
+
+function sorted(map: Readonly<Record<string, string>> | undefined): [string, string][] {
+  return Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

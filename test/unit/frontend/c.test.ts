@@ -1,0 +1,71 @@
+// The C/C++ command line, pinned: what reaches clang for each wasm.toml setting.
+import { describe, expect, it } from 'vitest';
+import { parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { clangArgs } from '../../../frontend/languages/c.js';
+
+function moduleOf(text: string): ModuleSpec {
+  const parsed = parseWasmToml(`[module]\nname = "m"\n${text}`, { filename: 'wasm.toml' });
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  return parsed.spec.module[0]!;
+}
+
+describe('clangArgs', () => {
+  it('builds a release module with the Debian-style defaults', () => {
+    expect(clangArgs(moduleOf('language = "c"'), 'c', new Map(), ['a.c'], '/out/m.wasm')).toEqual([
+      'clang',
+      '--target=wasm32-wasi',
+      '-O2',
+      '-o',
+      '/out/m.wasm',
+      'a.c',
+      '-Wl,--strip-all',
+    ]);
+  });
+
+  it('takes the compiler and flags from a wasi-sdk style image config', () => {
+    const env = new Map([
+      ['CC', 'clang-17'],
+      ['CFLAGS', '--sysroot=/wasi-sysroot  --target=wasm32-wasi'],
+      ['LDFLAGS', '-Wl,--gc-sections'],
+    ]);
+    expect(clangArgs(moduleOf('language = "c"'), 'c', env, ['a.c'], '/out/m.wasm')).toEqual([
+      'clang-17',
+      '--sysroot=/wasi-sysroot',
+      '--target=wasm32-wasi',
+      '--target=wasm32-wasi',
+      '-O2',
+      '-o',
+      '/out/m.wasm',
+      'a.c',
+      '-Wl,--gc-sections',
+      '-Wl,--strip-all',
+    ]);
+  });
+
+  it.each([
+    ['debug keeps symbols', 'language = "c"\nprofile = "debug"', ['-O0', '-g'], ['-Wl,--strip-all']],
+    ['wasip2 targets the p2 triple', 'language = "c"\ntarget = "wasip2"', ['--target=wasm32-wasip2'], []],
+    [
+      'flags, defines and link flags keep their order',
+      'language = "c"\n[module.c]\nflags = ["-Wall", "-Werror"]\ndefines = ["NDEBUG", "LEVEL=2"]\nlink-flags = ["-Wl,--export=add"]',
+      ['-Wall', '-Werror', '-DNDEBUG', '-DLEVEL=2', '-Wl,--export=add'],
+      [],
+    ],
+  ])('%s', (_, toml, present, absent) => {
+    const args = clangArgs(moduleOf(toml), 'c', new Map(), ['a.c'], '/out/m.wasm');
+    for (const p of present) expect(args).toContain(p);
+    for (const a of absent) expect(args).not.toContain(a);
+  });
+
+  it('uses clang++ and [module.cpp] for C++', () => {
+    const args = clangArgs(
+      moduleOf('language = "cpp"\n[module.cpp]\nflags = ["-fno-exceptions"]'),
+      'cpp',
+      new Map([['CXX', 'clang++-17']]),
+      ['a.cc'],
+      '/out/m.wasm',
+    );
+    expect(args[0]).toBe('clang++-17');
+    expect(args).toContain('-fno-exceptions');
+  });
+});

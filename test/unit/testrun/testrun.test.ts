@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseWasmToml, type TestSpec } from '../../../src/spec/index.js';
+import { runTest, testAppliesTo } from '../../../src/testrun/index.js';
+import type { RunRequest, RunResult, Runtime } from '../../../src/runtimes/runtime.js';
+
+function testOf(toml: string): TestSpec {
+  const parsed = parseWasmToml(`[module]\nname = "m"\nlanguage = "c"\n[[module.test]]\n${toml}`);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  return parsed.spec.module[0]!.test[0]!;
+}
+
+/** A runtime that answers with a fixed result and records what it was asked. */
+function fake(result: Partial<RunResult>): Runtime & { seen: RunRequest[] } {
+  const seen: RunRequest[] = [];
+  return {
+    name: 'fake',
+    seen,
+    version: async () => '1',
+    run: async (req) => {
+      seen.push(req);
+      return { exitCode: 0, stdout: '', stderr: '', timedOut: false, ...result };
+    },
+  };
+}
+
+describe('runTest', () => {
+  it.each([
+    ['exact stdout', 'expect.stdout = "hi\\n"', { stdout: 'hi\n' }, []],
+    ['wrong stdout', 'expect.stdout = "hi\\n"', { stdout: 'ho\n' }, ['stdout "ho\\n", expected "hi\\n"']],
+    ['pattern', 'expect.stdout-matches = "^v\\\\d+$"', { stdout: 'v12' }, []],
+    [
+      'pattern miss',
+      'expect.stdout-matches = "^v\\\\d+$"',
+      { stdout: 'x' },
+      ['stdout "x" does not match /^v\\d+$/'],
+    ],
+    ['exit code', 'expect.exit-code = 3', { exitCode: 3 }, []],
+    ['exit code miss', '', { exitCode: 1 }, ['exit code 1, expected 0']],
+    ['timeout', '', { timedOut: true, exitCode: -1 }, ['did not finish in 60 s', 'exit code -1, expected 0']],
+  ])('%s', async (_, toml, result, problems) => {
+    const outcome = await runTest(fake(result), '/m.wasm', testOf(toml), { contextDir: '/ctx' });
+    expect(outcome.problems).toEqual(problems);
+    expect(outcome.passed).toBe(problems.length === 0);
+  });
+
+  it('passes args, env, stdin and preopens resolved against the context', async () => {
+    const rt = fake({});
+    await runTest(
+      rt,
+      '/m.wasm',
+      testOf('args = ["a"]\nenv = { K = "v" }\nstdin = "in"\ndirs = { "testdata" = "/data" }'),
+      { contextDir: '/ctx' },
+    );
+    expect(rt.seen[0]).toMatchObject({
+      module: '/m.wasm',
+      args: ['a'],
+      env: { K: 'v' },
+      stdin: 'in',
+      dirs: [{ host: '/ctx/testdata', guest: '/data' }],
+    });
+  });
+});
+
+describe('testAppliesTo', () => {
+  it('runs everywhere unless the test names runtimes', () => {
+    expect(testAppliesTo(testOf(''), 'node')).toBe(true);
+    expect(testAppliesTo(testOf('runtimes = ["wasmtime"]'), 'node')).toBe(false);
+    expect(testAppliesTo(testOf('runtimes = ["wasmtime"]'), 'wasmtime')).toBe(true);
+  });
+});
