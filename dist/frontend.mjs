@@ -275,17 +275,17 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
+    exports.wrapOutput = (input2, state = {}, options3 = {}) => {
+      const prepend = options3.contains ? "" : "^";
+      const append = options3.contains ? "" : "$";
       let output = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
     };
-    exports.basename = (path7, { windows } = {}) => {
-      const segs = path7.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -340,8 +340,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options) => {
-      const opts = options || {};
+    var scan = (input2, options3) => {
+      const opts = options3 || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -646,9 +646,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+    var expandRange = (args, options3) => {
+      if (typeof options3.expandRange === "function") {
+        return options3.expandRange(...args, options3);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -850,11 +850,11 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options3) => {
+      if (options3.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options3.maxExtglobRecursion === "number" ? options3.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -886,12 +886,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input2, options) => {
+    var parse = (input2, options3) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
+      const opts = { ...options3 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input2.length;
       if (len > max) {
@@ -1056,7 +1056,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options3, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1106,7 +1106,7 @@ var require_parse = __commonJS({
           state.output = input2;
           return state;
         }
-        state.output = utils.wrapOutput(output, state, options);
+        state.output = utils.wrapOutput(output, state, options3);
         return state;
       }
       while (!eos()) {
@@ -1579,8 +1579,8 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input2, options) => {
-      const opts = { ...options };
+    parse.fastpaths = (input2, options3) => {
+      const opts = { ...options3 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
       if (len > max) {
@@ -1657,9 +1657,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options3, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch2(input2, options3, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1673,18 +1673,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options || {};
+      const opts = options3 || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options3) : picomatch2.makeRe(glob, options3, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options3, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input2, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch2.test(input2, regex, options3, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1710,14 +1710,14 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input2, regex, options3, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input2 === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options || {};
+      const opts = options3 || {};
       const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
@@ -1727,59 +1727,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix2);
+          match = picomatch2.matchBase(input2, regex, options3, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch2.matchBase = (input2, glob, options3, posix2 = options3 && options3.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options3);
       return regex.test(utils.basename(input2, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+    picomatch2.isMatch = (str, patterns, options3) => picomatch2(patterns, options3)(str);
+    picomatch2.parse = (pattern, options3) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options3));
+      return parse(pattern, { ...options3, fastpaths: false });
     };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input2, options3) => scan(input2, options3);
+    picomatch2.compileRe = (state, options3, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options || {};
+      const opts = options3 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options3);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input2, options3 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse.fastpaths(input2, options);
+      if (options3.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse.fastpaths(input2, options3);
       }
       if (!parsed.output) {
-        parsed = parse(input2, options);
+        parsed = parse(input2, options3);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options3, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options3) => {
       try {
-        const opts = options || {};
+        const opts = options3 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options && options.debug === true) throw err;
+        if (options3 && options3.debug === true) throw err;
         return /$^/;
       }
     };
@@ -1794,11 +1794,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
+    function picomatch2(glob, options3, returnState = false) {
+      if (options3 && (options3.windows === null || options3.windows === void 0)) {
+        options3 = { ...options3, windows: utils.isWindows() };
       }
-      return pico(glob, options, returnState);
+      return pico(glob, options3, returnState);
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
@@ -3817,14 +3817,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path7, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path7, ...range ? { range } : {} });
+  readFile(ref, path9, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path9, ...range ? { range } : {} });
   }
-  readDir(ref, path7, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path7, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path9, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path9, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path7) {
-    return this.#client.statFile({ ref: refId(ref), path: path7 });
+  statFile(ref, path9) {
+    return this.#client.statFile({ ref: refId(ref), path: path9 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -3906,7 +3906,7 @@ async function runFrontend(build2, opts = {}) {
 }
 
 // frontend/build.ts
-import path6 from "node:path/posix";
+import path8 from "node:path/posix";
 
 // src/spec/errors.ts
 var ErrorCollector = class {
@@ -3934,22 +3934,22 @@ var ErrorCollector = class {
 // src/spec/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path7, span) {
-    this.spans.set(JSON.stringify(path7), span);
+  set(path9, span) {
+    this.spans.set(JSON.stringify(path9), span);
   }
-  has(path7) {
-    return this.spans.has(JSON.stringify(path7));
+  has(path9) {
+    return this.spans.has(JSON.stringify(path9));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path7) {
-    for (let n = path7.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path7.slice(0, n)));
+  find(path9) {
+    for (let n = path9.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path9.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path7) => index.range(this.find(path7));
+    return (path9) => index.range(this.find(path9));
   }
 };
 function withLocator(data, locate) {
@@ -4051,7 +4051,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path7, ctx) {
+function deriveName(m, path9, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4062,7 +4062,7 @@ function deriveName(m, path7, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path7, ...rel];
+    const from = [...path9, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4072,18 +4072,18 @@ function deriveName(m, path7, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path7, "name"],
+          path: [...path9, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path7, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path9, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path7), '[module] needs a "name"', {
-    path: [...path7, "name"],
+  ctx.errors.add(ctx.locations.find(path9), '[module] needs a "name"', {
+    path: [...path9, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4596,17 +4596,17 @@ function defaultsOf(fields2) {
   }
   return out;
 }
-function readTable(fields2, table, path7, ctx, scope) {
-  ctx.locations.set(path7, table.span);
+function readTable(fields2, table, path9, ctx, scope) {
+  ctx.locations.set(path9, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields2, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path7, entry.key],
+        path: [...path9, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
       const meant = closest(entry.key, Object.keys(fields2));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path7, meant]));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path9, meant]));
     }
   }
   const out = {};
@@ -4614,12 +4614,12 @@ function readTable(fields2, table, path7, ctx, scope) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path7, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path7, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path7, name]))) {
+      ctx.locations.set([...path9, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path9, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path9, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path7, name],
+        path: [...path9, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -4679,8 +4679,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path7, ctx, scope) {
-  const site = { label, path: path7 };
+function readValue(key, label, value, path9, ctx, scope) {
+  const site = { label, path: path9 };
   switch (key.kind) {
     case "string":
       return readString(key, site, value, ctx);
@@ -4703,7 +4703,7 @@ function readValue(key, label, value, path7, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path7, ctx, {
+      return readTable(key.fields, value, path9, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -4719,8 +4719,8 @@ function readValue(key, label, value, path7, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path7, 0], value.span);
-        return [readTable(key.fields, value, [...path7, 0], ctx, child)];
+        ctx.locations.set([...path9, 0], value.span);
+        return [readTable(key.fields, value, [...path9, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -4730,8 +4730,8 @@ function readValue(key, label, value, path7, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path7, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path7, i], ctx, child);
+        ctx.locations.set([...path9, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path9, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -4840,12 +4840,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path7, ctx) {
-  const at = (...rest) => [...path7, ...rest];
+function moduleScope(m, path9, ctx) {
+  const at = (...rest) => [...path9, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path7,
+    path: path9,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -4939,15 +4939,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path7, table, ctx) {
+function toolchainConflict(path9, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path7, "version"]),
+    ctx.locations.find([...path9, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path7, "version"],
+      path: [...path9, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -6936,9 +6936,9 @@ var tomlKeys = {
   TOMLValue: []
 };
 var KEYS2 = unionWith(tomlKeys);
-function parseForESLint(code2, options) {
+function parseForESLint(code2, options3) {
   return {
-    ast: new TOMLParser(code2, options).parse(),
+    ast: new TOMLParser(code2, options3).parse(),
     visitorKeys: KEYS2,
     services: { isTOML: true }
   };
@@ -7069,8 +7069,8 @@ function set(baseTable, keys, value) {
 function isValue(value) {
   return typeof value !== "object" || value instanceof Date;
 }
-function parseTOML(code2, options) {
-  return parseForESLint(code2, options).ast;
+function parseTOML(code2, options3) {
+  return parseForESLint(code2, options3).ast;
 }
 
 // src/spec/toml.ts
@@ -7186,9 +7186,9 @@ function convert(node) {
 }
 
 // src/spec/parse.ts
-function parseWasmToml(text2, options = {}) {
+function parseWasmToml(text2, options3 = {}) {
   const index = new LineIndex(text2);
-  const errors = new ErrorCollector(options.filename ?? "wasm.toml", index);
+  const errors = new ErrorCollector(options3.filename ?? "wasm.toml", index);
   const toml = parseToml(text2);
   if (!toml.ok) {
     errors.add(toml.span, toml.message, { hint: toml.hint });
@@ -7655,15 +7655,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path7, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path7, mode, opts }]);
+  mkdir(path9, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path9, mode, opts }]);
   }
-  mkfile(path7, mode, data, opts = {}) {
+  mkfile(path9, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path7, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path9, mode, data: bytes2, opts }]);
   }
-  rm(path7, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path7, opts }]);
+  rm(path9, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path9, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8052,17 +8052,17 @@ function normalizeImageRef(ref) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   let domain = "docker.io";
-  let path7 = name;
+  let path9 = name;
   if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
     domain = first === "index.docker.io" ? "docker.io" : first;
-    path7 = name.slice(slash + 1);
+    path9 = name.slice(slash + 1);
   }
-  if (domain === "docker.io" && !path7.includes("/")) path7 = `library/${path7}`;
+  if (domain === "docker.io" && !path9.includes("/")) path9 = `library/${path9}`;
   if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path7)) throw bad("repository name must be lowercase letters, digits and separators");
+  if (!pathRe.test(path9)) throw bad("repository name must be lowercase letters, digits and separators");
   if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
   if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path7}`;
+  let out = `${domain}/${path9}`;
   if (tag !== void 0) out += `:${tag}`;
   else if (digest === void 0) out += ":latest";
   if (digest !== void 0) out += `@${digest}`;
@@ -8444,8 +8444,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path7) {
-  const r = spec.locate(path7);
+function location(spec, path9) {
+  const r = spec.locate(path9);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -8548,7 +8548,7 @@ function matchFiles(files, patterns) {
   return files.filter((f) => isMatch(f));
 }
 
-// frontend/languages/c.ts
+// frontend/languages/assemblyscript.ts
 import path from "node:path/posix";
 
 // frontend/languages/driver.ts
@@ -8558,7 +8558,106 @@ function splitFlags(value) {
   return (value ?? "").split(/\s+/).filter(Boolean);
 }
 
+// frontend/languages/assemblyscript.ts
+var NODE_IMAGE = "docker.io/library/node:24-bookworm-slim";
+var DEPS_DIR = "/deps";
+var NPM_CACHE_DIR = "/root/.npm";
+var NPM_CACHE_ID = "wasm-build-npm-cache";
+var WASI_SHIM_CONFIG = "./node_modules/@assemblyscript/wasi-shim/asconfig.json";
+var MANIFEST = "package.json";
+var LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+function npmInstallArgs(hasLockfile) {
+  return ["npm", hasLockfile ? "ci" : "install", "--include=dev", "--no-audit", "--no-fund"];
+}
+function options(module) {
+  if (!module.assemblyscript) throw new Error(`module "${module.name}" has no assemblyscript options`);
+  return module.assemblyscript;
+}
+function ascArgs(module, output) {
+  const opts = options(module);
+  return [
+    "npx",
+    "--no-install",
+    "asc",
+    opts.entry,
+    "--outFile",
+    output,
+    "--config",
+    WASI_SHIM_CONFIG,
+    ...module.profile === "release" ? ["-O"] : ["--debug"],
+    ...opts.options
+  ];
+}
+function npmEnv(module, cacheDir) {
+  return { npm_config_cache: cacheDir, npm_config_update_notifier: "false", ...module.env };
+}
+var assemblyscriptDriver = {
+  languages: ["assemblyscript"],
+  defaultImage: () => NODE_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const opts = options(module);
+    const present = await inputs.files([MANIFEST, ...LOCKFILES]);
+    const entry = await inputs.files([opts.entry]);
+    if (!present.includes(MANIFEST)) {
+      throw new Error(
+        `module "${module.name}": no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim`
+      );
+    }
+    if (entry.length === 0) {
+      throw new Error(
+        `module "${module.name}": the AssemblyScript entry "${opts.entry}" is not under "${module.source}" (set assemblyscript.entry)`
+      );
+    }
+    const lockfiles = LOCKFILES.filter((f) => present.includes(f));
+    const cacheDir = inputs.toolchainEnv.get("npm_config_cache") ?? NPM_CACHE_DIR;
+    const env = npmEnv(module, cacheDir);
+    const npmCache = { type: "cache", dest: cacheDir, id: NPM_CACHE_ID, sharing: "shared" };
+    let manifest = copy(inputs.context, path.join("/", module.source, MANIFEST), `/${MANIFEST}`);
+    for (const f of lockfiles)
+      manifest = manifest.copy(inputs.context, path.join("/", module.source, f), `/${f}`);
+    const manifestState2 = scratch().file(manifest, {
+      ignoreCache,
+      customName: `${label} npm manifest (${[MANIFEST, ...lockfiles].join(", ")})`
+    });
+    const installArgs = npmInstallArgs(lockfiles.length > 0);
+    const install = inputs.toolchain.run({
+      args: installArgs,
+      env,
+      cwd: DEPS_DIR,
+      mounts: [{ type: "bind", dest: DEPS_DIR, source: manifestState2 }, npmCache],
+      ignoreCache,
+      customName: `${label} ${installArgs.slice(0, 2).join(" ")}`
+    });
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const cwd = path.join(SRC_DIR, module.source);
+    const compile = inputs.toolchain.run({
+      args: ascArgs(module, out),
+      env,
+      cwd,
+      network: "none",
+      mounts: [
+        // Writable only because runc must create the node_modules mount point inside it (on a read-only
+        // mount that fails with EROFS); the exec's copy of the context is thrown away.
+        { type: "bind", dest: SRC_DIR, source: inputs.context },
+        {
+          type: "bind",
+          dest: path.join(cwd, "node_modules"),
+          source: install.mount(DEPS_DIR),
+          selector: "/node_modules",
+          readonly: true
+        },
+        { type: "bind", dest: OUT_DIR, source: scratch() }
+      ],
+      ignoreCache,
+      customName: `${label} asc ${opts.entry}`
+    });
+    return { output: compile.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
 // frontend/languages/c.ts
+import path2 from "node:path/posix";
 var WASI_SDK_IMAGE = "ghcr.io/webassembly/wasi-sdk:wasi-sdk-25";
 function clangTarget(module) {
   return module.target === "wasip2" ? "wasm32-wasip2" : "wasm32-wasi";
@@ -8601,7 +8700,7 @@ var cDriver = {
     const run = inputs.toolchain.run({
       args: clangArgs(module, language, inputs.toolchainEnv, sources, out),
       env: module.env,
-      cwd: path.join(SRC_DIR, module.source),
+      cwd: path2.join(SRC_DIR, module.source),
       network: "none",
       mounts: [
         { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
@@ -8615,7 +8714,7 @@ var cDriver = {
 };
 
 // frontend/languages/go.ts
-import path2 from "node:path/posix";
+import path3 from "node:path/posix";
 var GO_IMAGE = "docker.io/library/golang:1.27.4";
 var GOMODCACHE = "/wasm-build/gomodcache";
 var GOCACHE = "/wasm-build/gocache";
@@ -8737,9 +8836,9 @@ function moduleCacheMount(modules) {
 }
 function downloadModules(inputs, env) {
   const { module, label, ignoreCache } = inputs;
-  const dir = path2.join(SRC_DIR, module.source);
+  const dir = path3.join(SRC_DIR, module.source);
   const definitions = scratch().file(
-    copy(inputs.context, path2.join("/", module.source), "/", {
+    copy(inputs.context, path3.join("/", module.source), "/", {
       contentsOnly: true,
       include: GO_MODULE_FILES
     }),
@@ -8771,7 +8870,7 @@ var goDriver = {
     const run = inputs.toolchain.run({
       args: goBuildArgs(module, out),
       env: goEnv(module, { ...target, ...OFFLINE }),
-      cwd: path2.join(SRC_DIR, module.source),
+      cwd: path3.join(SRC_DIR, module.source),
       user: BUILD_USER,
       network: "none",
       mounts: [
@@ -8788,7 +8887,7 @@ var goDriver = {
 };
 
 // frontend/languages/rust.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 var RUST_IMAGE = "docker.io/library/rust:1.96.0";
 var TARGET_DIR = "/cargo-target";
 var REGISTRY_CACHE_ID = "wasm-build-cargo-registry";
@@ -8845,7 +8944,7 @@ var MANIFEST_PATTERNS = [
   "**/*.rs"
 ];
 function manifestSet(module, files) {
-  const packageDirs = files.filter((f) => path3.basename(f) === "Cargo.toml").map((f) => path3.dirname(f));
+  const packageDirs = files.filter((f) => path4.basename(f) === "Cargo.toml").map((f) => path4.dirname(f));
   if (!packageDirs.includes(".")) {
     throw invalidArgument(
       `module "${module.name}": no Cargo.toml in "${module.source}" (the source of a Rust module is the directory of its package or workspace root${module.include.length > 0 ? "; check `include`" : ""})`
@@ -8866,10 +8965,10 @@ function manifestSet(module, files) {
   return { copies: copies.sort(), stubs: stubs.sort(), locked: files.includes("Cargo.lock") };
 }
 function manifestState(inputs, set2) {
-  const at = (f) => path3.join("/", inputs.module.source, f);
+  const at = (f) => path4.join("/", inputs.module.source, f);
   let actions = new FileActions();
   for (const f of set2.copies) actions = actions.copy(inputs.context, at(f), at(f), { createDestPath: true });
-  for (const dir of [...new Set(set2.stubs.map((f) => path3.dirname(at(f))))].sort()) {
+  for (const dir of [...new Set(set2.stubs.map((f) => path4.dirname(at(f))))].sort()) {
     actions = actions.mkdir(dir, 493, { parents: true });
   }
   for (const f of set2.stubs) actions = actions.mkfile(at(f), 420, "", { createdTime: /* @__PURE__ */ new Date(0) });
@@ -8940,14 +9039,14 @@ function cargoBuildArgs(module, triple, choice) {
   ];
 }
 function artifactPath(module, triple, choice) {
-  return path3.join(
+  return path4.join(
     TARGET_DIR,
     triple,
     module.profile === "release" ? "release" : "debug",
     `${choice.bin}.wasm`
   );
 }
-var SOURCES_STAMP = path3.join(TARGET_DIR, ".wasm-build-sources.sha256");
+var SOURCES_STAMP = path4.join(TARGET_DIR, ".wasm-build-sources.sha256");
 var BUILD_SCRIPT = [
   'artifact="$1"; output="$2"; stamp="$3"; shift 3',
   `if [ -f "$stamp" ]; then sha256sum -c "$stamp" 2>/dev/null | sed -n 's/: FAILED.*$//p' | while IFS= read -r f; do touch -c -- "$f"; done; fi`,
@@ -8956,7 +9055,7 @@ var BUILD_SCRIPT = [
 ].join("\n");
 function cargoHome(module, toolchainEnv) {
   const home = module.env.HOME ?? toolchainEnv.get("HOME") ?? "/root";
-  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path3.join(home, ".cargo");
+  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path4.join(home, ".cargo");
 }
 function fetchEnv(module, home) {
   return { ...module.env, CARGO_HOME: home };
@@ -8970,8 +9069,8 @@ function buildEnv(module, home) {
 }
 function registryMounts(home) {
   return [
-    { type: "cache", dest: path3.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
-    { type: "cache", dest: path3.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
+    { type: "cache", dest: path4.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
+    { type: "cache", dest: path4.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
   ];
 }
 function targetMount(module) {
@@ -8990,7 +9089,7 @@ var rustDriver = {
   defaultImage: () => RUST_IMAGE,
   async build(inputs) {
     const { module, label, ignoreCache } = inputs;
-    const cwd = path3.join(SRC_DIR, module.source);
+    const cwd = path4.join(SRC_DIR, module.source);
     const home = cargoHome(module, inputs.toolchainEnv);
     const set2 = manifestSet(module, await inputs.files(MANIFEST_PATTERNS));
     const manifests = manifestState(inputs, set2);
@@ -9023,7 +9122,7 @@ ${RUSTC_PROBE}`],
       readJson(inputs, metadata.mount(OUT_DIR), "/metadata.json")
     ]);
     const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
-    const choice = pickBinary(module, meta2, path3.join(cwd, "Cargo.toml"));
+    const choice = pickBinary(module, meta2, path4.join(cwd, "Cargo.toml"));
     const toolchain = rustupAdd ? inputs.toolchain.run({
       args: ["rustup", "target", "add", triple],
       ignoreCache,
@@ -9038,12 +9137,12 @@ ${RUSTC_PROBE}`],
       ignoreCache,
       customName: `${label} cargo fetch --target ${triple}`
     });
-    const lock = path3.join("/", module.source, "Cargo.lock");
+    const lock = path4.join("/", module.source, "Cargo.lock");
     const source = set2.locked ? inputs.context : inputs.context.file(copy(fetch.mount(SRC_DIR), lock, lock), {
       ignoreCache,
       customName: `${label} add the Cargo.lock cargo fetch resolved`
     });
-    const output = path3.join(OUT_DIR, `${module.name}.wasm`);
+    const output = path4.join(OUT_DIR, `${module.name}.wasm`);
     const build2 = fetch.run({
       args: [
         "sh",
@@ -9073,7 +9172,7 @@ ${RUSTC_PROBE}`],
 };
 
 // frontend/languages/tinygo.ts
-import path4 from "node:path/posix";
+import path5 from "node:path/posix";
 var TINYGO_IMAGE = "docker.io/tinygo/tinygo:0.41.1";
 var TINYGO_CACHE_HOME = "/wasm-build/xdg-cache";
 var TINYGO_CACHE_ID = "wasm-build/tinygo-cache";
@@ -9113,7 +9212,7 @@ var tinygoDriver = {
     const run = inputs.toolchain.run({
       args: tinygoArgs(module, out),
       env: tinygoEnv(module, OFFLINE),
-      cwd: path4.join(SRC_DIR, module.source),
+      cwd: path5.join(SRC_DIR, module.source),
       user: BUILD_USER,
       network: "none",
       mounts: [
@@ -9131,20 +9230,92 @@ var tinygoDriver = {
   }
 };
 
+// frontend/languages/zig.ts
+import path6 from "node:path/posix";
+var ZIG_VERSION = "0.17.0";
+var ZIG_IMAGE = `docker.io/euantorano/zig:${ZIG_VERSION}`;
+var ZIG_GLOBAL_CACHE_DIR = "/var/cache/zig/global";
+var ZIG_LOCAL_CACHE_DIR = "/var/cache/zig/local";
+var ZIG_GLOBAL_CACHE_ID = "wasm-build-zig-global-cache";
+var ZIG_LOCAL_CACHE_ID = "wasm-build-zig-local-cache";
+function options2(module) {
+  if (!module.zig) throw new Error(`module "${module.name}" has no zig options`);
+  return module.zig;
+}
+function zigArgs(module, output) {
+  const opts = options2(module);
+  return [
+    "zig",
+    "build-exe",
+    opts.root,
+    "-target",
+    "wasm32-wasi",
+    "-O",
+    module.profile === "release" ? "ReleaseSmall" : "Debug",
+    module.optimize.strip ? "-fstrip" : "-fno-strip",
+    `-femit-bin=${output}`,
+    ...opts.options
+  ];
+}
+function zigEnv(module) {
+  return {
+    ZIG_GLOBAL_CACHE_DIR,
+    ZIG_LOCAL_CACHE_DIR,
+    ...module.env
+  };
+}
+var zigDriver = {
+  languages: ["zig"],
+  defaultImage: () => ZIG_IMAGE,
+  async build(inputs) {
+    const { module } = inputs;
+    const opts = options2(module);
+    if ((await inputs.files([opts.root])).length === 0) {
+      throw new Error(
+        `module "${module.name}": the Zig root source file "${opts.root}" is not under "${module.source}" (set zig.root)`
+      );
+    }
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const run = inputs.toolchain.run({
+      args: zigArgs(module, out),
+      env: zigEnv(module),
+      cwd: path6.join(SRC_DIR, module.source),
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        // Zig locks cache entries itself, so concurrent builds can share both.
+        { type: "cache", dest: ZIG_GLOBAL_CACHE_DIR, id: ZIG_GLOBAL_CACHE_ID, sharing: "shared" },
+        { type: "cache", dest: ZIG_LOCAL_CACHE_DIR, id: ZIG_LOCAL_CACHE_ID, sharing: "shared" }
+      ],
+      ignoreCache: inputs.ignoreCache,
+      customName: `${inputs.label} zig build-exe ${opts.root}`
+    });
+    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
 // frontend/languages/index.ts
-var drivers = [cDriver, rustDriver, goDriver, tinygoDriver];
+var drivers = [
+  cDriver,
+  rustDriver,
+  goDriver,
+  tinygoDriver,
+  assemblyscriptDriver,
+  zigDriver
+];
 function driverFor(language) {
   return drivers.find((d) => d.languages.includes(language));
 }
 
 // frontend/languages/custom.ts
-import path5 from "node:path/posix";
+import path7 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
   }
-  const cwd = path5.join(SRC_DIR, module.source);
+  const cwd = path7.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
@@ -9154,7 +9325,7 @@ function buildCustom(inputs) {
     ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path5.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path7.join("/", module.source, module.output) };
 }
 
 // frontend/wasm-header.ts
@@ -9231,17 +9402,17 @@ function headerProblem(bytes2, target) {
 }
 
 // frontend/check-output.ts
-async function checkOutput(gateway, state, path7, opts) {
+async function checkOutput(gateway, state, path9, opts) {
   const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
   const res = await gateway.solve({
     definition: marshal(state, { platform: opts.platform }).definition,
     cacheImports: [...opts.cacheImports],
     ...evaluate ? { evaluate: true } : {}
   });
-  if (!res.ref) throw new Error(`the daemon returned no result for ${path7}`);
+  if (!res.ref) throw new Error(`the daemon returned no result for ${path9}`);
   let head;
   try {
-    head = await gateway.readFile(res.ref, path7, { offset: 0, length: HEADER_LENGTH });
+    head = await gateway.readFile(res.ref, path9, { offset: 0, length: HEADER_LENGTH });
   } catch (err) {
     if (!evaluate) throw err;
     return { kind: "missing", detail: err.message };
@@ -9370,7 +9541,7 @@ function platformId(p) {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
-  const under = (p) => module.source === "." ? p : path6.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path8.join(module.source, p);
   return local(opts.contextKey, {
     sessionId,
     include: module.include.map(under),
@@ -9422,16 +9593,16 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
 }
-function moduleSpan(ctx, module, path7) {
+function moduleSpan(ctx, module, path9) {
   const index = Math.max(
     0,
     ctx.spec.module.findIndex((m) => m.name === module.name)
   );
-  const r = ctx.spec.locate(["module", index, ...path7]);
+  const r = ctx.spec.locate(["module", index, ...path9]);
   return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
 }
-function moduleError(ctx, module, path7, message2) {
-  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path7)]);
+function moduleError(ctx, module, path9, message2) {
+  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path9)]);
 }
 function outputError(ctx, module, problem, afterWasmOpt) {
   const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;

@@ -60,6 +60,8 @@ async function up(): Promise<void> {
     IMAGE_TOOLCHAIN_C: images.toolchainC,
     IMAGE_TOOLCHAIN_RUST: images.toolchainRust,
     IMAGE_TOOLCHAIN_GO: images.toolchainGo,
+    IMAGE_TOOLCHAIN_ASSEMBLYSCRIPT: images.toolchainAssemblyscript,
+    IMAGE_TOOLCHAIN_ZIG: images.toolchainZig,
     IMAGE_FRONTEND: frontend,
     VERSION_BUILDKIT: goTools.find((t) => t.name === 'buildkit')!.version,
     VERSION_BUILDX: goTools.find((t) => t.name === 'buildx')!.version,

@@ -1,12 +1,13 @@
 // Base and toolchain images, built locally (no public registry is reachable) and pushed to the testbed
 // registry. Tags are content hashes of each recipe, so an unchanged recipe is never rebuilt.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot, goTools, logsDir, repoRoot, toolBin } from './config.js';
 import { hostMirror } from './apt.js';
 import { buildkitHost } from './services.js';
 import { sh, step, timed } from './sh.js';
+import { ZIG_VERSION } from '../frontend/languages/zig.js';
 
 const buildkit = goTools.find((t) => t.name === 'buildkit')!;
 const buildctl = path.join(toolBin(buildkit.name, buildkit.version), 'buildctl');
@@ -14,6 +15,9 @@ const recipes = path.join(repoRoot, 'testbed', 'images');
 
 /** The official Node.js binary the frontend image runs on, pinned through its npm package. */
 export const nodeBinaryVersion = '22.23.3';
+
+/** The npm CLI added to the node image for AssemblyScript: the major line node 24 (the built-in image) ships. */
+export const npmVersion = '11.21.2';
 
 export interface ImageRecipe {
   name: string;
@@ -122,12 +126,62 @@ async function nodePackage(): Promise<string> {
   return dir;
 }
 
+/**
+ * The npm package `npm` laid out as the official node image has it: usr/local/lib/node_modules/npm and the
+ * usr/local/bin/npm and npx links.
+ */
+async function npmPackage(): Promise<string> {
+  const dir = path.join(cacheRoot, 'npm', npmVersion);
+  const modules = path.join('usr', 'local', 'lib', 'node_modules', 'npm');
+  if (existsSync(path.join(dir, modules, 'bin', 'npm-cli.js'))) return dir;
+  const tmp = `${dir}.partial`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(path.join(tmp, modules), { recursive: true });
+  mkdirSync(path.join(tmp, 'usr', 'local', 'bin'));
+  const logFile = path.join(logsDir, 'npm-package.log');
+  await timed(`fetched npm ${npmVersion}`, async () => {
+    const tgz = (await sh('npm', ['pack', '--silent', `npm@${npmVersion}`], { cwd: tmp, logFile })).trim();
+    await sh('tar', ['-xzf', tgz, '--strip-components=1', '-C', modules], { cwd: tmp, logFile });
+    rmSync(path.join(tmp, tgz));
+  });
+  for (const bin of ['npm', 'npx']) {
+    symlinkSync(`../lib/node_modules/npm/bin/${bin}-cli.js`, path.join(tmp, 'usr', 'local', 'bin', bin));
+  }
+  renameSync(tmp, dir);
+  return dir;
+}
+
+/** The official Zig binaries from the PyPI package ziglang, installed with the host's pip. */
+async function zigPackage(): Promise<string> {
+  const dir = path.join(cacheRoot, 'zig', ZIG_VERSION);
+  if (existsSync(path.join(dir, 'ziglang', 'zig'))) return path.join(dir, 'ziglang');
+  const tmp = `${dir}.partial`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const logFile = path.join(logsDir, 'zig-package.log');
+  const args = ['-m', 'pip', 'install', '--no-deps', '--only-binary=:all:', '--no-compile', '--target', tmp];
+  try {
+    await timed(`fetched ziglang ${ZIG_VERSION}`, () =>
+      sh('python3', [...args, `ziglang==${ZIG_VERSION}`], { logFile }),
+    );
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `python3 -m pip could not install ziglang==${ZIG_VERSION} (is python3-pip installed?): ${why}`,
+    );
+  }
+  renameSync(tmp, dir);
+  return path.join(dir, 'ziglang');
+}
+
 export interface Images {
   debian: string;
   node: string;
   toolchainC: string;
   toolchainRust: string;
   toolchainGo: string;
+  toolchainAssemblyscript: string;
+  toolchainZig: string;
 }
 
 /**
@@ -192,7 +246,30 @@ export async function ensureImages(registry: string): Promise<Images> {
     buildArgs: base,
     identity: goVersion,
   });
-  return { debian, node, toolchainC, toolchainRust, toolchainGo };
+  // The node image comes from the base, so it already trusts the host's extra CAs (npm ci needs them).
+  const toolchainAssemblyscript = await ensureImage(registry, {
+    name: 'toolchain-assemblyscript',
+    recipe: path.join(recipes, 'toolchain-assemblyscript'),
+    context: npmPackage,
+    buildArgs: { NODE: node },
+    identity: `npm ${npmVersion}`,
+  });
+  const toolchainZig = await ensureImage(registry, {
+    name: 'toolchain-zig',
+    recipe: path.join(recipes, 'toolchain-zig'),
+    context: zigPackage,
+    buildArgs: base,
+    identity: `ziglang ${ZIG_VERSION}`,
+  });
+  return {
+    debian,
+    node,
+    toolchainC,
+    toolchainRust,
+    toolchainGo,
+    toolchainAssemblyscript,
+    toolchainZig,
+  };
 }
 
 /**

@@ -31,6 +31,8 @@ export function toolchainArgs(tb: Testbed): string[] {
     ['CPP', 'toolchain_c'],
     ['RUST', 'toolchain_rust'],
     ['GO', 'toolchain_go'],
+    ['ASSEMBLYSCRIPT', 'toolchain_assemblyscript'],
+    ['ZIG', 'toolchain_zig'],
   ] as const) {
     const ref = tb.images[key];
     if (ref) args.push(`--build-arg=WASM_TOOLCHAIN_IMAGE_${lang}=${ref}`);
