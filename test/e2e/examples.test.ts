@@ -3,10 +3,9 @@
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 import { buildx, prepareExample } from '../support/frontend.js';
-import { startGoProxy, type GoProxy } from '../support/goproxy.js';
 import { parseWasmToml } from '../../src/spec/index.js';
 import { runTest, testAppliesTo } from '../../src/testrun/index.js';
 import { wasmtime } from '../../src/runtimes/wasmtime.js';
@@ -26,24 +25,13 @@ const examples = readdirSync(path.join(repoRoot, 'examples')).filter((e) =>
   existsSync(path.join(repoRoot, 'examples', e, 'wasm.toml')),
 );
 
-// Go modules come from a proxy on loopback: build containers cannot fetch from proxy.golang.org here.
-let goProxy: GoProxy;
-beforeAll(async () => {
-  goProxy = await startGoProxy(examples.map((e) => path.join(repoRoot, 'examples', e)));
-});
-afterAll(() => goProxy?.close());
-
 describe.each(examples.filter((e) => !(e in notBuildableHere)))('example %s', (name) => {
   it('builds through the frontend and passes its tests on every runtime', async () => {
     const dir = prepareExample(tb, name);
     const parsed = parseWasmToml(readFileSync(path.join(dir, 'wasm.toml'), 'utf8'));
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
     const out = mkdtempSync(path.join(os.tmpdir(), `${name}-out-`));
-    const res = await buildx(tb, dir, [
-      '--platform=wasi/wasm',
-      `--output=type=local,dest=${out}`,
-      ...goProxy.buildArgs,
-    ]);
+    const res = await buildx(tb, dir, ['--platform=wasi/wasm', `--output=type=local,dest=${out}`]);
     expect(res.code, res.stderr.split('\n').slice(-40).join('\n')).toBe(0);
     const module = parsed.spec.module[0]!;
     expect(module.test.length, 'an example documents itself with tests').toBeGreaterThan(0);

@@ -1,6 +1,6 @@
-// Go through the frontend on the testbed: a source-only change rebuilds without fetching modules again
-// (the `go mod download` step stays CACHED and the module proxy sees no request), a go.mod change fetches
-// again, and the TinyGo example's program and tests hold when standard Go builds it (TinyGo itself is not
+// Go through the frontend on the testbed, its modules from a proxy on loopback (--build-arg GOPROXY) so
+// the test sees every fetch: a source-only change rebuilds without fetching modules again (the
+// `go mod download` step stays CACHED and the proxy sees no request), a go.mod change fetches again, and the TinyGo example's program and tests hold when standard Go builds it (TinyGo itself is not
 // available here; test/unit/frontend/tinygo.test.ts pins its LLB).
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,8 +1,8 @@
-// A Go module proxy on loopback for builds through the testbed. `go mod download` runs inside BuildKit,
-// where this machine's outbound TLS is not trusted, so Go builds fetch from here instead
-// (`--build-arg GOPROXY=<url>`): the host's go downloads each example's modules into a cache of the
-// testbed's own, and that cache's download directory, which is laid out in the GOPROXY protocol
-// (`<module>/@v/<version>.mod|.zip|.info`), is served over plain HTTP.
+// A Go module proxy on loopback, for the tests that must know exactly what a build fetched: a build given
+// `--build-arg GOPROXY=<url>` fetches from here, and `requests` lists every path asked for. The host's go
+// downloads each module's dependencies into a cache of the testbed's own, and that cache's download
+// directory, laid out in the GOPROXY protocol (`<module>/@v/<version>.mod|.zip|.info`), is served over
+// plain HTTP. It is also the mirror path users take on air-gapped runners.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
