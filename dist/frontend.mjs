@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -231,9 +231,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -284,8 +284,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path7, { windows } = {}) => {
-      const segs = path7.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -295,9 +295,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -633,9 +633,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1648,9 +1648,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1850,7 +1850,7 @@ var Caps = class {
   }
 };
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/varint.js
 function varint64read() {
   const buf = this.buf;
   let pos = this.pos;
@@ -1999,7 +1999,7 @@ function varint32read() {
   return result >>> 0;
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/proto-int64.js
 var protoInt64 = /* @__PURE__ */ makeInt64Support();
 function makeInt64Support() {
   const dv = new DataView(new ArrayBuffer(8));
@@ -2102,7 +2102,7 @@ function assertUInt64String(value) {
   }
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/text-encoding.js
 var te;
 function configureTextEncoding(textEncoding) {
   var _a;
@@ -2165,7 +2165,7 @@ function emulateEncodeInto(encodeUtf8) {
   };
 }
 
-// node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
+// ../main/node_modules/@bufbuild/protobuf/dist/esm/wire/binary-encoding.js
 var WireType;
 (function(WireType2) {
   WireType2[WireType2["Varint"] = 0] = "Varint";
@@ -3817,14 +3817,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path7, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path7, ...range ? { range } : {} });
+  readFile(ref, path9, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path9, ...range ? { range } : {} });
   }
-  readDir(ref, path7, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path7, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path9, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path9, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path7) {
-    return this.#client.statFile({ ref: refId(ref), path: path7 });
+  statFile(ref, path9) {
+    return this.#client.statFile({ ref: refId(ref), path: path9 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -3906,7 +3906,7 @@ async function runFrontend(build2, opts = {}) {
 }
 
 // frontend/build.ts
-import path6 from "node:path/posix";
+import path8 from "node:path/posix";
 
 // src/spec/errors.ts
 var ErrorCollector = class {
@@ -3934,22 +3934,22 @@ var ErrorCollector = class {
 // src/spec/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path7, span) {
-    this.spans.set(JSON.stringify(path7), span);
+  set(path9, span) {
+    this.spans.set(JSON.stringify(path9), span);
   }
-  has(path7) {
-    return this.spans.has(JSON.stringify(path7));
+  has(path9) {
+    return this.spans.has(JSON.stringify(path9));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path7) {
-    for (let n = path7.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path7.slice(0, n)));
+  find(path9) {
+    for (let n = path9.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path9.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path7) => index.range(this.find(path7));
+    return (path9) => index.range(this.find(path9));
   }
 };
 function withLocator(data, locate) {
@@ -4051,7 +4051,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path7, ctx) {
+function deriveName(m, path9, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4062,7 +4062,7 @@ function deriveName(m, path7, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path7, ...rel];
+    const from = [...path9, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4072,18 +4072,18 @@ function deriveName(m, path7, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path7, "name"],
+          path: [...path9, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path7, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path9, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path7), '[module] needs a "name"', {
-    path: [...path7, "name"],
+  ctx.errors.add(ctx.locations.find(path9), '[module] needs a "name"', {
+    path: [...path9, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4596,17 +4596,17 @@ function defaultsOf(fields2) {
   }
   return out;
 }
-function readTable(fields2, table, path7, ctx, scope) {
-  ctx.locations.set(path7, table.span);
+function readTable(fields2, table, path9, ctx, scope) {
+  ctx.locations.set(path9, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields2, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path7, entry.key],
+        path: [...path9, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
       const meant = closest(entry.key, Object.keys(fields2));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path7, meant]));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path9, meant]));
     }
   }
   const out = {};
@@ -4614,12 +4614,12 @@ function readTable(fields2, table, path7, ctx, scope) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path7, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path7, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path7, name]))) {
+      ctx.locations.set([...path9, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path9, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path9, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path7, name],
+        path: [...path9, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -4679,8 +4679,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path7, ctx, scope) {
-  const site = { label, path: path7 };
+function readValue(key, label, value, path9, ctx, scope) {
+  const site = { label, path: path9 };
   switch (key.kind) {
     case "string":
       return readString(key, site, value, ctx);
@@ -4703,7 +4703,7 @@ function readValue(key, label, value, path7, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path7, ctx, {
+      return readTable(key.fields, value, path9, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -4719,8 +4719,8 @@ function readValue(key, label, value, path7, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path7, 0], value.span);
-        return [readTable(key.fields, value, [...path7, 0], ctx, child)];
+        ctx.locations.set([...path9, 0], value.span);
+        return [readTable(key.fields, value, [...path9, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -4730,8 +4730,8 @@ function readValue(key, label, value, path7, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path7, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path7, i], ctx, child);
+        ctx.locations.set([...path9, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path9, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -4840,12 +4840,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path7, ctx) {
-  const at = (...rest) => [...path7, ...rest];
+function moduleScope(m, path9, ctx) {
+  const at = (...rest) => [...path9, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path7,
+    path: path9,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -4939,15 +4939,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path7, table, ctx) {
+function toolchainConflict(path9, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path7, "version"]),
+    ctx.locations.find([...path9, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path7, "version"],
+      path: [...path9, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -5030,7 +5030,7 @@ var LineIndex = class {
   }
 };
 
-// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
+// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/visitor-keys.js
 var KEYS = {
   ArrayExpression: ["elements"],
   ArrayPattern: ["elements"],
@@ -5134,7 +5134,7 @@ for (const type of NODE_TYPES) {
 Object.freeze(KEYS);
 var visitor_keys_default = KEYS;
 
-// node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
+// ../main/node_modules/toml-eslint-parser/node_modules/eslint-visitor-keys/lib/index.js
 function unionWith(additionalKeys) {
   const retv = (
     /** @type {{ [type: string]: ReadonlyArray<string> }} */
@@ -5154,7 +5154,7 @@ function unionWith(additionalKeys) {
   return Object.freeze(retv);
 }
 
-// node_modules/toml-eslint-parser/lib/index.mjs
+// ../main/node_modules/toml-eslint-parser/lib/index.mjs
 function last(arr) {
   return arr[arr.length - 1] ?? null;
 }
@@ -7655,15 +7655,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path7, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path7, mode, opts }]);
+  mkdir(path9, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path9, mode, opts }]);
   }
-  mkfile(path7, mode, data, opts = {}) {
+  mkfile(path9, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path7, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path9, mode, data: bytes2, opts }]);
   }
-  rm(path7, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path7, opts }]);
+  rm(path9, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path9, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8052,17 +8052,17 @@ function normalizeImageRef(ref) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   let domain = "docker.io";
-  let path7 = name;
+  let path9 = name;
   if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
     domain = first === "index.docker.io" ? "docker.io" : first;
-    path7 = name.slice(slash + 1);
+    path9 = name.slice(slash + 1);
   }
-  if (domain === "docker.io" && !path7.includes("/")) path7 = `library/${path7}`;
+  if (domain === "docker.io" && !path9.includes("/")) path9 = `library/${path9}`;
   if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path7)) throw bad("repository name must be lowercase letters, digits and separators");
+  if (!pathRe.test(path9)) throw bad("repository name must be lowercase letters, digits and separators");
   if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
   if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path7}`;
+  let out = `${domain}/${path9}`;
   if (tag !== void 0) out += `:${tag}`;
   else if (digest === void 0) out += ":latest";
   if (digest !== void 0) out += `@${digest}`;
@@ -8444,8 +8444,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path7) {
-  const r = spec.locate(path7);
+function location(spec, path9) {
+  const r = spec.locate(path9);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -8713,8 +8713,181 @@ var cDriver = {
   }
 };
 
-// frontend/languages/rust.ts
+// frontend/languages/go.ts
 import path3 from "node:path/posix";
+var GO_IMAGE = "docker.io/library/golang:1.27.4";
+var GOMODCACHE = "/wasm-build/gomodcache";
+var GOCACHE = "/wasm-build/gocache";
+var GOCACHE_ID = "wasm-build/go-build-cache";
+var GO_MODULE_FILES = ["**/go.mod", "**/go.sum", "go.work", "go.work.sum"];
+var BUILD_USER = "0:0";
+function goOptions(module, language) {
+  const opts = language === "go" ? module.go : module.tinygo;
+  if (!opts) throw new Error(`module "${module.name}" has no ${language} options`);
+  return opts;
+}
+var fail = (module, message2) => invalidArgument(`module "${module.name}": ${message2}`);
+async function goLayout(inputs) {
+  const { module } = inputs;
+  const found = new Set(await inputs.files(["go.mod", "go.sum", "go.work", "vendor/modules.txt"]));
+  if (!found.has("go.mod")) {
+    throw fail(
+      module,
+      `no go.mod in "${module.source}": "source" is the Go module's root directory (run \`go mod init\` there), and go.package picks the main package within it, e.g. "./cmd/app"`
+    );
+  }
+  const vendored = found.has("vendor/modules.txt");
+  return { download: !vendored && (found.has("go.sum") || found.has("go.work")) };
+}
+var TAG = /^[\p{L}\p{N}_.]+$/u;
+function tagsArg(module, language) {
+  const tags = goOptions(module, language).tags;
+  for (const t of tags) {
+    if (!TAG.test(t)) {
+      throw fail(
+        module,
+        `${language}.tags: ${JSON.stringify(t)} is not a build tag (letters, digits, "_" and ".")`
+      );
+    }
+  }
+  return tags.length > 0 ? [`-tags=${tags.join(",")}`] : [];
+}
+function packageArg(module, language) {
+  const pkg = goOptions(module, language).package;
+  if (pkg.startsWith("-")) {
+    throw fail(module, `${language}.package ${JSON.stringify(pkg)} must be a package path, not a flag`);
+  }
+  return pkg;
+}
+var SPACE = /[ \t\n\r]/;
+function linkerArgs(elements) {
+  const args = [];
+  for (const e of elements) {
+    if (e.trim() === "") continue;
+    const blank = e.search(SPACE);
+    if (!e.startsWith("-") || blank < 0) {
+      args.push(e);
+      continue;
+    }
+    const value = e.slice(blank).replace(/^[ \t\n\r]+/, "");
+    args.push(e.slice(0, blank), ...value === "" ? [] : [value]);
+  }
+  return args;
+}
+function goQuote(args) {
+  return args.map((a) => {
+    const space = SPACE.test(a);
+    const single2 = a.includes("'");
+    const double = a.includes('"');
+    if (!space && !single2 && !double) return a;
+    if (!single2) return `'${a}'`;
+    if (!double) return `"${a}"`;
+    throw new Error(`${JSON.stringify(a)} holds both ' and ", which go's flag quoting cannot express`);
+  }).join(" ");
+}
+function goLdflagsArg(module) {
+  const args = [
+    ...module.optimize.strip ? ["-s", "-w"] : [],
+    ...linkerArgs(goOptions(module, "go").ldflags)
+  ];
+  if (args.length === 0) return [];
+  if (!args[0].startsWith("-")) {
+    throw fail(
+      module,
+      `go.ldflags must start with a flag, e.g. "-X main.version=1.0", not ${JSON.stringify(args[0])}`
+    );
+  }
+  try {
+    return [`-ldflags=${goQuote(args)}`];
+  } catch (e) {
+    throw fail(module, `go.ldflags: ${e.message}`);
+  }
+}
+function goBuildArgs(module, output) {
+  return [
+    "go",
+    "build",
+    // No build-machine paths in the module, and no VCS stamping: the context usually holds .git, which
+    // go would read with git (missing from many images, and refused for another owner's checkout).
+    "-trimpath",
+    "-buildvcs=false",
+    // Debug: no optimisation and no inlining, so a debugger sees the code as written.
+    ...module.profile === "debug" ? ["-gcflags=all=-N -l"] : [],
+    ...tagsArg(module, "go"),
+    ...goLdflagsArg(module),
+    "-o",
+    output,
+    packageArg(module, "go")
+  ];
+}
+function goEnv(module, fixed) {
+  return [
+    // The image is the toolchain: a go.mod asking for a newer go fails instead of fetching one.
+    ["GOTOOLCHAIN", "local"],
+    ...Object.entries(module.env),
+    ["GOMODCACHE", GOMODCACHE],
+    ["GOCACHE", GOCACHE],
+    ...Object.entries(fixed)
+  ];
+}
+var OFFLINE = { GOPROXY: "off" };
+function moduleCacheMount(modules) {
+  return modules ? [{ type: "bind", dest: GOMODCACHE, source: modules, readonly: true }] : [];
+}
+function downloadModules(inputs, env) {
+  const { module, label, ignoreCache } = inputs;
+  const dir = path3.join(SRC_DIR, module.source);
+  const definitions = scratch().file(
+    copy(inputs.context, path3.join("/", module.source), "/", {
+      contentsOnly: true,
+      include: GO_MODULE_FILES
+    }),
+    { customName: `${label} go.mod and go.sum`, ignoreCache }
+  );
+  const run = inputs.toolchain.run({
+    args: ["go", "mod", "download"],
+    env,
+    cwd: dir,
+    user: BUILD_USER,
+    mounts: [
+      { type: "bind", dest: dir, source: definitions, readonly: true },
+      { type: "bind", dest: GOMODCACHE, source: scratch() }
+    ],
+    ignoreCache,
+    customName: `${label} go mod download`
+  });
+  return run.mount(GOMODCACHE);
+}
+var goDriver = {
+  languages: ["go"],
+  defaultImage: () => GO_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const layout = await goLayout(inputs);
+    const target = { GOOS: "wasip1", GOARCH: "wasm" };
+    const modules = layout.download ? downloadModules(inputs, goEnv(module, target)) : void 0;
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const run = inputs.toolchain.run({
+      args: goBuildArgs(module, out),
+      env: goEnv(module, { ...target, ...OFFLINE }),
+      cwd: path3.join(SRC_DIR, module.source),
+      user: BUILD_USER,
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...moduleCacheMount(modules),
+        { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" }
+      ],
+      ignoreCache,
+      customName: `${label} go build ${packageArg(module, "go")}`
+    });
+    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
+// frontend/languages/rust.ts
+import path4 from "node:path/posix";
 var RUST_IMAGE = "docker.io/library/rust:1.96.0";
 var TARGET_DIR = "/cargo-target";
 var REGISTRY_CACHE_ID = "wasm-build-cargo-registry";
@@ -8771,7 +8944,7 @@ var MANIFEST_PATTERNS = [
   "**/*.rs"
 ];
 function manifestSet(module, files) {
-  const packageDirs = files.filter((f) => path3.basename(f) === "Cargo.toml").map((f) => path3.dirname(f));
+  const packageDirs = files.filter((f) => path4.basename(f) === "Cargo.toml").map((f) => path4.dirname(f));
   if (!packageDirs.includes(".")) {
     throw invalidArgument(
       `module "${module.name}": no Cargo.toml in "${module.source}" (the source of a Rust module is the directory of its package or workspace root${module.include.length > 0 ? "; check `include`" : ""})`
@@ -8792,10 +8965,10 @@ function manifestSet(module, files) {
   return { copies: copies.sort(), stubs: stubs.sort(), locked: files.includes("Cargo.lock") };
 }
 function manifestState(inputs, set2) {
-  const at = (f) => path3.join("/", inputs.module.source, f);
+  const at = (f) => path4.join("/", inputs.module.source, f);
   let actions = new FileActions();
   for (const f of set2.copies) actions = actions.copy(inputs.context, at(f), at(f), { createDestPath: true });
-  for (const dir of [...new Set(set2.stubs.map((f) => path3.dirname(at(f))))].sort()) {
+  for (const dir of [...new Set(set2.stubs.map((f) => path4.dirname(at(f))))].sort()) {
     actions = actions.mkdir(dir, 493, { parents: true });
   }
   for (const f of set2.stubs) actions = actions.mkfile(at(f), 420, "", { createdTime: /* @__PURE__ */ new Date(0) });
@@ -8866,14 +9039,14 @@ function cargoBuildArgs(module, triple, choice) {
   ];
 }
 function artifactPath(module, triple, choice) {
-  return path3.join(
+  return path4.join(
     TARGET_DIR,
     triple,
     module.profile === "release" ? "release" : "debug",
     `${choice.bin}.wasm`
   );
 }
-var SOURCES_STAMP = path3.join(TARGET_DIR, ".wasm-build-sources.sha256");
+var SOURCES_STAMP = path4.join(TARGET_DIR, ".wasm-build-sources.sha256");
 var BUILD_SCRIPT = [
   'artifact="$1"; output="$2"; stamp="$3"; shift 3',
   `if [ -f "$stamp" ]; then sha256sum -c "$stamp" 2>/dev/null | sed -n 's/: FAILED.*$//p' | while IFS= read -r f; do touch -c -- "$f"; done; fi`,
@@ -8882,7 +9055,7 @@ var BUILD_SCRIPT = [
 ].join("\n");
 function cargoHome(module, toolchainEnv) {
   const home = module.env.HOME ?? toolchainEnv.get("HOME") ?? "/root";
-  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path3.join(home, ".cargo");
+  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path4.join(home, ".cargo");
 }
 function fetchEnv(module, home) {
   return { ...module.env, CARGO_HOME: home };
@@ -8896,8 +9069,8 @@ function buildEnv(module, home) {
 }
 function registryMounts(home) {
   return [
-    { type: "cache", dest: path3.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
-    { type: "cache", dest: path3.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
+    { type: "cache", dest: path4.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
+    { type: "cache", dest: path4.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
   ];
 }
 function targetMount(module) {
@@ -8916,7 +9089,7 @@ var rustDriver = {
   defaultImage: () => RUST_IMAGE,
   async build(inputs) {
     const { module, label, ignoreCache } = inputs;
-    const cwd = path3.join(SRC_DIR, module.source);
+    const cwd = path4.join(SRC_DIR, module.source);
     const home = cargoHome(module, inputs.toolchainEnv);
     const set2 = manifestSet(module, await inputs.files(MANIFEST_PATTERNS));
     const manifests = manifestState(inputs, set2);
@@ -8949,7 +9122,7 @@ ${RUSTC_PROBE}`],
       readJson(inputs, metadata.mount(OUT_DIR), "/metadata.json")
     ]);
     const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
-    const choice = pickBinary(module, meta2, path3.join(cwd, "Cargo.toml"));
+    const choice = pickBinary(module, meta2, path4.join(cwd, "Cargo.toml"));
     const toolchain = rustupAdd ? inputs.toolchain.run({
       args: ["rustup", "target", "add", triple],
       ignoreCache,
@@ -8964,12 +9137,12 @@ ${RUSTC_PROBE}`],
       ignoreCache,
       customName: `${label} cargo fetch --target ${triple}`
     });
-    const lock = path3.join("/", module.source, "Cargo.lock");
+    const lock = path4.join("/", module.source, "Cargo.lock");
     const source = set2.locked ? inputs.context : inputs.context.file(copy(fetch.mount(SRC_DIR), lock, lock), {
       ignoreCache,
       customName: `${label} add the Cargo.lock cargo fetch resolved`
     });
-    const output = path3.join(OUT_DIR, `${module.name}.wasm`);
+    const output = path4.join(OUT_DIR, `${module.name}.wasm`);
     const build2 = fetch.run({
       args: [
         "sh",
@@ -8998,8 +9171,67 @@ ${RUSTC_PROBE}`],
   }
 };
 
+// frontend/languages/tinygo.ts
+import path5 from "node:path/posix";
+var TINYGO_IMAGE = "docker.io/tinygo/tinygo:0.41.1";
+var TINYGO_CACHE_HOME = "/wasm-build/xdg-cache";
+var TINYGO_CACHE_ID = "wasm-build/tinygo-cache";
+var PLAIN = /^[A-Za-z0-9_\-.,:/=@+%]+$/;
+function shlexQuote(args) {
+  return args.map((a) => PLAIN.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`).join(" ");
+}
+function tinygoOpt(module) {
+  return module.profile === "debug" ? "1" : "z";
+}
+function tinygoArgs(module, output) {
+  const link = linkerArgs(goOptions(module, "tinygo").ldflags);
+  return [
+    "tinygo",
+    "build",
+    `-target=${module.target}`,
+    `-opt=${tinygoOpt(module)}`,
+    ...module.optimize.strip ? ["-no-debug"] : [],
+    ...tagsArg(module, "tinygo"),
+    ...link.length > 0 ? [`-ldflags=${shlexQuote(link)}`] : [],
+    "-o",
+    output,
+    packageArg(module, "tinygo")
+  ];
+}
+function tinygoEnv(module, fixed = {}) {
+  return goEnv(module, { XDG_CACHE_HOME: TINYGO_CACHE_HOME, ...fixed });
+}
+var tinygoDriver = {
+  languages: ["tinygo"],
+  defaultImage: () => TINYGO_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const layout = await goLayout(inputs);
+    const modules = layout.download ? downloadModules(inputs, tinygoEnv(module)) : void 0;
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const run = inputs.toolchain.run({
+      args: tinygoArgs(module, out),
+      env: tinygoEnv(module, OFFLINE),
+      cwd: path5.join(SRC_DIR, module.source),
+      user: BUILD_USER,
+      network: "none",
+      mounts: [
+        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...moduleCacheMount(modules),
+        { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" },
+        // Concurrent tinygo builds are safe: it writes cache entries to temporary files and renames them.
+        { type: "cache", dest: TINYGO_CACHE_HOME, id: TINYGO_CACHE_ID, sharing: "shared" }
+      ],
+      ignoreCache,
+      customName: `${label} tinygo build -target=${module.target} ${packageArg(module, "tinygo")}`
+    });
+    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
 // frontend/languages/zig.ts
-import path4 from "node:path/posix";
+import path6 from "node:path/posix";
 var ZIG_VERSION = "0.17.0";
 var ZIG_IMAGE = `docker.io/euantorano/zig:${ZIG_VERSION}`;
 var ZIG_GLOBAL_CACHE_DIR = "/var/cache/zig/global";
@@ -9047,7 +9279,7 @@ var zigDriver = {
     const run = inputs.toolchain.run({
       args: zigArgs(module, out),
       env: zigEnv(module),
-      cwd: path4.join(SRC_DIR, module.source),
+      cwd: path6.join(SRC_DIR, module.source),
       network: "none",
       mounts: [
         { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
@@ -9064,19 +9296,26 @@ var zigDriver = {
 };
 
 // frontend/languages/index.ts
-var drivers = [cDriver, rustDriver, assemblyscriptDriver, zigDriver];
+var drivers = [
+  cDriver,
+  rustDriver,
+  goDriver,
+  tinygoDriver,
+  assemblyscriptDriver,
+  zigDriver
+];
 function driverFor(language) {
   return drivers.find((d) => d.languages.includes(language));
 }
 
 // frontend/languages/custom.ts
-import path5 from "node:path/posix";
+import path7 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
   }
-  const cwd = path5.join(SRC_DIR, module.source);
+  const cwd = path7.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
@@ -9086,7 +9325,7 @@ function buildCustom(inputs) {
     ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path5.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path7.join("/", module.source, module.output) };
 }
 
 // frontend/wasm-header.ts
@@ -9163,17 +9402,17 @@ function headerProblem(bytes2, target) {
 }
 
 // frontend/check-output.ts
-async function checkOutput(gateway, state, path7, opts) {
+async function checkOutput(gateway, state, path9, opts) {
   const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
   const res = await gateway.solve({
     definition: marshal(state, { platform: opts.platform }).definition,
     cacheImports: [...opts.cacheImports],
     ...evaluate ? { evaluate: true } : {}
   });
-  if (!res.ref) throw new Error(`the daemon returned no result for ${path7}`);
+  if (!res.ref) throw new Error(`the daemon returned no result for ${path9}`);
   let head;
   try {
-    head = await gateway.readFile(res.ref, path7, { offset: 0, length: HEADER_LENGTH });
+    head = await gateway.readFile(res.ref, path9, { offset: 0, length: HEADER_LENGTH });
   } catch (err) {
     if (!evaluate) throw err;
     return { kind: "missing", detail: err.message };
@@ -9302,7 +9541,7 @@ function platformId(p) {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
-  const under = (p) => module.source === "." ? p : path6.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path8.join(module.source, p);
   return local(opts.contextKey, {
     sessionId,
     include: module.include.map(under),
@@ -9354,16 +9593,16 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
 }
-function moduleSpan(ctx, module, path7) {
+function moduleSpan(ctx, module, path9) {
   const index = Math.max(
     0,
     ctx.spec.module.findIndex((m) => m.name === module.name)
   );
-  const r = ctx.spec.locate(["module", index, ...path7]);
+  const r = ctx.spec.locate(["module", index, ...path9]);
   return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
 }
-function moduleError(ctx, module, path7, message2) {
-  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path7)]);
+function moduleError(ctx, module, path9, message2) {
+  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path9)]);
 }
 function outputError(ctx, module, problem, afterWasmOpt) {
   const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;

@@ -3,10 +3,19 @@ import type { Language } from '../../src/spec/index.js';
 import { assemblyscriptDriver } from './assemblyscript.js';
 import { cDriver } from './c.js';
 import type { LanguageDriver } from './driver.js';
+import { goDriver } from './go.js';
 import { rustDriver } from './rust.js';
+import { tinygoDriver } from './tinygo.js';
 import { zigDriver } from './zig.js';
 
-const drivers: readonly LanguageDriver[] = [cDriver, rustDriver, assemblyscriptDriver, zigDriver];
+const drivers: readonly LanguageDriver[] = [
+  cDriver,
+  rustDriver,
+  goDriver,
+  tinygoDriver,
+  assemblyscriptDriver,
+  zigDriver,
+];
 
 export function driverFor(language: Language): LanguageDriver | undefined {
   return drivers.find((d) => d.languages.includes(language));
