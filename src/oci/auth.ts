@@ -102,7 +102,9 @@ export class Authorizer {
     const insufficient = c?.params.error === 'insufficient_scope' || init.status === 403;
     const have = await this.hasCredentials();
     if (insufficient || (have && this.scheme?.kind === 'bearer')) {
-      const scope = c?.params.scope ? ` (${c.params.scope})` : '';
+      // Registries list the actions in no fixed order (the distribution registry walks a Go map):
+      // normalise so the message is stable.
+      const scope = c?.params.scope ? ` (${mergeScopes([c.params.scope]).join(' ')})` : '';
       return new AuthorizationError({
         ...init,
         hint: have
