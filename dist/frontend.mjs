@@ -2740,27 +2740,85 @@ function assertFloat32(arg) {
   }
 }
 
+// frontend/proto/wire.ts
+var utf8 = new TextEncoder();
+function compareUtf8(a, b) {
+  return Buffer.compare(utf8.encode(a), utf8.encode(b));
+}
+function encodeMessage(encode, value) {
+  const w = new BinaryWriter();
+  encode(w, value);
+  return w.finish();
+}
+function string(w, field2, value) {
+  if (value) w.tag(field2, WireType.LengthDelimited).string(value);
+}
+function bytes(w, field2, value) {
+  if (value && value.length > 0) w.tag(field2, WireType.LengthDelimited).bytes(value);
+}
+function bool(w, field2, value) {
+  if (value) w.tag(field2, WireType.Varint).bool(true);
+}
+function int32(w, field2, value) {
+  if (value) w.tag(field2, WireType.Varint).int32(value);
+}
+function uint32(w, field2, value) {
+  if (value) w.tag(field2, WireType.Varint).uint32(value);
+}
+function int64(w, field2, value) {
+  if (value !== void 0 && value !== 0 && value !== 0n) w.tag(field2, WireType.Varint).int64(value);
+}
+function presentUint32(w, field2, value) {
+  w.tag(field2, WireType.Varint).uint32(value);
+}
+function message(w, field2, value, encode) {
+  if (value === void 0) return;
+  w.tag(field2, WireType.LengthDelimited).fork();
+  encode(w, value);
+  w.join();
+}
+function strings(w, field2, values) {
+  for (const v of values ?? []) w.tag(field2, WireType.LengthDelimited).string(v);
+}
+function bytesList(w, field2, values) {
+  for (const v of values) w.tag(field2, WireType.LengthDelimited).bytes(v);
+}
+function messages(w, field2, values, encode) {
+  for (const v of values ?? []) message(w, field2, v, encode);
+}
+function packedInt32(w, field2, values) {
+  if (!values || values.length === 0) return;
+  w.tag(field2, WireType.LengthDelimited).fork();
+  for (const v of values) w.int32(v);
+  w.join();
+}
+function map(w, field2, entries, writeValue) {
+  if (!entries) return;
+  const keys = Object.keys(entries).sort(compareUtf8);
+  for (const key of keys) {
+    w.tag(field2, WireType.LengthDelimited).fork();
+    w.tag(1, WireType.LengthDelimited).string(key);
+    writeValue(w, 2, entries[key]);
+    w.join();
+  }
+}
+var mapValue = {
+  string: (w, field2, v) => {
+    w.tag(field2, WireType.LengthDelimited).string(v);
+  },
+  bool: (w, field2, v) => {
+    w.tag(field2, WireType.Varint).bool(v);
+  },
+  message: (encode) => (w, field2, v) => {
+    w.tag(field2, WireType.LengthDelimited).fork();
+    encode(w, v);
+    w.join();
+  }
+};
+
 // frontend/gateway/proto/codec.ts
 function entriesOf(map2) {
   return map2 instanceof Map ? [...map2.entries()] : Object.entries(map2);
-}
-function compareUtf8(a, b) {
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
-function writeString(w, field2, value) {
-  if (value) w.tag(field2, WireType.LengthDelimited).string(value);
-}
-function writeBytes(w, field2, value) {
-  if (value && value.length > 0) w.tag(field2, WireType.LengthDelimited).bytes(value);
-}
-function writeBool(w, field2, value) {
-  if (value) w.tag(field2, WireType.Varint).bool(true);
-}
-function writeInt32(w, field2, value) {
-  if (value) w.tag(field2, WireType.Varint).int32(value);
-}
-function writeInt64(w, field2, value) {
-  if (value) w.tag(field2, WireType.Varint).int64(value);
 }
 function writeMessage(w, field2, encode) {
   w.tag(field2, WireType.LengthDelimited).fork();
@@ -2814,13 +2872,13 @@ var readInt64Number = (r) => Number(r.int64());
 // frontend/gateway/proto/files.ts
 function encodeReadFileRequest(req) {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  writeString(w, 2, req.path);
+  string(w, 1, req.ref);
+  string(w, 2, req.path);
   const { range } = req;
   if (range) {
     writeMessage(w, 3, (m) => {
-      writeInt64(m, 1, range.offset);
-      writeInt64(m, 2, range.length);
+      int64(m, 1, range.offset);
+      int64(m, 2, range.length);
     });
   }
   return w.finish();
@@ -2834,15 +2892,15 @@ function decodeReadFileResponse(buf) {
 }
 function encodeReadDirRequest(req) {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  writeString(w, 2, req.path);
-  writeString(w, 3, req.includePattern);
+  string(w, 1, req.ref);
+  string(w, 2, req.path);
+  string(w, 3, req.includePattern);
   return w.finish();
 }
 function encodeStatFileRequest(req) {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  writeString(w, 2, req.path);
+  string(w, 1, req.ref);
+  string(w, 2, req.path);
   return w.finish();
 }
 function decodeStat(buf) {
@@ -2876,10 +2934,10 @@ function decodeStatFileResponse(buf) {
 
 // frontend/gateway/proto/platform.ts
 function writePlatform(w, p) {
-  writeString(w, 1, p.architecture);
-  writeString(w, 2, p.os);
-  writeString(w, 3, p.variant);
-  writeString(w, 4, p.osVersion);
+  string(w, 1, p.architecture);
+  string(w, 2, p.os);
+  string(w, 3, p.variant);
+  string(w, 4, p.osVersion);
   for (const feature of p.osFeatures ?? []) w.tag(5, WireType.LengthDelimited).string(feature);
 }
 function decodePlatform(buf) {
@@ -2899,11 +2957,11 @@ function decodePlatform(buf) {
 // frontend/gateway/proto/image.ts
 function encodeResolveImageConfigRequest(req) {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
+  string(w, 1, req.ref);
   const { platform: platform2 } = req;
   if (platform2) writeMessage(w, 2, (m) => writePlatform(m, platform2));
-  writeString(w, 3, req.resolveMode);
-  writeString(w, 4, req.logName);
+  string(w, 3, req.resolveMode);
+  string(w, 4, req.logName);
   return w.finish();
 }
 function decodeResolveImageConfigResponse(buf) {
@@ -2992,7 +3050,7 @@ function decodePongResponse(buf) {
 
 // frontend/gateway/proto/result.ts
 function writeRef(w, ref) {
-  writeString(w, 1, ref.id);
+  string(w, 1, ref.id);
   if (ref.def) writeEmbedded(w, 2, ref.def);
 }
 function writeResult(w, result) {
@@ -3053,12 +3111,12 @@ function decodeResult(buf) {
 
 // frontend/gateway/proto/rpc-status.ts
 function writeAny(w, any) {
-  writeString(w, 1, any.typeUrl);
-  writeBytes(w, 2, any.value);
+  string(w, 1, any.typeUrl);
+  bytes(w, 2, any.value);
 }
 function writeRpcStatus(w, s) {
-  writeInt32(w, 1, s.code);
-  writeString(w, 2, s.message);
+  int32(w, 1, s.code);
+  string(w, 2, s.message);
   for (const detail of s.details) writeMessage(w, 3, (d) => writeAny(d, detail));
 }
 function decodeAny(buf) {
@@ -3093,17 +3151,17 @@ function encodeReturnRequest(req) {
 function encodeSolveRequest(req) {
   const w = new BinaryWriter();
   if (req.definition) writeEmbedded(w, 1, req.definition);
-  writeString(w, 2, req.frontend);
+  string(w, 2, req.frontend);
   if (req.frontendOpt) writeMap(w, 3, req.frontendOpt, mapStringValue);
-  writeBool(w, 5, req.allowResultReturn);
-  writeBool(w, 6, req.allowResultArrayRef);
+  bool(w, 5, req.allowResultReturn);
+  bool(w, 6, req.allowResultArrayRef);
   for (const entry of req.cacheImports ?? []) {
     writeMessage(w, 12, (e) => {
-      writeString(e, 1, entry.type);
+      string(e, 1, entry.type);
       writeMap(e, 2, entry.attrs, mapStringValue);
     });
   }
-  writeBool(w, 14, req.evaluate);
+  bool(w, 14, req.evaluate);
   return w.finish();
 }
 function decodeSolveResponse(buf) {
@@ -3116,26 +3174,26 @@ function decodeSolveResponse(buf) {
 
 // frontend/gateway/proto/warn.ts
 function writePosition(w, p) {
-  writeInt32(w, 1, p.line);
-  writeInt32(w, 2, p.character);
+  int32(w, 1, p.line);
+  int32(w, 2, p.character);
 }
 function writeRange(w, range) {
   writeMessage(w, 1, (m) => writePosition(m, range.start));
   writeMessage(w, 2, (m) => writePosition(m, range.end));
 }
 function writeSourceInfo(w, info) {
-  writeString(w, 1, info.filename);
-  writeBytes(w, 2, info.data);
-  writeString(w, 4, info.language);
+  string(w, 1, info.filename);
+  bytes(w, 2, info.data);
+  string(w, 4, info.language);
 }
-var utf8 = new TextEncoder();
+var utf82 = new TextEncoder();
 function encodeWarnRequest(req) {
   const w = new BinaryWriter();
-  writeString(w, 1, req.digest);
-  writeInt64(w, 2, req.level);
-  writeBytes(w, 3, utf8.encode(req.short));
-  for (const line of req.detail ?? []) w.tag(4, WireType.LengthDelimited).bytes(utf8.encode(line));
-  writeString(w, 5, req.url);
+  string(w, 1, req.digest);
+  int64(w, 2, req.level);
+  bytes(w, 3, utf82.encode(req.short));
+  for (const line of req.detail ?? []) w.tag(4, WireType.LengthDelimited).bytes(utf82.encode(line));
+  string(w, 5, req.url);
   const { info } = req;
   if (info) writeMessage(w, 6, (m) => writeSourceInfo(m, info));
   for (const range of req.ranges ?? []) writeMessage(w, 7, (m) => writeRange(m, range));
@@ -3357,7 +3415,7 @@ function hexValue(c) {
   if (c >= 97 && c <= 102) return c - 87;
   return -1;
 }
-var utf82 = new TextEncoder();
+var utf83 = new TextEncoder();
 function percentDecode(value) {
   const bytes2 = [];
   for (let i = 0; i < value.length; i++) {
@@ -3372,7 +3430,7 @@ function percentDecode(value) {
       }
     }
     if (c < 256) bytes2.push(c);
-    else bytes2.push(...utf82.encode(value[i] ?? ""));
+    else bytes2.push(...utf83.encode(value[i] ?? ""));
   }
   return new TextDecoder().decode(new Uint8Array(bytes2));
 }
@@ -7314,82 +7372,6 @@ function digestOf(bytes2) {
   return `sha256:${createHash("sha256").update(bytes2).digest("hex")}`;
 }
 
-// frontend/llb/wire.ts
-var utf83 = new TextEncoder();
-function compareUtf82(a, b) {
-  return Buffer.compare(utf83.encode(a), utf83.encode(b));
-}
-function encodeMessage(encode, value) {
-  const w = new BinaryWriter();
-  encode(w, value);
-  return w.finish();
-}
-function string(w, field2, value) {
-  if (value) w.tag(field2, WireType.LengthDelimited).string(value);
-}
-function bytes(w, field2, value) {
-  if (value && value.length > 0) w.tag(field2, WireType.LengthDelimited).bytes(value);
-}
-function bool(w, field2, value) {
-  if (value) w.tag(field2, WireType.Varint).bool(true);
-}
-function int32(w, field2, value) {
-  if (value) w.tag(field2, WireType.Varint).int32(value);
-}
-function uint32(w, field2, value) {
-  if (value) w.tag(field2, WireType.Varint).uint32(value);
-}
-function int64(w, field2, value) {
-  if (value !== void 0 && value !== 0 && value !== 0n) w.tag(field2, WireType.Varint).int64(value);
-}
-function presentUint32(w, field2, value) {
-  w.tag(field2, WireType.Varint).uint32(value);
-}
-function message(w, field2, value, encode) {
-  if (value === void 0) return;
-  w.tag(field2, WireType.LengthDelimited).fork();
-  encode(w, value);
-  w.join();
-}
-function strings(w, field2, values) {
-  for (const v of values ?? []) w.tag(field2, WireType.LengthDelimited).string(v);
-}
-function bytesList(w, field2, values) {
-  for (const v of values) w.tag(field2, WireType.LengthDelimited).bytes(v);
-}
-function messages(w, field2, values, encode) {
-  for (const v of values ?? []) message(w, field2, v, encode);
-}
-function packedInt32(w, field2, values) {
-  if (!values || values.length === 0) return;
-  w.tag(field2, WireType.LengthDelimited).fork();
-  for (const v of values) w.int32(v);
-  w.join();
-}
-function map(w, field2, entries, writeValue) {
-  if (!entries) return;
-  const keys = Object.keys(entries).sort(compareUtf82);
-  for (const key of keys) {
-    w.tag(field2, WireType.LengthDelimited).fork();
-    w.tag(1, WireType.LengthDelimited).string(key);
-    writeValue(w, 2, entries[key]);
-    w.join();
-  }
-}
-var mapValue = {
-  string: (w, field2, v) => {
-    w.tag(field2, WireType.LengthDelimited).string(v);
-  },
-  bool: (w, field2, v) => {
-    w.tag(field2, WireType.Varint).bool(v);
-  },
-  message: (encode) => (w, field2, v) => {
-    w.tag(field2, WireType.LengthDelimited).fork();
-    encode(w, v);
-    w.join();
-  }
-};
-
 // frontend/llb/encode.ts
 function platform(w, p) {
   string(w, 1, p.architecture);
@@ -7819,7 +7801,7 @@ var ExecOp = class {
       if (m.type === "secret") continue;
       unsorted.push({ dest: m.dest, source: m.type === "bind" ? m.source.output : void 0, spec: m });
     }
-    unsorted.sort((a, b) => compareUtf82(a.dest, b.dest));
+    unsorted.sort((a, b) => compareUtf8(a.dest, b.dest));
     let next = 0;
     this.placed = unsorted.map((m) => {
       const writable = m.spec === void 0 || m.spec.type === "bind" && !m.spec.readonly;

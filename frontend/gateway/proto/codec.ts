@@ -2,39 +2,23 @@
 // Encoding follows Go's deterministic marshaler: ascending field numbers, proto3 zero scalars omitted,
 // map entries sorted by key bytes with key and value always written.
 import { BinaryReader, BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
+import { compareUtf8 } from '../../proto/wire.js';
 
 export { BinaryReader, BinaryWriter, WireType };
+// Scalars are written exactly as the LLB encoder writes them (proto3 zeros skipped).
+export {
+  string as writeString,
+  bytes as writeBytes,
+  bool as writeBool,
+  int32 as writeInt32,
+  int64 as writeInt64,
+} from '../../proto/wire.js';
 
 /** A map as callers like to hold it; encoding sorts it either way. */
 export type StringKeyed<V> = ReadonlyMap<string, V> | Readonly<Record<string, V>>;
 
 export function entriesOf<V>(map: StringKeyed<V>): [string, V][] {
   return map instanceof Map ? [...map.entries()] : Object.entries(map as Record<string, V>);
-}
-
-function compareUtf8(a: string, b: string): number {
-  // JS string order is UTF-16 code unit order, which differs from byte order above the BMP.
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-export function writeString(w: BinaryWriter, field: number, value: string | undefined): void {
-  if (value) w.tag(field, WireType.LengthDelimited).string(value);
-}
-
-export function writeBytes(w: BinaryWriter, field: number, value: Uint8Array | undefined): void {
-  if (value && value.length > 0) w.tag(field, WireType.LengthDelimited).bytes(value);
-}
-
-export function writeBool(w: BinaryWriter, field: number, value: boolean | undefined): void {
-  if (value) w.tag(field, WireType.Varint).bool(true);
-}
-
-export function writeInt32(w: BinaryWriter, field: number, value: number | undefined): void {
-  if (value) w.tag(field, WireType.Varint).int32(value);
-}
-
-export function writeInt64(w: BinaryWriter, field: number, value: number | bigint | undefined): void {
-  if (value) w.tag(field, WireType.Varint).int64(value);
 }
 
 /** Writes a sub-message; present even when empty, since presence carries meaning for message fields. */

@@ -2,6 +2,7 @@
 // primitives of @bufbuild/protobuf: proto3 zero scalars are skipped, present messages are always
 // written (even empty), repeated scalars are packed, and map entries are sorted by key bytes with
 // both key and value always written. Callers emit fields in Go's order (ascending number, oneof last).
+// Shared by the LLB encoder and the gateway's messages, so both encode scalars and order maps alike.
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 
 export type Writer = BinaryWriter;
