@@ -218,21 +218,26 @@ describe('post-processing with wasm-opt from the frontend image', () => {
 });
 
 describe('frontend errors point at wasm.toml', () => {
-  it('a custom build whose output is not Wasm fails with what was found and what the target needs', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'notwasm-'));
+  /** Builds a module whose custom `build` runs `script` in the C toolchain image and names out.wasm. */
+  const buildCustom = (name: string, script: string) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     withSyntax(
       tb,
       path.join(dir, 'wasm.toml'),
       [
         '[module]',
-        'name = "notwasm"',
-        'build = ["sh", "-c", "echo hello world > out.wasm"]',
+        `name = "${name}"`,
+        `build = ["sh", "-c", "${script}"]`,
         'output = "out.wasm"',
         `toolchain.image = "${tb.images.toolchain_c}"`,
         '',
       ].join('\n'),
     );
-    const res = await buildx(tb, dir, ['--platform=wasi/wasm']);
+    return buildx(tb, dir, ['--platform=wasi/wasm']);
+  };
+
+  it('a custom build whose output is not Wasm fails with what was found and what the target needs', async () => {
+    const res = await buildCustom('notwasm', 'echo hello world > out.wasm');
     expect(res.code).not.toBe(0);
     expect(res.stderr).toContain(
       'module "notwasm": output "out.wasm" is not a WebAssembly binary: found a text file starting "hello wo"; target = "wasip1" expects a core module',
@@ -244,20 +249,7 @@ describe('frontend errors point at wasm.toml', () => {
   });
 
   it('a failing build step is marked at its `build` line, not at the syntax line', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'fails-'));
-    withSyntax(
-      tb,
-      path.join(dir, 'wasm.toml'),
-      [
-        '[module]',
-        'name = "fails"',
-        'build = ["sh", "-c", "echo broken >&2; exit 3"]',
-        'output = "out.wasm"',
-        `toolchain.image = "${tb.images.toolchain_c}"`,
-        '',
-      ].join('\n'),
-    );
-    const res = await buildx(tb, dir, ['--platform=wasi/wasm']);
+    const res = await buildCustom('fails', 'echo broken >&2; exit 3');
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/did not complete successfully: exit code: 3/);
     expect(res.stderr).toMatch(/^\s*4 \| >>> build = \["sh"/m);
