@@ -284,8 +284,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path8, { windows } = {}) => {
+      const segs = path8.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -3875,14 +3875,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path9, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path9, ...range ? { range } : {} });
+  readFile(ref, path8, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path8, ...range ? { range } : {} });
   }
-  readDir(ref, path9, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path9, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path8, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path8, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path9) {
-    return this.#client.statFile({ ref: refId(ref), path: path9 });
+  statFile(ref, path8) {
+    return this.#client.statFile({ ref: refId(ref), path: path8 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -3964,7 +3964,7 @@ async function runFrontend(build2, opts = {}) {
 }
 
 // frontend/build.ts
-import path8 from "node:path/posix";
+import path7 from "node:path/posix";
 
 // src/spec/errors.ts
 var ErrorCollector = class {
@@ -3992,22 +3992,22 @@ var ErrorCollector = class {
 // src/spec/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path9, span) {
-    this.spans.set(JSON.stringify(path9), span);
+  set(path8, span) {
+    this.spans.set(JSON.stringify(path8), span);
   }
-  has(path9) {
-    return this.spans.has(JSON.stringify(path9));
+  has(path8) {
+    return this.spans.has(JSON.stringify(path8));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path9) {
-    for (let n = path9.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path9.slice(0, n)));
+  find(path8) {
+    for (let n = path8.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path8.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path9) => index.range(this.find(path9));
+    return (path8) => index.range(this.find(path8));
   }
 };
 function withLocator(data, locate) {
@@ -4109,7 +4109,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path9, ctx) {
+function deriveName(m, path8, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4120,7 +4120,7 @@ function deriveName(m, path9, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path9, ...rel];
+    const from = [...path8, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4130,18 +4130,18 @@ function deriveName(m, path9, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path9, "name"],
+          path: [...path8, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path9, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path8, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path9), '[module] needs a "name"', {
-    path: [...path9, "name"],
+  ctx.errors.add(ctx.locations.find(path8), '[module] needs a "name"', {
+    path: [...path8, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4654,17 +4654,17 @@ function defaultsOf(fields2) {
   }
   return out;
 }
-function readTable(fields2, table, path9, ctx, scope) {
-  ctx.locations.set(path9, table.span);
+function readTable(fields2, table, path8, ctx, scope) {
+  ctx.locations.set(path8, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields2, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path9, entry.key],
+        path: [...path8, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
       const meant = closest(entry.key, Object.keys(fields2));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path9, meant]));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path8, meant]));
     }
   }
   const out = {};
@@ -4672,12 +4672,12 @@ function readTable(fields2, table, path9, ctx, scope) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path9, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path9, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path9, name]))) {
+      ctx.locations.set([...path8, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path8, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path8, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path9, name],
+        path: [...path8, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -4737,8 +4737,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path9, ctx, scope) {
-  const site = { label, path: path9 };
+function readValue(key, label, value, path8, ctx, scope) {
+  const site = { label, path: path8 };
   switch (key.kind) {
     case "string":
       return readString(key, site, value, ctx);
@@ -4761,7 +4761,7 @@ function readValue(key, label, value, path9, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path9, ctx, {
+      return readTable(key.fields, value, path8, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -4777,8 +4777,8 @@ function readValue(key, label, value, path9, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path9, 0], value.span);
-        return [readTable(key.fields, value, [...path9, 0], ctx, child)];
+        ctx.locations.set([...path8, 0], value.span);
+        return [readTable(key.fields, value, [...path8, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -4788,8 +4788,8 @@ function readValue(key, label, value, path9, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path9, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path9, i], ctx, child);
+        ctx.locations.set([...path8, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path8, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -4898,12 +4898,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path9, ctx) {
-  const at = (...rest) => [...path9, ...rest];
+function moduleScope(m, path8, ctx) {
+  const at = (...rest) => [...path8, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path9,
+    path: path8,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -4997,15 +4997,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path9, table, ctx) {
+function toolchainConflict(path8, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path9, "version"]),
+    ctx.locations.find([...path8, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path9, "version"],
+      path: [...path8, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -7637,15 +7637,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path9, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path9, mode, opts }]);
+  mkdir(path8, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path8, mode, opts }]);
   }
-  mkfile(path9, mode, data, opts = {}) {
+  mkfile(path8, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path9, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path8, mode, data: bytes2, opts }]);
   }
-  rm(path9, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path9, opts }]);
+  rm(path8, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path8, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8034,17 +8034,17 @@ function normalizeImageRef(ref) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   let domain = "docker.io";
-  let path9 = name;
+  let path8 = name;
   if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
     domain = first === "index.docker.io" ? "docker.io" : first;
-    path9 = name.slice(slash + 1);
+    path8 = name.slice(slash + 1);
   }
-  if (domain === "docker.io" && !path9.includes("/")) path9 = `library/${path9}`;
+  if (domain === "docker.io" && !path8.includes("/")) path8 = `library/${path8}`;
   if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path9)) throw bad("repository name must be lowercase letters, digits and separators");
+  if (!pathRe.test(path8)) throw bad("repository name must be lowercase letters, digits and separators");
   if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
   if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path9}`;
+  let out = `${domain}/${path8}`;
   if (tag !== void 0) out += `:${tag}`;
   else if (digest === void 0) out += ":latest";
   if (digest !== void 0) out += `@${digest}`;
@@ -8426,8 +8426,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path9) {
-  const r = spec.locate(path9);
+function location(spec, path8) {
+  const r = spec.locate(path8);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -8840,31 +8840,40 @@ function downloadModules(inputs, env) {
   });
   return run.mount(GOMODCACHE);
 }
+async function buildGoFamily(inputs, b) {
+  const { module, ignoreCache } = inputs;
+  const layout = await goLayout(inputs);
+  const modules = layout.download ? downloadModules(inputs, b.downloadEnv) : void 0;
+  const run = inputs.toolchain.run({
+    args: b.args(`${OUT_DIR}/${module.name}.wasm`),
+    env: b.buildEnv,
+    cwd: path3.join(SRC_DIR, module.source),
+    user: BUILD_USER,
+    network: "none",
+    mounts: [
+      { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
+      { type: "bind", dest: OUT_DIR, source: scratch() },
+      ...moduleCacheMount(modules),
+      { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" },
+      ...b.caches ?? []
+    ],
+    ignoreCache,
+    customName: `${inputs.label} ${b.name}`
+  });
+  return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+}
 var goDriver = {
   languages: ["go"],
   defaultImage: () => GO_IMAGE,
-  async build(inputs) {
-    const { module, label, ignoreCache } = inputs;
-    const layout = await goLayout(inputs);
+  build(inputs) {
+    const { module } = inputs;
     const target = { GOOS: "wasip1", GOARCH: "wasm" };
-    const modules = layout.download ? downloadModules(inputs, goEnv(module, target)) : void 0;
-    const out = `${OUT_DIR}/${module.name}.wasm`;
-    const run = inputs.toolchain.run({
-      args: goBuildArgs(module, out),
-      env: goEnv(module, { ...target, ...OFFLINE }),
-      cwd: path3.join(SRC_DIR, module.source),
-      user: BUILD_USER,
-      network: "none",
-      mounts: [
-        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
-        { type: "bind", dest: OUT_DIR, source: scratch() },
-        ...moduleCacheMount(modules),
-        { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" }
-      ],
-      ignoreCache,
-      customName: `${label} go build ${packageArg(module, "go")}`
+    return buildGoFamily(inputs, {
+      args: (out) => goBuildArgs(module, out),
+      downloadEnv: goEnv(module, target),
+      buildEnv: goEnv(module, { ...target, ...OFFLINE }),
+      name: `go build ${packageArg(module, "go")}`
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
   }
 };
 
@@ -9154,7 +9163,6 @@ ${RUSTC_PROBE}`],
 };
 
 // frontend/languages/tinygo.ts
-import path5 from "node:path/posix";
 var TINYGO_IMAGE = "docker.io/tinygo/tinygo:0.41.1";
 var TINYGO_CACHE_HOME = "/wasm-build/xdg-cache";
 var TINYGO_CACHE_ID = "wasm-build/tinygo-cache";
@@ -9186,34 +9194,21 @@ function tinygoEnv(module, fixed = {}) {
 var tinygoDriver = {
   languages: ["tinygo"],
   defaultImage: () => TINYGO_IMAGE,
-  async build(inputs) {
-    const { module, label, ignoreCache } = inputs;
-    const layout = await goLayout(inputs);
-    const modules = layout.download ? downloadModules(inputs, tinygoEnv(module)) : void 0;
-    const out = `${OUT_DIR}/${module.name}.wasm`;
-    const run = inputs.toolchain.run({
-      args: tinygoArgs(module, out),
-      env: tinygoEnv(module, OFFLINE),
-      cwd: path5.join(SRC_DIR, module.source),
-      user: BUILD_USER,
-      network: "none",
-      mounts: [
-        { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
-        { type: "bind", dest: OUT_DIR, source: scratch() },
-        ...moduleCacheMount(modules),
-        { type: "cache", dest: GOCACHE, id: GOCACHE_ID, sharing: "shared" },
-        // Concurrent tinygo builds are safe: it writes cache entries to temporary files and renames them.
-        { type: "cache", dest: TINYGO_CACHE_HOME, id: TINYGO_CACHE_ID, sharing: "shared" }
-      ],
-      ignoreCache,
-      customName: `${label} tinygo build -target=${module.target} ${packageArg(module, "tinygo")}`
+  build(inputs) {
+    const { module } = inputs;
+    return buildGoFamily(inputs, {
+      args: (out) => tinygoArgs(module, out),
+      downloadEnv: tinygoEnv(module),
+      buildEnv: tinygoEnv(module, OFFLINE),
+      // Concurrent tinygo builds are safe: it writes cache entries to temporary files and renames them.
+      caches: [{ type: "cache", dest: TINYGO_CACHE_HOME, id: TINYGO_CACHE_ID, sharing: "shared" }],
+      name: `tinygo build -target=${module.target} ${packageArg(module, "tinygo")}`
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
   }
 };
 
 // frontend/languages/zig.ts
-import path6 from "node:path/posix";
+import path5 from "node:path/posix";
 var ZIG_VERSION = "0.17.0";
 var ZIG_IMAGE = `docker.io/euantorano/zig:${ZIG_VERSION}`;
 var ZIG_GLOBAL_CACHE_DIR = "/var/cache/zig/global";
@@ -9261,7 +9256,7 @@ var zigDriver = {
     const run = inputs.toolchain.run({
       args: zigArgs(module, out),
       env: zigEnv(module),
-      cwd: path6.join(SRC_DIR, module.source),
+      cwd: path5.join(SRC_DIR, module.source),
       network: "none",
       mounts: [
         { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
@@ -9291,13 +9286,13 @@ function driverFor(language) {
 }
 
 // frontend/languages/custom.ts
-import path7 from "node:path/posix";
+import path6 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
   }
-  const cwd = path7.join(SRC_DIR, module.source);
+  const cwd = path6.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
@@ -9307,7 +9302,7 @@ function buildCustom(inputs) {
     ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path7.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path6.join("/", module.source, module.output) };
 }
 
 // frontend/wasm-header.ts
@@ -9384,17 +9379,17 @@ function headerProblem(bytes2, target) {
 }
 
 // frontend/check-output.ts
-async function checkOutput(gateway, state, path9, opts) {
+async function checkOutput(gateway, state, path8, opts) {
   const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
   const res = await gateway.solve({
     definition: marshal(state, { platform: opts.platform }).definition,
     cacheImports: [...opts.cacheImports],
     ...evaluate ? { evaluate: true } : {}
   });
-  if (!res.ref) throw new Error(`the daemon returned no result for ${path9}`);
+  if (!res.ref) throw new Error(`the daemon returned no result for ${path8}`);
   let head;
   try {
-    head = await gateway.readFile(res.ref, path9, { offset: 0, length: HEADER_LENGTH });
+    head = await gateway.readFile(res.ref, path8, { offset: 0, length: HEADER_LENGTH });
   } catch (err) {
     if (!evaluate) throw err;
     return { kind: "missing", detail: err.message };
@@ -9523,7 +9518,7 @@ function platformId(p) {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
-  const under = (p) => module.source === "." ? p : path8.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path7.join(module.source, p);
   return local(opts.contextKey, {
     sessionId,
     include: module.include.map(under),
@@ -9575,16 +9570,16 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
 }
-function moduleSpan(ctx, module, path9) {
+function moduleSpan(ctx, module, path8) {
   const index = Math.max(
     0,
     ctx.spec.module.findIndex((m) => m.name === module.name)
   );
-  const r = ctx.spec.locate(["module", index, ...path9]);
+  const r = ctx.spec.locate(["module", index, ...path8]);
   return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
 }
-function moduleError(ctx, module, path9, message2) {
-  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path9)]);
+function moduleError(ctx, module, path8, message2) {
+  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path8)]);
 }
 function outputError(ctx, module, problem, afterWasmOpt) {
   const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;

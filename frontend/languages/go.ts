@@ -226,30 +226,52 @@ export function downloadModules(inputs: BuildInputs, env: readonly (readonly [st
   return run.mount(GOMODCACHE);
 }
 
+export interface GoFamilyBuild {
+  /** The compiler command line, given where the module must be written. */
+  args(output: string): string[];
+  /** Environment of the download step and of the offline build step. */
+  downloadEnv: [string, string][];
+  buildEnv: [string, string][];
+  /** Cache mounts the compiler needs beyond Go's build cache. */
+  caches?: MountSpec[];
+  name: string;
+}
+
+/** Both steps for Go and TinyGo alike: the module download (when there is one), then the offline build. */
+export async function buildGoFamily(inputs: BuildInputs, b: GoFamilyBuild): Promise<BuiltModule> {
+  const { module, ignoreCache } = inputs;
+  const layout = await goLayout(inputs);
+  const modules = layout.download ? downloadModules(inputs, b.downloadEnv) : undefined;
+  const run = inputs.toolchain.run({
+    args: b.args(`${OUT_DIR}/${module.name}.wasm`),
+    env: b.buildEnv,
+    cwd: path.join(SRC_DIR, module.source),
+    user: BUILD_USER,
+    network: 'none',
+    mounts: [
+      { type: 'bind', dest: SRC_DIR, source: inputs.context, readonly: true },
+      { type: 'bind', dest: OUT_DIR, source: scratch() },
+      ...moduleCacheMount(modules),
+      { type: 'cache', dest: GOCACHE, id: GOCACHE_ID, sharing: 'shared' },
+      ...(b.caches ?? []),
+    ],
+    ignoreCache,
+    customName: `${inputs.label} ${b.name}`,
+  });
+  return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+}
+
 export const goDriver: LanguageDriver = {
   languages: ['go'],
   defaultImage: () => GO_IMAGE,
-  async build(inputs: BuildInputs): Promise<BuiltModule> {
-    const { module, label, ignoreCache } = inputs;
-    const layout = await goLayout(inputs);
+  build(inputs: BuildInputs): Promise<BuiltModule> {
+    const { module } = inputs;
     const target = { GOOS: 'wasip1', GOARCH: 'wasm' };
-    const modules = layout.download ? downloadModules(inputs, goEnv(module, target)) : undefined;
-    const out = `${OUT_DIR}/${module.name}.wasm`;
-    const run = inputs.toolchain.run({
-      args: goBuildArgs(module, out),
-      env: goEnv(module, { ...target, ...OFFLINE }),
-      cwd: path.join(SRC_DIR, module.source),
-      user: BUILD_USER,
-      network: 'none',
-      mounts: [
-        { type: 'bind', dest: SRC_DIR, source: inputs.context, readonly: true },
-        { type: 'bind', dest: OUT_DIR, source: scratch() },
-        ...moduleCacheMount(modules),
-        { type: 'cache', dest: GOCACHE, id: GOCACHE_ID, sharing: 'shared' },
-      ],
-      ignoreCache,
-      customName: `${label} go build ${packageArg(module, 'go')}`,
+    return buildGoFamily(inputs, {
+      args: (out) => goBuildArgs(module, out),
+      downloadEnv: goEnv(module, target),
+      buildEnv: goEnv(module, { ...target, ...OFFLINE }),
+      name: `go build ${packageArg(module, 'go')}`,
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
   },
 };

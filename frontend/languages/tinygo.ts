@@ -2,24 +2,9 @@
 // go.mod/go.sum alone with the network (the image ships go, which tinygo runs for `go list`), then an
 // offline build with the module cache read-only, Go's build cache and TinyGo's own cache (compiled
 // runtime and libc, its merged GOROOT) as shared cache mounts.
-import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/spec/index.js';
-import { scratch } from '../llb/index.js';
-import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
-import {
-  BUILD_USER,
-  GOCACHE,
-  GOCACHE_ID,
-  OFFLINE,
-  downloadModules,
-  goEnv,
-  goLayout,
-  goOptions,
-  linkerArgs,
-  moduleCacheMount,
-  packageArg,
-  tagsArg,
-} from './go.js';
+import type { BuildInputs, BuiltModule, LanguageDriver } from './driver.js';
+import { OFFLINE, buildGoFamily, goEnv, goOptions, linkerArgs, packageArg, tagsArg } from './go.js';
 
 /** The official image (Debian, go and tinygo, runs as user `tinygo`); overridable like every image. */
 export const TINYGO_IMAGE = 'docker.io/tinygo/tinygo:0.41.1';
@@ -72,28 +57,15 @@ export function tinygoEnv(
 export const tinygoDriver: LanguageDriver = {
   languages: ['tinygo'],
   defaultImage: () => TINYGO_IMAGE,
-  async build(inputs: BuildInputs): Promise<BuiltModule> {
-    const { module, label, ignoreCache } = inputs;
-    const layout = await goLayout(inputs);
-    const modules = layout.download ? downloadModules(inputs, tinygoEnv(module)) : undefined;
-    const out = `${OUT_DIR}/${module.name}.wasm`;
-    const run = inputs.toolchain.run({
-      args: tinygoArgs(module, out),
-      env: tinygoEnv(module, OFFLINE),
-      cwd: path.join(SRC_DIR, module.source),
-      user: BUILD_USER,
-      network: 'none',
-      mounts: [
-        { type: 'bind', dest: SRC_DIR, source: inputs.context, readonly: true },
-        { type: 'bind', dest: OUT_DIR, source: scratch() },
-        ...moduleCacheMount(modules),
-        { type: 'cache', dest: GOCACHE, id: GOCACHE_ID, sharing: 'shared' },
-        // Concurrent tinygo builds are safe: it writes cache entries to temporary files and renames them.
-        { type: 'cache', dest: TINYGO_CACHE_HOME, id: TINYGO_CACHE_ID, sharing: 'shared' },
-      ],
-      ignoreCache,
-      customName: `${label} tinygo build -target=${module.target} ${packageArg(module, 'tinygo')}`,
+  build(inputs: BuildInputs): Promise<BuiltModule> {
+    const { module } = inputs;
+    return buildGoFamily(inputs, {
+      args: (out) => tinygoArgs(module, out),
+      downloadEnv: tinygoEnv(module),
+      buildEnv: tinygoEnv(module, OFFLINE),
+      // Concurrent tinygo builds are safe: it writes cache entries to temporary files and renames them.
+      caches: [{ type: 'cache', dest: TINYGO_CACHE_HOME, id: TINYGO_CACHE_ID, sharing: 'shared' }],
+      name: `tinygo build -target=${module.target} ${packageArg(module, 'tinygo')}`,
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
   },
 };
