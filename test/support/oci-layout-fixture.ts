@@ -10,7 +10,8 @@ import * as tar from 'tar';
 
 const sha256 = (b: Uint8Array | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
-function uleb(n: number): number[] {
+/** Binary encoding helpers for hand-made Wasm modules and components (tests only). */
+export function uleb(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -21,16 +22,16 @@ function uleb(n: number): number[] {
   return out;
 }
 
-function vec(items: number[][]): number[] {
+export function vec(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
 
-function str(s: string): number[] {
+export function str(s: string): number[] {
   const b = [...Buffer.from(s, 'utf8')];
   return [...uleb(b.length), ...b];
 }
 
-function section(id: number, body: number[]): number[] {
+export function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
 }
 

@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactCreated, buildWasmArtifact } from '../../../src/publish/artifact.js';
 import { inspectWasm, wasmKind, WasmFormatError } from '../../../src/publish/wasm-binary.js';
 import { sha256 } from '../../../src/oci/digest.js';
-import { helloWasm } from '../../support/oci-layout-fixture.js';
-
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const str = (s: string) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
+import { helloWasm, section, str, vec } from '../../support/oci-layout-fixture.js';
 
 /**
  * A component binary with a nested core module (whose bytes must be skipped, not parsed), an import
@@ -48,9 +35,9 @@ function component(): Buffer {
     0x01,
     0x00,
     ...section(1, core),
-    ...section(10, [...leb(imports.length), ...imports.flat()]),
+    ...section(10, vec(imports)),
     ...section(0, [...str('name'), 1, 2, 3]), // a custom section
-    ...section(11, [...leb(exports.length), ...exports.flat()]),
+    ...section(11, vec(exports)),
   ]);
 }
 
