@@ -3966,7 +3966,7 @@ async function runFrontend(build2, opts = {}) {
 // frontend/build.ts
 import path7 from "node:path/posix";
 
-// src/spec/errors.ts
+// src/wasm-toml/errors.ts
 var ErrorCollector = class {
   constructor(filename, index) {
     this.filename = filename;
@@ -3989,7 +3989,7 @@ var ErrorCollector = class {
   }
 };
 
-// src/spec/locate.ts
+// src/wasm-toml/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
   set(path8, span) {
@@ -4014,7 +4014,7 @@ function withLocator(data, locate) {
   return Object.defineProperty(data, "locate", { value: locate, enumerable: false });
 }
 
-// src/spec/formats.ts
+// src/wasm-toml/formats.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function relativePathProblem(value) {
@@ -4105,7 +4105,7 @@ function compilePattern(source) {
   return new RegExp(source, "u");
 }
 
-// src/spec/names.ts
+// src/wasm-toml/names.ts
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
@@ -4167,7 +4167,7 @@ function requireUniqueNames(items, pathOf, what, ctx) {
   });
 }
 
-// src/spec/schema.ts
+// src/wasm-toml/schema.ts
 var LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "assemblyscript", "zig"];
 var TARGETS = ["wasip1", "wasip2"];
 var PROFILES = ["release", "debug"];
@@ -4539,7 +4539,7 @@ var ROOT_FIELDS = {
   }
 };
 
-// src/spec/suggest.ts
+// src/wasm-toml/suggest.ts
 function editDistance(a, b) {
   const rows = a.length + 1;
   const cols = b.length + 1;
@@ -4578,7 +4578,7 @@ function quotedList(items) {
   return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
 }
 
-// src/spec/toolchain.ts
+// src/wasm-toml/toolchain.ts
 function hasTagOrDigest(ref) {
   return ref.includes("@") || (ref.split("/").pop() ?? "").includes(":");
 }
@@ -4594,7 +4594,7 @@ function toolchainImage(toolchain, builtin) {
   return toolchain.version !== void 0 ? `${repository}:${toolchain.version}` : `${repository}${builtinSuffix}`;
 }
 
-// src/spec/interpolate.ts
+// src/wasm-toml/interpolate.ts
 var REF = /\$\$|\$\{([^}]*)\}?/g;
 var NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function scanTemplate(value) {
@@ -4620,7 +4620,7 @@ function expandTemplate(value, values) {
   );
 }
 
-// src/spec/validate.ts
+// src/wasm-toml/validate.ts
 var rootScope = (fields2) => ({ dotted: "", display: "the top level", fields: fields2 });
 var join = (a, b) => a ? `${a}.${b}` : b;
 var KIND_NAMES = {
@@ -4874,7 +4874,7 @@ function subSpan(value, start2, end, text2) {
   return at === -1 ? value.span : [value.span[0] + at, value.span[0] + at + needle.length];
 }
 
-// src/spec/rules.ts
+// src/wasm-toml/rules.ts
 var COMPONENT_LANGUAGES = ["c", "cpp", "rust", "tinygo"];
 var COMPONENT_RUNTIMES = ["wasmtime"];
 var asObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
@@ -5065,7 +5065,7 @@ function imageRules(spec, modules, ctx) {
   );
 }
 
-// src/spec/source.ts
+// src/wasm-toml/source.ts
 var LineIndex = class {
   starts = [0];
   constructor(text2) {
@@ -7131,7 +7131,7 @@ function parseTOML(code2, options3) {
   return parseForESLint(code2, options3).ast;
 }
 
-// src/spec/toml.ts
+// src/wasm-toml/toml.ts
 function parseToml(text2) {
   let program;
   try {
@@ -7243,7 +7243,7 @@ function convert(node) {
   }
 }
 
-// src/spec/parse.ts
+// src/wasm-toml/parse.ts
 function parseWasmToml(text2, options3 = {}) {
   const index = new LineIndex(text2);
   const errors = new ErrorCollector(options3.filename ?? "wasm.toml", index);
@@ -7267,7 +7267,7 @@ function parseWasmToml(text2, options3 = {}) {
   return { ok: true, spec: withLocator(data, ctx.locations.locator(index)) };
 }
 
-// src/spec/select.ts
+// src/wasm-toml/select.ts
 function selectModules(spec, target) {
   const names = spec.module.map((m) => m.name);
   const wanted = target || (spec.image ? spec.image.entrypoint : names[0]);
@@ -7293,7 +7293,7 @@ function selectModules(spec, target) {
   };
 }
 
-// src/spec/build-args.ts
+// src/wasm-toml/build-args.ts
 function applyBuildArgs(spec, buildArgs) {
   const values = { ...spec["build-args"] };
   for (const name of Object.keys(values)) {

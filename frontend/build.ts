@@ -1,7 +1,7 @@
 // One build: wasm.toml -> spec -> per-module toolchain steps -> a check of each output -> wasm-opt on the
 // frontend's own image -> an image holding only the modules.
 import path from 'node:path/posix';
-import { applyBuildArgs, selectModules, type ModuleSpec, type Spec } from '../src/spec/index.js';
+import { applyBuildArgs, selectModules, type ModuleSpec, type Spec } from '../src/wasm-toml/index.js';
 import {
   invalidArgument,
   log,

@@ -3,7 +3,7 @@
 import { GatewayCap, type CacheOptionsEntry, type Gateway, type Platform } from './gateway/index.js';
 import { marshal, type State } from './llb/index.js';
 import { HEADER_LENGTH, headerProblem, inspectHeader } from './wasm-header.js';
-import type { Target } from '../src/spec/index.js';
+import type { Target } from '../src/wasm-toml/index.js';
 
 export type OutputProblem =
   /** The file is there but is not WebAssembly, or not the kind the target needs; `detail` follows the file's name. */

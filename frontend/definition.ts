@@ -1,6 +1,6 @@
 // Reads wasm.toml from the client's `dockerfile` local and turns its problems into a BuildKit error that
 // buildx prints with the file's lines, never a stack trace.
-import { parseWasmToml, type Spec, type SpecError } from '../src/spec/index.js';
+import { parseWasmToml, type Spec, type SpecError } from '../src/wasm-toml/index.js';
 import {
   FrontendError,
   sourceDetail,

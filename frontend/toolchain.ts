@@ -1,5 +1,5 @@
 // Which toolchain image a module builds in, and that image as an LLB state ready to run commands.
-import { toolchainImage, type ModuleSpec } from '../src/spec/index.js';
+import { toolchainImage, type ModuleSpec } from '../src/wasm-toml/index.js';
 import type { Gateway, Platform } from './gateway/index.js';
 import { image, type State } from './llb/index.js';
 import type { LanguageDriver } from './languages/driver.js';

@@ -4,7 +4,7 @@
 // Binary layout: the magic `\0asm`, then a little-endian u16 version and u16 layer. A core module is
 // version 1, layer 0 (`01 00 00 00`); a component is version 0x0d, layer 1 (`0d 00 01 00`); earlier
 // component versions (0x0a-0x0c) were pre-standard drafts that current runtimes refuse.
-import type { Target } from '../src/spec/index.js';
+import type { Target } from '../src/wasm-toml/index.js';
 
 /** How many bytes `inspectHeader` needs. */
 export const HEADER_LENGTH = 8;

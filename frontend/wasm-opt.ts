@@ -1,7 +1,7 @@
 // Post-processing with binaryen's wasm-opt, run as an exec on the frontend's own image (which ships
 // it, see frontend/Dockerfile): `optimize.wasm-opt` and `optimize.strip` of wasm.toml.
 import { existsSync } from 'node:fs';
-import type { ModuleSpec } from '../src/spec/index.js';
+import type { ModuleSpec } from '../src/wasm-toml/index.js';
 import { scratch, type State } from './llb/index.js';
 import type { BuiltModule } from './languages/driver.js';
 

@@ -12,7 +12,7 @@ import { runProcess } from '../src/process.js';
 import { buildxArgs } from '../src/build/buildx.js';
 import { extractModule, findWasmImage, openLayout } from '../src/oci/index.js';
 import { publish, type VerifiedRuntime } from '../src/publish/index.js';
-import { parseWasmToml } from '../src/spec/index.js';
+import { parseWasmToml } from '../src/wasm-toml/index.js';
 import { runTest } from '../src/testrun/index.js';
 import { wasmtime } from '../src/runtimes/wasmtime.js';
 import { nodeWasi } from '../src/runtimes/node.js';

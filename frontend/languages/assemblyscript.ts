@@ -1,7 +1,7 @@
 // AssemblyScript with asc: the project's npm dependencies (asc itself among them) in their own step, whose
 // only inputs are package.json and the lockfile, then one offline compile with the WASI shim's config.
 import path from 'node:path/posix';
-import type { ModuleSpec } from '../../src/spec/index.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { copy, scratch, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 

@@ -1,6 +1,6 @@
 // C and C++ with clang: one compile-and-link step over the explicit list of source files.
 import path from 'node:path/posix';
-import type { Language, ModuleSpec } from '../../src/spec/index.js';
+import type { Language, ModuleSpec } from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
 import {
   OUT_DIR,

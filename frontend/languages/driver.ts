@@ -1,5 +1,5 @@
 // The shape every language driver has: a default toolchain image, and the LLB that compiles a module.
-import type { Language, ModuleSpec } from '../../src/spec/index.js';
+import type { Language, ModuleSpec } from '../../src/wasm-toml/index.js';
 import type { State } from '../llb/index.js';
 
 /** Where the build sees its inputs and leaves its output: the same for every language. */

@@ -10,7 +10,7 @@
 // would leave an offline step 2 without its modules. A cache mount is right for GOCACHE, which only ever
 // speeds a build up. TinyGo (tinygo.ts) shares the layout checks, step 1 and the flag quoting.
 import path from 'node:path/posix';
-import type { ModuleSpec } from '../../src/spec/index.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { invalidArgument } from '../gateway/index.js';
 import { copy, scratch, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';

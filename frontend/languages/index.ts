@@ -1,5 +1,5 @@
 // Which driver builds which language.
-import type { Language } from '../../src/spec/index.js';
+import type { Language } from '../../src/wasm-toml/index.js';
 import { assemblyscriptDriver } from './assemblyscript.js';
 import { cDriver } from './c.js';
 import type { LanguageDriver } from './driver.js';

@@ -7,7 +7,7 @@
 // a per-module target directory live in cache mounts, so cargo compiles only the crates that changed
 // (made safe across checkouts by BUILD_SCRIPT's content check).
 import path from 'node:path/posix';
-import type { ModuleSpec, Target } from '../../src/spec/index.js';
+import type { ModuleSpec, Target } from '../../src/wasm-toml/index.js';
 import { invalidArgument } from '../gateway/index.js';
 import { copy, FileActions, scratch, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';

@@ -2,7 +2,7 @@
 // go.mod/go.sum alone with the network (the image ships go, which tinygo runs for `go list`), then an
 // offline build with the module cache read-only, Go's build cache and TinyGo's own cache (compiled
 // runtime and libc, its merged GOROOT) as shared cache mounts.
-import type { ModuleSpec } from '../../src/spec/index.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import type { BuildInputs, BuiltModule, LanguageDriver } from './driver.js';
 import { OFFLINE, buildGoFamily, goEnv, goOptions, linkerArgs, packageArg, tagsArg } from './go.js';
 

@@ -1,6 +1,6 @@
 // Zig: one `zig build-exe` of the root source file for wasm32-wasi, with Zig's caches on cache mounts.
 import path from 'node:path/posix';
-import type { ModuleSpec } from '../../src/spec/index.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 

@@ -1,6 +1,6 @@
 // Runs a module's [[module.test]] cases on a runtime and judges each against its expectations.
 import path from 'node:path';
-import { compilePattern, type TestSpec } from '../spec/index.js';
+import { compilePattern, type TestSpec } from '../wasm-toml/index.js';
 import type { Runtime } from '../runtimes/runtime.js';
 
 export interface TestOutcome {

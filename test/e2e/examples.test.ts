@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 import { buildx, prepareExample } from '../support/frontend.js';
-import { parseWasmToml } from '../../src/spec/index.js';
+import { parseWasmToml } from '../../src/wasm-toml/index.js';
 import { runTest, testAppliesTo } from '../../src/testrun/index.js';
 import { wasmtime } from '../../src/runtimes/wasmtime.js';
 import { nodeWasi } from '../../src/runtimes/node.js';

@@ -9,7 +9,7 @@ import { buildx, prepareExample, withSyntax } from '../support/frontend.js';
 import { openLayout, findWasmImage, extractModule } from '../../src/oci/index.js';
 import { wasmtime } from '../../src/runtimes/wasmtime.js';
 import { nodeWasi } from '../../src/runtimes/node.js';
-import { parseWasmToml } from '../../src/spec/index.js';
+import { parseWasmToml } from '../../src/wasm-toml/index.js';
 import { runTest } from '../../src/testrun/index.js';
 
 const tb = loadTestbed();

@@ -10,7 +10,7 @@ import { loadTestbed, repoRoot } from '../support/testbed.js';
 import { buildx, prepareExample } from '../support/frontend.js';
 import { startGoProxy, type GoProxy } from '../support/goproxy.js';
 import { run } from '../support/exec.js';
-import { parseWasmToml } from '../../src/spec/index.js';
+import { parseWasmToml } from '../../src/wasm-toml/index.js';
 import { runTest, testAppliesTo } from '../../src/testrun/index.js';
 import { wasmtime } from '../../src/runtimes/wasmtime.js';
 import { nodeWasi } from '../../src/runtimes/node.js';

@@ -1,6 +1,6 @@
 // The C/C++ command line, pinned: what reaches clang for each wasm.toml setting.
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { clangArgs } from '../../../frontend/languages/c.js';
 
 function moduleOf(text: string): ModuleSpec {

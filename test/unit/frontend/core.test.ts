@@ -1,6 +1,6 @@
 // The frontend's pure pieces: platforms, SOURCE_DATE_EPOCH, the image config, toolchain choice, globs.
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec, type Spec } from '../../../src/spec/index.js';
+import { parseWasmToml, type ModuleSpec, type Spec } from '../../../src/wasm-toml/index.js';
 import { platformId, targetPlatforms } from '../../../frontend/build.js';
 import { imageConfig, sourceDateEpoch } from '../../../frontend/image-config.js';
 import { chooseToolchainImage, toolchainOverrideArg } from '../../../frontend/toolchain.js';

@@ -1,7 +1,7 @@
 // Runs a language driver on a wasm.toml and a fake build context listing, marshals what it returns and
 // reads the LLB back with the tests' own decoder: each exec as its argv, env, cwd, network and mounts,
 // each mount naming the op it comes from. Driver tests assert on these views, not on the driver's code.
-import { parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import type { BuiltModule, LanguageDriver } from '../../../frontend/languages/driver.js';

@@ -1,7 +1,7 @@
 // The Go driver, pinned: what reaches `go build` for each wasm.toml setting, how -ldflags is quoted, and
 // the LLB of both steps (argv, env, user, network, mounts) read back from the marshaled Definition.
 import { describe, expect, it } from 'vitest';
-import { applyBuildArgs, parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { applyBuildArgs, parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal, type State } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type Spec } from '../../../src/spec/index.js';
+import { parseWasmToml, type Spec } from '../../../src/wasm-toml/index.js';
 import { answer, describe as describeRequests } from '../../../frontend/subrequests.js';
 import { FrontendError, type FrontendResult } from '../../../frontend/gateway/index.js';
 

@@ -3,7 +3,7 @@
 // `tinygo build` argv per setting, the -ldflags quoting tinygo's shlex reads back, and the LLB of both
 // steps read back from the marshaled Definition.
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';

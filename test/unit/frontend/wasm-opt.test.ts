@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/spec/index.js';
+import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
 import {
   NODE_PATH,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type TestSpec } from '../../../src/spec/index.js';
+import { parseWasmToml, type TestSpec } from '../../../src/wasm-toml/index.js';
 import { runTest, testAppliesTo } from '../../../src/testrun/index.js';
 import type { RunRequest, RunResult, Runtime } from '../../../src/runtimes/runtime.js';
 

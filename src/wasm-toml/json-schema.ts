@@ -13,7 +13,7 @@ export function renderJsonSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'wasm.toml',
-    description: `Build file of the wasm-build BuildKit frontend, format ${FORMAT_VERSION}. Generated from src/spec/schema.ts.`,
+    description: `Build file of the wasm-build BuildKit frontend, format ${FORMAT_VERSION}. Generated from src/wasm-toml/schema.ts.`,
     ...body,
     definitions,
   };

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Language, ModuleSpec, Spec, SpecData, TestSpec } from '../../../src/spec/index.js';
-import type { SourceRange, SpecPath } from '../../../src/spec/source.js';
+import type { Language, ModuleSpec, Spec, SpecData, TestSpec } from '../../../src/wasm-toml/index.js';
+import type { SourceRange, SpecPath } from '../../../src/wasm-toml/source.js';
 
 // Compile-time checks (tsc --noEmit runs over test/): the types derived from the schema table have the
 // shape the table promises: defaults make keys required, the rest stay optional, enums stay literal.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpecError, parseWasmToml, type Spec, type SpecError } from '../../../src/spec/index.js';
-import { MODULE_FIELDS, ROOT_FIELDS, type Fields } from '../../../src/spec/schema.js';
+import { formatSpecError, parseWasmToml, type Spec, type SpecError } from '../../../src/wasm-toml/index.js';
+import { MODULE_FIELDS, ROOT_FIELDS, type Fields } from '../../../src/wasm-toml/schema.js';
 import { VALID_CASES } from './valid-cases.js';
 
 function parse(text: string): Spec {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generatedFiles } from '../../../scripts/gen-spec.js';
+import { generatedFiles } from '../../../scripts/gen-wasm-toml.js';
 
 describe('files generated from the schema table', () => {
   it.each(['schema/wasm.schema.json', 'docs/wasm-toml.md'])(
-    '%s is up to date (npx tsx scripts/gen-spec.ts)',
+    '%s is up to date (npx tsx scripts/gen-wasm-toml.ts)',
     async (path) => {
       const file = (await generatedFiles()).find((f) => f.path === path);
       expect(file).toBeDefined();

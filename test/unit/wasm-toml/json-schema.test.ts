@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
 import { describe, expect, it } from 'vitest';
-import { compilePattern } from '../../../src/spec/index.js';
+import { compilePattern } from '../../../src/wasm-toml/index.js';
 import { readCorpus } from './corpus.js';
 import { VALID_CASES } from './valid-cases.js';
 

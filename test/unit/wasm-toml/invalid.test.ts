@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpecError, parseWasmToml } from '../../../src/spec/index.js';
+import { formatSpecError, parseWasmToml } from '../../../src/wasm-toml/index.js';
 import { readCorpus } from './corpus.js';
 
 const corpus = readCorpus();

@@ -1,13 +1,13 @@
-// Writes the files generated from the wasm.toml schema table (src/spec/schema.ts):
+// Writes the files generated from the wasm.toml schema table (src/wasm-toml/schema.ts):
 //   schema/wasm.schema.json   the JSON Schema for editors
 //   docs/wasm-toml.md         the reference doc
-// `npx tsx scripts/gen-spec.ts` writes them; `--check` exits 1 if they are out of date.
-// test/unit/spec/generated.test.ts checks the same thing in the unit tests.
+// `npx tsx scripts/gen-wasm-toml.ts` writes them; `--check` exits 1 if they are out of date.
+// test/unit/wasm-toml/generated.test.ts checks the same thing in the unit tests.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
-import { renderJsonSchema } from '../src/spec/json-schema.js';
-import { renderReferenceDoc } from '../src/spec/reference-doc.js';
+import { renderJsonSchema } from '../src/wasm-toml/json-schema.js';
+import { renderReferenceDoc } from '../src/wasm-toml/reference-doc.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const current = await readFile(`${root}${path}`, 'utf8').catch(() => '');
     if (current === content) continue;
     if (check) {
-      console.error(`${path} is out of date: run npx tsx scripts/gen-spec.ts`);
+      console.error(`${path} is out of date: run npx tsx scripts/gen-wasm-toml.ts`);
       stale++;
     } else {
       await writeFile(`${root}${path}`, content);

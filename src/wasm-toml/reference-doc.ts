@@ -145,7 +145,7 @@ export function renderReferenceDoc(): string {
   const expanded = { paths: new Set<string>(), languageOptions: new Set<string>() };
   walk(ROOT.fields, '', '', ROOT.since, false, sections, expanded);
   return [
-    '<!-- Generated from src/spec/schema.ts by `npx tsx scripts/gen-spec.ts`. Do not edit. -->',
+    '<!-- Generated from src/wasm-toml/schema.ts by `npx tsx scripts/gen-wasm-toml.ts`. Do not edit. -->',
     intro([...expanded.paths], [...expanded.languageOptions]),
     ...sections,
   ].join('\n');

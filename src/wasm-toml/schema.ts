@@ -2,7 +2,7 @@ import type { FormatName } from './formats.js';
 
 // The single source of truth for wasm.toml: every key, its type, default, allowed values and meaning.
 // The validator walks this table, the TypeScript types of the normalized spec are derived from it
-// (types.ts), and scripts/gen-spec.ts renders it as the JSON Schema and the reference doc.
+// (types.ts), and scripts/gen-wasm-toml.ts renders it as the JSON Schema and the reference doc.
 
 /** The format version in which a key appeared; keys without `since` inherit their table's. */
 export const FORMAT_VERSION = '1.0';

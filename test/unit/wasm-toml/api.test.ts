@@ -5,9 +5,9 @@ import {
   selectModules,
   toolchainImage,
   type Spec,
-} from '../../../src/spec/index.js';
-import { expandTemplate, scanTemplate } from '../../../src/spec/interpolate.js';
-import { closest, editDistance } from '../../../src/spec/suggest.js';
+} from '../../../src/wasm-toml/index.js';
+import { expandTemplate, scanTemplate } from '../../../src/wasm-toml/interpolate.js';
+import { closest, editDistance } from '../../../src/wasm-toml/suggest.js';
 
 function parse(text: string): Spec {
   const result = parseWasmToml(text);

@@ -1,4 +1,4 @@
-import type { SpecData } from '../../../src/spec/index.js';
+import type { SpecData } from '../../../src/wasm-toml/index.js';
 
 /** Deep partial of the normalized spec, for cases that assert only what they are about. */
 type Partial2<T> = T extends (infer U)[]
