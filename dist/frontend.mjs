@@ -4172,7 +4172,7 @@ var LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "assemblyscript", "zig"];
 var TARGETS = ["wasip1", "wasip2"];
 var PROFILES = ["release", "debug"];
 var WASM_OPT_LEVELS = ["none", "O1", "O2", "O3", "O4", "Os", "Oz"];
-var RUNTIMES = ["wasmtime", "wasmedge", "wasmer", "node"];
+var RUNTIMES = ["wasmtime", "wazero", "wasmer", "wasmedge", "node"];
 var flagList = (description) => ({
   kind: "list",
   item: { kind: "string", format: "text", interpolate: true },

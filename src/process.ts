@@ -1,6 +1,7 @@
 // Runs a child process to completion with captured output: the one place the CLI, the action and the
 // tests spawn tools (buildx, runtimes, crane).
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface ProcessResult {
   code: number;
@@ -15,6 +16,14 @@ export interface ProcessOptions {
   cwd?: string;
   input?: string | Uint8Array;
   timeoutMs?: number;
+  /** Called with each chunk as it arrives (live progress), besides being captured. */
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+  /**
+   * Give the child this process's stderr (a terminal buildx can draw on), or all of stdin, stdout and
+   * stderr (a module run by hand); what is inherited is not captured.
+   */
+  inherit?: 'stderr' | 'all';
 }
 
 /** Never throws on a non-zero exit: callers decide what an exit code means. Rejects if it cannot start. */
@@ -24,7 +33,12 @@ export function runProcess(
   opts: ProcessOptions = {},
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: 'pipe' });
+    const child = spawn(cmd, args, {
+      env: opts.env ?? process.env,
+      cwd: opts.cwd,
+      stdio:
+        opts.inherit === 'all' ? 'inherit' : ['pipe', 'pipe', opts.inherit === 'stderr' ? 'inherit' : 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -35,8 +49,17 @@ export function runProcess(
             timedOut = true;
             child.kill('SIGKILL');
           }, opts.timeoutMs);
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    // A decoder per stream, so a character split across two chunks reaches the callback whole.
+    const outText = new StringDecoder('utf8');
+    const errText = new StringDecoder('utf8');
+    child.stdout?.on('data', (b: Buffer) => {
+      out.push(b);
+      opts.onStdout?.(outText.write(b));
+    });
+    child.stderr?.on('data', (b: Buffer) => {
+      err.push(b);
+      opts.onStderr?.(errText.write(b));
+    });
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
@@ -51,7 +74,7 @@ export function runProcess(
       });
     });
     // A runtime that never reads stdin must not fail the run with EPIPE.
-    child.stdin.on('error', () => {});
-    child.stdin.end(opts.input ?? '');
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(opts.input ?? '');
   });
 }

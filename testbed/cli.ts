@@ -66,6 +66,8 @@ async function up(): Promise<void> {
     VERSION_BUILDKIT: goTools.find((t) => t.name === 'buildkit')!.version,
     VERSION_BUILDX: goTools.find((t) => t.name === 'buildx')!.version,
     VERSION_CRANE: goTools.find((t) => t.name === 'crane')!.version,
+    VERSION_WAZERO: goTools.find((t) => t.name === 'wazero')!.version,
+    VERSION_ACT: goTools.find((t) => t.name === 'act')!.version,
     VERSION_WASMTIME: wasmtimeVersion,
     VERSION_NODE_IMAGE: nodeBinaryVersion,
     VERSION_NODE_WASI: process.version,

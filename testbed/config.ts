@@ -38,6 +38,22 @@ export const goTools: GoTool[] = [
     version: 'v0.22.1',
     packages: ['./cmd/crane'],
   },
+  {
+    // A runtime the action test-runs modules on, and the release-shaped archive the installer test serves.
+    name: 'wazero',
+    module: 'github.com/tetratelabs/wazero',
+    version: 'v1.11.0',
+    packages: ['./cmd/wazero'],
+    versionVar: 'github.com/tetratelabs/wazero/internal/version.version',
+  },
+  {
+    // nektos/act: runs the action's workflows on the host, with its own Actions cache server.
+    name: 'act',
+    module: 'github.com/nektos/act',
+    version: 'v0.2.89',
+    packages: ['github.com/nektos/act'],
+    versionVar: 'main.version',
+  },
 ];
 
 /** wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time). */

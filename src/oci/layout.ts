@@ -266,10 +266,15 @@ function cleanPath(p: string): string {
 
 /**
  * Extracts the module named by the config's Entrypoint[0] (or Cmd[0]) from the image's layers, top
- * layer first, honouring whiteouts. Without an entrypoint, the only `.wasm` file is taken.
+ * layer first, honouring whiteouts. Without an entrypoint, the only `.wasm` file is taken. `modulePath`
+ * picks another module of an image that holds several.
  */
-export async function extractModule(layout: OciLayout, image: WasmImage): Promise<ExtractedModule> {
-  const entry = image.config.config?.Entrypoint?.[0] ?? image.config.config?.Cmd?.[0];
+export async function extractModule(
+  layout: OciLayout,
+  image: WasmImage,
+  modulePath?: string,
+): Promise<ExtractedModule> {
+  const entry = modulePath ?? image.config.config?.Entrypoint?.[0] ?? image.config.config?.Cmd?.[0];
   const target = entry ? cleanPath(entry.split('#')[0]!) : undefined;
   const found: ExtractedModule[] = [];
   for (const layer of [...image.manifest.layers].reverse()) {
@@ -293,7 +298,7 @@ export async function extractModule(layout: OciLayout, image: WasmImage): Promis
     const m = found[0];
     if (!m) {
       throw new LayoutError(
-        `the image's entrypoint ${entry} is not in any of its ${image.manifest.layers.length} layers`,
+        `${modulePath ? 'the module' : "the image's entrypoint"} ${entry} is not in any of its ${image.manifest.layers.length} layers`,
       );
     }
     return checkWasm(m);

@@ -1,7 +1,8 @@
 // Node's built-in WASI preview1 implementation, run in a child Node process so the guest owns real
 // stdin/stdout/stderr and an exit code, exactly as a CLI runtime would.
-import { runProcess } from '../process.js';
-import type { RunRequest, RunResult, Runtime } from './runtime.js';
+import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
+import type { ReleaseSource } from './release.js';
+import type { RunRequest } from './runtime.js';
 
 // Runs as `node -e RUNNER <json>`; kept as a string so bundles need no extra file.
 const RUNNER = `
@@ -21,22 +22,34 @@ export function nodeRunnerConfig(req: RunRequest): string {
   return JSON.stringify({ module: req.module, args: [argv0, ...req.args], env: req.env, preopens });
 }
 
-export function nodeWasi(bin = process.execPath): Runtime {
-  return {
-    name: 'node',
-    async version() {
-      const res = await runProcess(bin, ['--version']);
-      if (res.code !== 0) throw new Error(`${bin} --version failed: ${res.stderr.trim()}`);
-      return res.stdout.trim().replace(/^v/, '');
-    },
-    async run(req: RunRequest): Promise<RunResult> {
-      const res = await runProcess(bin, ['--no-warnings', '-e', RUNNER, nodeRunnerConfig(req)], {
-        input: req.stdin,
-        timeoutMs: req.timeoutMs,
-        // The guest sees only what the request gives it, never the runner's own environment.
-        env: { PATH: process.env.PATH ?? '' },
-      });
-      return { exitCode: res.code, stdout: res.stdout, stderr: res.stderr, timedOut: res.timedOut };
-    },
-  };
+export const nodeCli: CliRuntimeSpec = {
+  name: 'node',
+  components: false,
+  versionArgs: ['--version'],
+  parseVersion: firstVersion, // "v20.20.2"
+  runArgs: (req) => ['--no-warnings', '-e', RUNNER, nodeRunnerConfig(req)],
+};
+
+/**
+ * The guest sees only what the request gives it (env is passed to WASI explicitly), so the child Node
+ * process gets no more of the runner's environment than it needs to start.
+ */
+export function nodeEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '' };
 }
+
+// Unpinned, `node` is the Node.js running wasm-build itself; a pinned version comes from nodejs.org,
+// checked against the release's SHASUMS256.txt.
+export const nodeRelease: ReleaseSource = {
+  archive(version, p) {
+    const name = `node-v${version}-${p.os}-${p.arch}`;
+    return {
+      origin: 'https://nodejs.org',
+      path: `/dist/v${version}/${name}.tar.xz`,
+      format: 'tar.xz',
+      checksumsPath: `/dist/v${version}/SHASUMS256.txt`,
+      root: name,
+      binary: 'bin/node',
+    };
+  },
+};

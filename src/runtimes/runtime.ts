@@ -1,4 +1,7 @@
 // What every Wasm runtime adapter offers: its version, and one run of a module with WASI inputs.
+import type { RuntimeName } from '../wasm-toml/index.js';
+
+export type { RuntimeName };
 
 export interface Preopen {
   /** Directory on the host. */
@@ -27,6 +30,10 @@ export interface RunResult {
 export interface Runtime {
   /** The name users write in `runtimes:` lists and the suffix of the `T-<runtime>` tag. */
   readonly name: string;
+  /** Whether it runs WASI 0.2 components, not only preview1 core modules. */
+  readonly components: boolean;
   version(): Promise<string>;
   run(req: RunRequest): Promise<RunResult>;
+  /** The program and argv `run` uses: to run a module by hand, and to show users how. */
+  command(req: RunRequest): { bin: string; args: string[]; env: NodeJS.ProcessEnv };
 }

@@ -1,6 +1,7 @@
-// The wasmtime CLI: flags go before the module, guest arguments after it.
-import { runProcess } from '../process.js';
-import type { RunRequest, RunResult, Runtime } from './runtime.js';
+// wasmtime: `wasmtime run [flags] module [guest args]`, flags before the module.
+import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
+import { GITHUB, type ReleaseSource } from './release.js';
+import type { RunRequest } from './runtime.js';
 
 export function wasmtimeArgs(req: RunRequest): string[] {
   const args = ['run'];
@@ -10,22 +11,25 @@ export function wasmtimeArgs(req: RunRequest): string[] {
   return args;
 }
 
-export function wasmtime(bin = 'wasmtime', env: NodeJS.ProcessEnv = process.env): Runtime {
-  return {
-    name: 'wasmtime',
-    async version() {
-      const res = await runProcess(bin, ['--version'], { env });
-      if (res.code !== 0) throw new Error(`${bin} --version failed: ${res.stderr.trim()}`);
-      // "wasmtime 48.0.8 (...)" -> "48.0.8"
-      return res.stdout.trim().split(/\s+/)[1] ?? res.stdout.trim();
-    },
-    async run(req: RunRequest): Promise<RunResult> {
-      const res = await runProcess(bin, wasmtimeArgs(req), {
-        env,
-        input: req.stdin,
-        timeoutMs: req.timeoutMs,
-      });
-      return { exitCode: res.code, stdout: res.stdout, stderr: res.stderr, timedOut: res.timedOut };
-    },
-  };
-}
+export const wasmtimeCli: CliRuntimeSpec = {
+  name: 'wasmtime',
+  components: true,
+  versionArgs: ['--version'],
+  parseVersion: firstVersion, // "wasmtime 48.0.8 (abc 2025-01-01)"
+  runArgs: wasmtimeArgs,
+};
+
+// Release archives hold `wasmtime-v<V>-<arch>-<os>/wasmtime`; the project publishes no checksums file.
+export const wasmtimeRelease: ReleaseSource = {
+  defaultVersion: '48.0.8',
+  archive(version, p) {
+    const name = `wasmtime-v${version}-${p.arch === 'x64' ? 'x86_64' : 'aarch64'}-${p.os === 'darwin' ? 'macos' : 'linux'}`;
+    return {
+      origin: GITHUB,
+      path: `/bytecodealliance/wasmtime/releases/download/v${version}/${name}.tar.xz`,
+      format: 'tar.xz',
+      root: name,
+      binary: 'wasmtime',
+    };
+  },
+};

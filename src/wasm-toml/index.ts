@@ -8,6 +8,6 @@ export { applyBuildArgs } from './build-args.js';
 export { toolchainImage } from './toolchain.js';
 export { compilePattern } from './formats.js';
 export { COMPONENT_LANGUAGES, COMPONENT_RUNTIMES } from './rules.js';
-export { LANGUAGES, RUNTIMES, TARGETS, type Language } from './schema.js';
+export { LANGUAGES, RUNTIMES, TARGETS, type Language, type RuntimeName } from './schema.js';
 export type { SourceRange, SpecPath } from './source.js';
 export type { ImageSpec, ModuleSpec, Spec, SpecData, Target, TestSpec, ToolchainSpec } from './types.js';

@@ -8,11 +8,10 @@ import { loadTestbed, repoRoot } from '../support/testbed.js';
 import { buildx, prepareExample } from '../support/frontend.js';
 import { parseWasmToml } from '../../src/wasm-toml/index.js';
 import { runTest, testAppliesTo } from '../../src/testrun/index.js';
-import { wasmtime } from '../../src/runtimes/wasmtime.js';
-import { nodeWasi } from '../../src/runtimes/node.js';
+import { runtimeAt } from '../../src/runtimes/index.js';
 
 const tb = loadTestbed();
-const runtimes = [wasmtime('wasmtime', tb.env), nodeWasi()];
+const runtimes = [runtimeAt('wasmtime', undefined, tb.env), runtimeAt('node')];
 
 /** Examples whose toolchain no registry reachable here ships; their LLB is pinned by unit tests instead. */
 const notBuildableHere: Record<string, string> = {

@@ -7,8 +7,7 @@ import { loadTestbed, repoRoot } from '../support/testbed.js';
 import { run } from '../support/exec.js';
 import { buildx, prepareExample, withSyntax } from '../support/frontend.js';
 import { openLayout, findWasmImage, extractModule } from '../../src/oci/index.js';
-import { wasmtime } from '../../src/runtimes/wasmtime.js';
-import { nodeWasi } from '../../src/runtimes/node.js';
+import { runtimeAt } from '../../src/runtimes/index.js';
 import { parseWasmToml } from '../../src/wasm-toml/index.js';
 import { runTest } from '../../src/testrun/index.js';
 
@@ -60,7 +59,7 @@ describe('frontend through buildctl (gateway.v0)', () => {
     expect(extracted.path).toBe('hello.wasm');
     const module = path.join(dir, 'hello.wasm');
     writeFileSync(module, extracted.bytes);
-    const ran = await wasmtime('wasmtime', tb.env).run({ module, args: ['layout'], env: {}, dirs: [] });
+    const ran = await runtimeAt('wasmtime', undefined, tb.env).run({ module, args: ['layout'], env: {}, dirs: [] });
     expect(ran.stdout).toBe('Hello, layout!\n');
   });
 });
@@ -90,7 +89,7 @@ describe('frontend through buildx with # syntax=', () => {
       env: tb.env,
     });
     expect(pulled.code, pulled.stderr).toBe(0);
-    for (const runtime of [wasmtime('wasmtime', tb.env), nodeWasi()]) {
+    for (const runtime of [runtimeAt('wasmtime', undefined, tb.env), runtimeAt('node')]) {
       const ran = await runtime.run({
         module: path.join(work, 'hello.wasm'),
         args: ['Wasm'],
@@ -168,7 +167,7 @@ describe('frontend through buildx with # syntax=', () => {
 });
 
 describe('post-processing with wasm-opt from the frontend image', () => {
-  const runtimes = [wasmtime('wasmtime', tb.env), nodeWasi()];
+  const runtimes = [runtimeAt('wasmtime', undefined, tb.env), runtimeAt('node')];
 
   async function buildHello(optimize?: string[]) {
     const dir = prepareExample(tb, 'hello-c');
@@ -207,7 +206,7 @@ describe('post-processing with wasm-opt from the frontend image', () => {
   it('strips through wasm-opt when only strip is asked for', async () => {
     const stripped = await buildHello(['wasm-opt = "none"', 'strip = true']);
     expect(stripped.log).toMatch(/^#\d+ \[hello\] wasm-opt --strip-debug --strip-producers$/m);
-    const ran = await wasmtime('wasmtime', tb.env).run({
+    const ran = await runtimeAt('wasmtime', undefined, tb.env).run({
       module: stripped.module,
       args: ['strip'],
       env: {},

@@ -12,8 +12,7 @@ import { startGoProxy, type GoProxy } from '../support/goproxy.js';
 import { run } from '../support/exec.js';
 import { parseWasmToml } from '../../src/wasm-toml/index.js';
 import { runTest, testAppliesTo } from '../../src/testrun/index.js';
-import { wasmtime } from '../../src/runtimes/wasmtime.js';
-import { nodeWasi } from '../../src/runtimes/node.js';
+import { runtimeAt } from '../../src/runtimes/index.js';
 
 const tb = loadTestbed();
 
@@ -62,7 +61,7 @@ describe('Go dependency caching', () => {
     expect(stepStatus(edited.log, '[greet] go mod download')).toBe('CACHED');
     expect(stepStatus(edited.log, '[greet] go build ./cmd/greet')).toBe('DONE');
     expect(goProxy.requests.slice(fetchedBefore)).toEqual([]);
-    const ran = await wasmtime('wasmtime', tb.env).run({
+    const ran = await runtimeAt('wasmtime', undefined, tb.env).run({
       module: path.join(edited.module, 'greet.wasm'),
       args: ['ada lovelace'],
       env: {},
@@ -93,7 +92,7 @@ describe('the TinyGo example, built by standard Go', () => {
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
     const { module } = await build(dir);
     const spec = parsed.spec.module[0]!;
-    for (const runtime of [wasmtime('wasmtime', tb.env), nodeWasi()]) {
+    for (const runtime of [runtimeAt('wasmtime', undefined, tb.env), runtimeAt('node')]) {
       for (const test of spec.test.filter((t) => testAppliesTo(t, runtime.name))) {
         const outcome = await runTest(runtime, path.join(module, `${spec.name}.wasm`), test, {
           contextDir: dir,
@@ -121,7 +120,7 @@ describe('the module cache is an output, not a cache mount', () => {
     const again = await build(dir);
     expect(stepStatus(again.log, '[greet] go mod download')).toBe('CACHED');
     expect(stepStatus(again.log, '[greet] go build ./cmd/greet')).toBe('DONE');
-    const ran = await nodeWasi().run({
+    const ran = await runtimeAt('node').run({
       module: path.join(again.module, 'greet.wasm'),
       args: [],
       env: {},

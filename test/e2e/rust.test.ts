@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTestbed } from '../support/testbed.js';
 import { buildx, prepareExample } from '../support/frontend.js';
-import { wasmtime } from '../../src/runtimes/wasmtime.js';
+import { runtimeAt } from '../../src/runtimes/index.js';
 
 const tb = loadTestbed();
 
@@ -32,7 +32,7 @@ async function build(dir: string): Promise<{ log: string; module: string }> {
 }
 
 async function greet(module: string): Promise<string> {
-  const ran = await wasmtime('wasmtime', tb.env).run({ module, args: [], env: {}, dirs: [] });
+  const ran = await runtimeAt('wasmtime', undefined, tb.env).run({ module, args: [], env: {}, dirs: [] });
   return ran.stdout;
 }
 

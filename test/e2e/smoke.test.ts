@@ -6,8 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 import { run } from '../support/exec.js';
-import { wasmtime } from '../../src/runtimes/wasmtime.js';
-import { nodeWasi } from '../../src/runtimes/node.js';
+import { runtimeAt } from '../../src/runtimes/index.js';
 
 const tb = loadTestbed();
 const ref = `${tb.registry}/smoke/hello-c:latest`;
@@ -58,7 +57,7 @@ describe('smoke: multi-stage Dockerfile -> wasi/wasm image -> registry -> runtim
       },
     );
     expect(exported.code, exported.stderr).toBe(0);
-    for (const runtime of [wasmtime('wasmtime', tb.env), nodeWasi()]) {
+    for (const runtime of [runtimeAt('wasmtime', undefined, tb.env), runtimeAt('node')]) {
       const res = await runtime.run({
         module: modulePath,
         args: ['Wasm'],
@@ -74,7 +73,7 @@ describe('smoke: multi-stage Dockerfile -> wasi/wasm image -> registry -> runtim
   it('fails a run whose module is not a Wasm binary (the runtimes really check)', async () => {
     const bogus = path.join(work, 'bogus.wasm');
     writeFileSync(bogus, 'not wasm');
-    for (const runtime of [wasmtime('wasmtime', tb.env), nodeWasi()]) {
+    for (const runtime of [runtimeAt('wasmtime', undefined, tb.env), runtimeAt('node')]) {
       const res = await runtime.run({ module: bogus, args: [], env: {}, dirs: [] });
       expect(res.exitCode, runtime.name).not.toBe(0);
     }

@@ -14,8 +14,10 @@ function fake(result: Partial<RunResult>): Runtime & { seen: RunRequest[] } {
   const seen: RunRequest[] = [];
   return {
     name: 'fake',
+    components: false,
     seen,
     version: async () => '1',
+    command: (req) => ({ bin: 'fake', args: [req.module, ...req.args], env: {} }),
     run: async (req) => {
       seen.push(req);
       return { exitCode: 0, stdout: '', stderr: '', timedOut: false, ...result };

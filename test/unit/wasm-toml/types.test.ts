@@ -32,7 +32,7 @@ describe('types derived from the schema table', () => {
       >();
     expectTypeOf<TestSpec>()
       .toHaveProperty('runtimes')
-      .toEqualTypeOf<('wasmtime' | 'wasmedge' | 'wasmer' | 'node')[] | undefined>();
+      .toEqualTypeOf<('wasmtime' | 'wazero' | 'wasmer' | 'wasmedge' | 'node')[] | undefined>();
     expectTypeOf<SpecData>()
       .toHaveProperty('image')
       .toEqualTypeOf<

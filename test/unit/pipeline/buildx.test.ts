@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildxArgs, type BuildxInputs } from '../../../src/build/buildx.js';
+import { buildxArgs, type BuildxInputs } from '../../../src/pipeline/buildx.js';
 
 const base: BuildxInputs = { context: 'app', file: 'app/wasm.toml', layoutDir: '/tmp/out' };
 

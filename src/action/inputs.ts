@@ -1,0 +1,44 @@
+// getInputs(): action.yml's inputs, by their names there, as the pipeline's raw inputs.
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { RawInputs } from '../pipeline/inputs.js';
+import { parseList } from './lists.js';
+
+export interface ActionInputs {
+  raw: RawInputs;
+  push: boolean;
+}
+
+const list = (name: string) => parseList(core.getInput(name));
+const lines = (name: string) => parseList(core.getInput(name), { ignoreComma: true });
+
+export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
+  const raw: RawInputs = {
+    file: core.getInput('file'),
+    context: core.getInput('context'),
+    targets: list('targets'),
+    buildArgs: lines('build-args'),
+    tags: list('tags'),
+    labels: lines('labels'),
+    annotations: lines('annotations'),
+    runtimes: list('runtimes'),
+    tests: core.getBooleanInput('tests'),
+    artifact: core.getInput('artifact'),
+    runtimeTags: core.getBooleanInput('runtime-tags'),
+    frontend: core.getInput('frontend'),
+    builder: core.getInput('builder'),
+    cacheFrom: lines('cache-from'),
+    cacheTo: lines('cache-to'),
+    noCache: core.getBooleanInput('no-cache'),
+    provenance: core.getBooleanInput('provenance'),
+    sbom: core.getBooleanInput('sbom'),
+    runtimeMirror: core.getInput('runtime-mirror'),
+    githubToken: core.getInput('github-token'),
+    workDir: path.join(
+      env.RUNNER_TEMP || '.',
+      `wasm-build-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_ACTION ?? 'step'}`,
+    ),
+    progress: 'plain',
+  };
+  return { raw, push: core.getBooleanInput('push') };
+}

@@ -1,0 +1,90 @@
+// The job summary: what was verified where, what was pushed, and how to run it.
+import type { PipelineReport } from '../pipeline/index.js';
+
+const escape = (s: string) =>
+  s
+    .replace(/[&<>|]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '\\|' })[c]!)
+    .replace(/\n/g, '<br>');
+
+const cell = (cells: string[]) => `| ${cells.map(escape).join(' | ')} |`;
+
+/** The summary as Markdown: pure, so tests check it without a runner. */
+export function summaryMarkdown(report: PipelineReport): string {
+  const out: string[] = [];
+  const failed = report.failure ? ` failed (${report.failure.phase})` : '';
+  out.push(`## wasm-build: ${report.file}${failed}`, '');
+  if (report.failure) out.push('```', report.failure.message, '```', '');
+  if (report.tests.length) {
+    out.push(
+      '### Tests',
+      '',
+      cell(['module', 'test', 'runtime', 'result', 'time']),
+      '| --- | --- | --- | --- | --- |',
+    );
+    const versions = new Map(report.runtimes.map((r) => [r.name, r.version]));
+    for (const t of report.tests) {
+      const result = t.skipped
+        ? `skipped: ${t.skipped}`
+        : t.passed
+          ? 'passed'
+          : `failed: ${t.problems.join('; ')}`;
+      out.push(
+        cell([
+          t.module,
+          t.test,
+          `${t.runtime} ${versions.get(t.runtime) ?? ''}`.trim(),
+          result,
+          `${t.ms} ms`,
+        ]),
+      );
+    }
+    out.push('');
+  }
+  for (const image of report.images) {
+    out.push(`### Image ${image.name}`, '');
+    out.push(
+      cell(['module', 'kind', 'module size', 'image size', 'image digest']),
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const m of image.modules) {
+      out.push(cell([m.path, m.kind, `${m.size} bytes`, `${image.size} bytes`, image.digest]));
+    }
+    out.push('');
+    if (image.tags.length) {
+      out.push(cell(['tag', 'kind', 'digest']), '| --- | --- | --- |');
+      for (const t of image.tags)
+        out.push(cell([t.reference, t.runtime ? `runtime (${t.runtime})` : t.kind, t.digest]));
+      out.push('');
+      out.push(...howToRun(image.tags[0]!.reference, image.modules[0]!.path));
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function howToRun(reference: string, modulePath: string): string[] {
+  const name = modulePath.replace(/^\//, '').replace(/\.wasm$/, '');
+  return [
+    '<details><summary>How to run it</summary>',
+    '',
+    '```sh',
+    `docker run --runtime=io.containerd.wasmtime.v1 --platform=wasi/wasm ${reference}`,
+    `wkg oci pull ${reference}-wasm -o ${name}.wasm && wasmtime run ${name}.wasm  # the CNCF artifact`,
+    '```',
+    '',
+    '```yaml',
+    'apiVersion: node.k8s.io/v1',
+    'kind: RuntimeClass',
+    'metadata: { name: wasmtime }',
+    'handler: wasmtime  # a runwasi shim (containerd-shim-wasmtime-v1) on the nodes',
+    '---',
+    'apiVersion: v1',
+    'kind: Pod',
+    `metadata: { name: ${name} }`,
+    'spec:',
+    '  runtimeClassName: wasmtime',
+    `  containers: [{ name: ${name}, image: "${reference}" }]`,
+    '```',
+    '</details>',
+    '',
+  ];
+}

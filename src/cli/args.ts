@@ -1,0 +1,162 @@
+// wasm-build's command line as data: argv -> the command and the same raw inputs the action reads.
+import { parseArgs } from 'node:util';
+import { DEFAULT_ARTIFACT_SUFFIX, DEFAULT_RUNTIMES, type RawInputs } from '../pipeline/inputs.js';
+import { DEFAULT_FRONTEND } from '../version.js';
+
+export const COMMANDS = ['build', 'test', 'push', 'run'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliRequest {
+  command: Command;
+  raw: RawInputs;
+  /** `build --push` is `push`: the same build, verified first. */
+  until: 'build' | 'test' | 'push';
+  /** Where the JSON report goes. */
+  reportFile: string;
+  /** `run`: the guest's arguments, after `--`. */
+  guestArgs: string[];
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const options = {
+  file: { type: 'string', short: 'f' },
+  target: { type: 'string', multiple: true },
+  'build-arg': { type: 'string', multiple: true },
+  tag: { type: 'string', short: 't', multiple: true },
+  label: { type: 'string', multiple: true },
+  annotation: { type: 'string', multiple: true },
+  runtime: { type: 'string', short: 'r', multiple: true },
+  'no-test': { type: 'boolean' },
+  push: { type: 'boolean' },
+  'artifact-suffix': { type: 'string' },
+  'no-artifact': { type: 'boolean' },
+  'no-runtime-tags': { type: 'boolean' },
+  frontend: { type: 'string' },
+  builder: { type: 'string' },
+  'cache-from': { type: 'string', multiple: true },
+  'cache-to': { type: 'string', multiple: true },
+  'no-cache': { type: 'boolean' },
+  provenance: { type: 'boolean' },
+  sbom: { type: 'boolean' },
+  'runtime-mirror': { type: 'string' },
+  'work-dir': { type: 'string' },
+  report: { type: 'string' },
+  progress: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Comma-separated or repeated: `-r wasmtime,node` is `-r wasmtime -r node`. */
+function commaList(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+export function parseCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  isTerminal: boolean,
+): CliRequest | 'help' {
+  const dash = argv.indexOf('--');
+  const own = dash >= 0 ? argv.slice(0, dash) : argv;
+  const guestArgs = dash >= 0 ? argv.slice(dash + 1) : [];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...own], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help || positionals.length === 0) return 'help';
+  const [command, context, ...extra] = positionals;
+  if (!(COMMANDS as readonly string[]).includes(command!)) {
+    throw new UsageError(`unknown command "${command}": use one of ${COMMANDS.join(', ')}`);
+  }
+  if (extra.length) throw new UsageError(`one build context at most (got ${[context, ...extra].join(' ')})`);
+  if (guestArgs.length && command !== 'run') throw new UsageError('arguments after -- are for `run` only');
+  const progress = v.progress ?? (isTerminal && !env.CI ? 'auto' : 'plain');
+  if (progress !== 'auto' && progress !== 'plain')
+    throw new UsageError(`--progress is auto or plain, not ${progress}`);
+  const workDir = v['work-dir'] ?? '.wasm-build';
+  const raw: RawInputs = {
+    file: v.file,
+    context: context ?? '.',
+    targets: commaList(v.target),
+    buildArgs: v['build-arg'] ?? [],
+    tags: v.tag ?? [],
+    labels: v.label ?? [],
+    annotations: v.annotation ?? [],
+    runtimes: commaList(v.runtime),
+    tests: !v['no-test'],
+    artifact: v['no-artifact'] ? 'false' : (v['artifact-suffix'] ?? DEFAULT_ARTIFACT_SUFFIX),
+    runtimeTags: !v['no-runtime-tags'],
+    frontend: v.frontend ?? env.WASM_BUILD_FRONTEND,
+    builder: v.builder,
+    cacheFrom: v['cache-from'] ?? [],
+    cacheTo: v['cache-to'] ?? [],
+    noCache: Boolean(v['no-cache']),
+    provenance: Boolean(v.provenance),
+    sbom: Boolean(v.sbom),
+    runtimeMirror: v['runtime-mirror'],
+    githubToken: env.GITHUB_TOKEN,
+    workDir,
+    progress,
+  };
+  const until =
+    command === 'push' || (command === 'build' && v.push) ? 'push' : command === 'test' ? 'test' : 'build';
+  return {
+    command: command as Command,
+    raw,
+    until,
+    reportFile: v.report ?? `${workDir}/report.json`,
+    guestArgs,
+  };
+}
+
+export const HELP = `wasm-build: build WebAssembly into OCI images, test-run it on real runtimes, push what passed.
+
+Usage: wasm-build <command> [options] [CONTEXT]
+
+Commands:
+  build   build the image(s) of CONTEXT/wasm.toml into OCI layouts under --work-dir
+          (with --push: test, then push, as \`push\` does)
+  test    build, then run every [[module.test]] on every --runtime
+  push    build, test, then push T, T-wasm and T-<runtime> for each --tag
+  run     build, then run the module on the first --runtime with the arguments after --
+
+Options:
+  -f, --file FILE          the wasm.toml (default CONTEXT/wasm.toml)
+      --target NAME        a module to build (repeat or comma-separate; default every module)
+      --build-arg K=V      a build argument (repeat)
+  -t, --tag REF            registry/repository:tag to push (repeat)
+      --label K=V          an image label (repeat)
+      --annotation A       a buildx annotation, e.g. manifest:org.opencontainers.image.source=... (repeat)
+  -r, --runtime R[@V]      a runtime to test on, optionally pinned (repeat or comma-separate;
+                           default ${DEFAULT_RUNTIMES.join(',')}; wasmtime, wazero, wasmer, wasmedge, node)
+      --no-test            push without test-runs (then no T-<runtime> tags)
+      --push               with build: test, then push
+      --artifact-suffix S  suffix of the CNCF Wasm artifact tag (default ${DEFAULT_ARTIFACT_SUFFIX})
+      --no-artifact        push no artifact tag
+      --no-runtime-tags    push no T-<runtime> tags
+      --frontend IMAGE     the frontend image (default $WASM_BUILD_FRONTEND, else ${DEFAULT_FRONTEND})
+      --builder NAME       the buildx builder (default the current one)
+      --cache-from C, --cache-to C, --no-cache     as with buildx
+      --provenance, --sbom attestations (off: they turn the image into an index runwasi cannot read)
+      --runtime-mirror URL replaces https://github.com (and https://nodejs.org) in runtime downloads
+      --work-dir DIR       layouts, modules and the report (default .wasm-build)
+      --report FILE        the JSON report (default WORK-DIR/report.json)
+      --progress MODE      auto (a terminal) or plain (default plain in CI and when piped)
+  -h, --help               this text
+
+Exit codes: 0 done, 2 bad usage or wasm.toml, 3 build failed, 4 a test failed, 5 push failed,
+1 anything else. \`run\` exits with the module's own exit code.
+
+Examples:
+  wasm-build test examples/rust -r wasmtime,wazero
+  wasm-build build --push -t registry.example/app:1.0 .
+  wasm-build run examples/hello-c -- Wasm
+`;

@@ -1,0 +1,87 @@
+// The `wasm-build` command: argv -> the pipeline the action runs, on a laptop or in any CI.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runProcess } from '../process.js';
+import { toPipelineInputs } from '../pipeline/inputs.js';
+import { chooseBuilder, PipelineError, removeBuilder, runPipeline, type Phase } from '../pipeline/index.js';
+import { resolveRuntime } from '../runtimes/index.js';
+import { HELP, parseCli, UsageError } from './args.js';
+import { terminalLogger } from './logger.js';
+
+export const EXIT: Record<Phase, number> = { input: 2, build: 3, test: 4, push: 5 };
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const log = terminalLogger();
+  let request;
+  try {
+    request = parseCli(argv, env, Boolean(process.stderr.isTTY));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`wasm-build: ${e.message}\n(see wasm-build --help)\n`);
+    return EXIT.input;
+  }
+  if (request === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let inputs;
+  try {
+    inputs = toPipelineInputs(request.raw);
+  } catch (e) {
+    if (!(e instanceof PipelineError)) throw e;
+    process.stderr.write(`wasm-build: ${e.message}\n`);
+    return EXIT.input;
+  }
+  // Runtimes installed on a laptop are kept where the action's tool cache would keep them on a runner.
+  const runEnv: NodeJS.ProcessEnv = {
+    ...env,
+    RUNNER_TOOL_CACHE: env.RUNNER_TOOL_CACHE ?? path.join(os.homedir(), '.cache', 'wasm-build', 'runtimes'),
+    RUNNER_TEMP: env.RUNNER_TEMP ?? path.join(os.tmpdir(), 'wasm-build'),
+  };
+  Object.assign(process.env, {
+    RUNNER_TOOL_CACHE: runEnv.RUNNER_TOOL_CACHE,
+    RUNNER_TEMP: runEnv.RUNNER_TEMP,
+  });
+  let builder;
+  try {
+    builder = await chooseBuilder(inputs.builder, runProcess, runEnv, `wasm-build-${process.pid}`);
+  } catch (e) {
+    process.stderr.write(`wasm-build: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.build;
+  }
+  try {
+    const installLog = (m: string) => log.info(m);
+    const report = await runPipeline(
+      inputs,
+      {
+        env: runEnv,
+        log,
+        run: runProcess,
+        resolveRuntime: (req) =>
+          resolveRuntime(req, {
+            mirror: inputs.runtimeMirror,
+            githubToken: inputs.githubToken,
+            log: installLog,
+          }),
+      },
+      { until: request.until, builder: builder.name },
+    );
+    await mkdir(path.dirname(request.reportFile), { recursive: true });
+    await writeFile(request.reportFile, JSON.stringify(report, null, 2) + '\n');
+    if (!report.ok) return EXIT[report.failure!.phase];
+    for (const image of report.images) {
+      for (const m of image.modules)
+        log.info(`${m.name}: ${m.file} (${m.size} bytes, ${m.kind}), image ${image.digest}`);
+      for (const t of image.tags) log.info(`${t.reference} ${t.digest}`);
+    }
+    if (request.command !== 'run') return 0;
+    const module = report.images[0]!.modules[0]!;
+    const rt = await resolveRuntime(inputs.runtimes[0]!, { mirror: inputs.runtimeMirror, log: installLog });
+    const cmd = rt.runtime.command({ module: module.file, args: request.guestArgs, env: {}, dirs: [] });
+    const ran = await runProcess(cmd.bin, cmd.args, { env: cmd.env, inherit: 'all' });
+    return ran.code;
+  } finally {
+    if (builder.created && builder.name) await removeBuilder(builder.name, runProcess, runEnv);
+  }
+}

@@ -1,0 +1,105 @@
+// Build: which images the file gives, and one `buildx build` per image into an OCI layout.
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ModuleSpec, Spec } from '../wasm-toml/index.js';
+import { cacheScope, defaultActionsCache } from './actions-cache.js';
+import { buildxArgs, buildxFailure } from './buildx.js';
+import { PipelineError } from './errors.js';
+import type { PipelineDeps, PipelineInputs } from './types.js';
+
+/** One image the build produces, and the modules it holds. */
+export interface ImagePlan {
+  /** `--target`; undefined builds the file's default. */
+  target?: string;
+  modules: { spec: ModuleSpec; index: number }[];
+  /** A name for the image among several (its layout directory, its repository suffix). */
+  name: string;
+}
+
+/**
+ * Without a top-level [image], each module is an image of its own (`--target <module>`); with one,
+ * every module is in a single image and a target only picks its entrypoint.
+ */
+export function planImages(spec: Spec, targets: readonly string[]): ImagePlan[] {
+  const all = spec.module.map((m, index) => ({ spec: m, index }));
+  const names = all.map((m) => m.spec.name);
+  for (const t of targets) {
+    if (!names.includes(t)) {
+      throw new PipelineError(
+        'input',
+        `targets: "${t}" is not a module of the file (it has ${names.join(', ')})`,
+      );
+    }
+  }
+  if (spec.image) {
+    if (targets.length > 1) {
+      throw new PipelineError(
+        'input',
+        'targets: with a top-level [image], every module is in one image and a target picks its ' +
+          `entrypoint: give one target, not ${targets.length}`,
+      );
+    }
+    const target = targets[0];
+    return [{ target, modules: all, name: target ?? spec.image.entrypoint }];
+  }
+  const chosen = targets.length ? all.filter((m) => targets.includes(m.spec.name)) : all;
+  return chosen.map((m) => ({
+    target: names.length > 1 ? m.spec.name : undefined,
+    modules: [m],
+    name: m.spec.name,
+  }));
+}
+
+export interface BuiltImage {
+  plan: ImagePlan;
+  layout: string;
+}
+
+export async function buildImage(
+  plan: ImagePlan,
+  inputs: PipelineInputs,
+  deps: PipelineDeps,
+  builder: string | undefined,
+  fileLabel: string,
+): Promise<BuiltImage> {
+  const layout = path.join(inputs.workDir, 'layouts', plan.name);
+  await rm(layout, { recursive: true, force: true });
+  await mkdir(path.dirname(layout), { recursive: true });
+  const userCache = inputs.cacheFrom.length > 0 || inputs.cacheTo.length > 0;
+  const cache = userCache ? undefined : defaultActionsCache(deps.env, cacheScope(fileLabel, plan.target));
+  if (cache) deps.log.info(`cache: the Actions cache, scope ${cacheScope(fileLabel, plan.target)}`);
+  const args = buildxArgs({
+    context: inputs.context,
+    file: inputs.file,
+    frontend: inputs.frontend,
+    builder,
+    target: plan.target,
+    buildArgs: inputs.buildArgs,
+    labels: inputs.labels,
+    annotations: inputs.annotations,
+    layoutDir: layout,
+    noCache: inputs.noCache,
+    cacheFrom: cache?.cacheFrom ?? inputs.cacheFrom,
+    cacheTo: cache?.cacheTo ?? inputs.cacheTo,
+    provenance: inputs.provenance,
+    sbom: inputs.sbom,
+    progress: inputs.progress,
+  });
+  deps.log.info(`buildx ${args.join(' ')}`);
+  const onTerminal = inputs.progress === 'auto';
+  const res = await deps.run('buildx', args, {
+    env: deps.env,
+    // On a terminal buildx draws its own progress; elsewhere its plain lines go to the log as they come.
+    inherit: onTerminal ? 'stderr' : undefined,
+    onStderr: onTerminal ? undefined : (chunk) => deps.log.output(chunk),
+  });
+  if (res.code !== 0) {
+    const failure = buildxFailure(res.stderr);
+    throw new PipelineError(
+      'build',
+      `building ${plan.name} failed: ${failure.message}`,
+      failure.line === undefined ? undefined : { file: fileLabel, line: failure.line },
+    );
+  }
+  return { plan, layout };
+}

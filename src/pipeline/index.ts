@@ -1,0 +1,171 @@
+// The one pipeline the action, the CLI and the demo call: build -> verify -> publish. Everything it
+// touches outside itself (environment, log, processes, runtime installs) comes in through `deps`.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseWasmToml, type Spec } from '../wasm-toml/index.js';
+import type { ResolvedRuntime } from '../runtimes/index.js';
+import { buildImage, planImages, type BuiltImage } from './build.js';
+import { PipelineError } from './errors.js';
+import { pushImages } from './push.js';
+import type { Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
+import { extractImages, verifyImages, type ExtractedImage } from './verify.js';
+
+export { PipelineError } from './errors.js';
+export { planImages } from './build.js';
+export { chooseBuilder, removeBuilder, type ChosenBuilder } from './builder.js';
+export type * from './types.js';
+
+export interface PipelineOptions {
+  /** Which phases run after the build: `test` adds verification, `push` adds it and publishing. */
+  until: 'build' | 'test' | 'push';
+  /** The builder chosen for this run (see chooseBuilder); undefined: buildx's current one. */
+  builder?: string;
+}
+
+export async function runPipeline(
+  inputs: PipelineInputs,
+  deps: PipelineDeps,
+  opts: PipelineOptions,
+): Promise<PipelineReport> {
+  const fileLabel = relativeLabel(inputs.file, deps.env);
+  const report: PipelineReport = {
+    file: fileLabel,
+    ok: false,
+    images: [],
+    runtimes: [],
+    tests: [],
+    timings: {},
+  };
+  const timed = async <T>(phase: Phase, title: string, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await deps.log.group(title, fn);
+    } finally {
+      report.timings[phase] = Math.round(performance.now() - started) / 1000;
+    }
+  };
+  try {
+    const spec = await readSpec(inputs.file, fileLabel, deps);
+    const plans = planImages(spec, inputs.targets);
+    if (opts.until === 'push' && inputs.tags.length === 0) {
+      throw new PipelineError('input', 'nothing to push to: give at least one tag (registry/repository:tag)');
+    }
+    const built = await timed('build', `Build ${plans.map((p) => p.name).join(', ')}`, () =>
+      build(plans, inputs, deps, opts.builder, fileLabel),
+    );
+    const images = await extractImages(built, path.join(inputs.workDir, 'modules'));
+    for (const image of images) {
+      report.images.push({
+        target: image.built.plan.target,
+        name: image.built.plan.name,
+        modules: image.modules.map(({ index: _index, ...m }) => m),
+        digest: image.digest,
+        size: image.size,
+        layout: image.built.layout,
+        tags: [],
+      });
+    }
+    if (opts.until === 'build') return done(report);
+
+    if (inputs.tests) {
+      await timed('test', 'Test on ' + inputs.runtimes.map((r) => r.name).join(', '), async () => {
+        const runtimes = await resolveAll(inputs, deps);
+        const verified = await verifyImages(spec, fileLabel, images, runtimes, inputs.context, deps);
+        report.tests = verified.tests;
+        report.runtimes = verified.runtimes;
+      });
+      const failed = report.tests.filter((t) => !t.passed && !t.skipped);
+      if (failed.length > 0) {
+        throw new PipelineError(
+          'test',
+          `${failed.length} of ${report.tests.length} test runs failed` +
+            (opts.until === 'push' ? ': nothing was pushed' : ''),
+        );
+      }
+    } else {
+      deps.log.info('tests are off: the image is not verified on any runtime, so no runtime tag is pushed');
+    }
+    if (opts.until === 'test') return done(report);
+
+    await timed('push', `Push ${inputs.tags.join(', ')}`, async () => {
+      const pushed = await pushImages(images, inputs, report.runtimes, deps);
+      for (const [image, tags] of pushed) reportFor(report, image).tags = tags;
+    });
+    return done(report);
+  } catch (e) {
+    if (!(e instanceof PipelineError)) throw e;
+    report.failure = { phase: e.phase, message: e.message };
+    deps.log.error(e.message, e.where);
+    return report;
+  }
+}
+
+function done(report: PipelineReport): PipelineReport {
+  report.ok = true;
+  return report;
+}
+
+function reportFor(report: PipelineReport, image: ExtractedImage) {
+  return report.images.find((i) => i.layout === image.built.layout)!;
+}
+
+async function build(
+  plans: ReturnType<typeof planImages>,
+  inputs: PipelineInputs,
+  deps: PipelineDeps,
+  builder: string | undefined,
+  fileLabel: string,
+): Promise<BuiltImage[]> {
+  const built: BuiltImage[] = [];
+  for (const plan of plans) built.push(await buildImage(plan, inputs, deps, builder, fileLabel));
+  return built;
+}
+
+async function readSpec(file: string, fileLabel: string, deps: PipelineDeps): Promise<Spec> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new PipelineError('input', `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = parseWasmToml(text, { filename: fileLabel });
+  if (parsed.ok) return parsed.spec;
+  // Every error gets its own annotation; the failure names the first.
+  for (const err of parsed.errors.slice(1)) {
+    deps.log.error(err.message + (err.hint ? ` (${err.hint})` : ''), {
+      file: fileLabel,
+      line: err.line,
+      column: err.column,
+    });
+  }
+  const first = parsed.errors[0]!;
+  throw new PipelineError('input', first.message + (first.hint ? ` (${first.hint})` : ''), {
+    file: fileLabel,
+    line: first.line,
+    column: first.column,
+  });
+}
+
+async function resolveAll(inputs: PipelineInputs, deps: PipelineDeps): Promise<ResolvedRuntime[]> {
+  const out: ResolvedRuntime[] = [];
+  for (const req of inputs.runtimes) {
+    try {
+      const rt = await deps.resolveRuntime(req);
+      deps.log.info(`${rt.runtime.name} ${rt.version} (${rt.source}: ${rt.bin})`);
+      out.push(rt);
+    } catch (e) {
+      throw new PipelineError(
+        'test',
+        `runtime ${req.name}${req.version ? `@${req.version}` : ''}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** The file as annotations and reports name it: relative to the workspace (GITHUB_WORKSPACE) or cwd. */
+function relativeLabel(file: string, env: NodeJS.ProcessEnv): string {
+  const base = env.GITHUB_WORKSPACE || process.cwd();
+  const rel = path.relative(base, path.resolve(file));
+  return rel.startsWith('..') ? path.resolve(file) : rel.split(path.sep).join('/');
+}

@@ -1,0 +1,87 @@
+// The faces' common ground: the action's inputs and the CLI's flags arrive as strings and lists of
+// strings, and become PipelineInputs here, with the same defaults and the same messages for both.
+import path from 'node:path';
+import { parseRuntimeRequest } from '../runtimes/index.js';
+import { DEFAULT_FRONTEND } from '../version.js';
+import { PipelineError } from './errors.js';
+import type { PipelineInputs } from './types.js';
+
+export const DEFAULT_RUNTIMES = ['wasmtime', 'node'];
+export const DEFAULT_ARTIFACT_SUFFIX = '-wasm';
+
+export interface RawInputs {
+  file?: string;
+  context?: string;
+  targets: string[];
+  buildArgs: string[];
+  tags: string[];
+  labels: string[];
+  annotations: string[];
+  runtimes: string[];
+  tests: boolean;
+  /** A tag suffix, or "false" / "" for no artifact. */
+  artifact: string;
+  runtimeTags: boolean;
+  frontend?: string;
+  builder?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
+  noCache: boolean;
+  provenance: boolean;
+  sbom: boolean;
+  runtimeMirror?: string;
+  githubToken?: string;
+  workDir: string;
+  progress: 'plain' | 'auto';
+}
+
+export function toPipelineInputs(raw: RawInputs): PipelineInputs {
+  const context = raw.context || '.';
+  const runtimes = (raw.runtimes.length ? raw.runtimes : DEFAULT_RUNTIMES).map((r) => {
+    try {
+      return parseRuntimeRequest(r);
+    } catch (e) {
+      throw new PipelineError('input', `runtimes: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  const names = runtimes.map((r) => r.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new PipelineError('input', `runtimes: ${twice} is listed twice`);
+  const artifact = raw.artifact.trim();
+  const inputs: PipelineInputs = {
+    file: raw.file || path.join(context, 'wasm.toml'),
+    context,
+    targets: raw.targets,
+    buildArgs: keyValues('build-args', raw.buildArgs),
+    tags: raw.tags,
+    labels: keyValues('labels', raw.labels),
+    annotations: raw.annotations,
+    runtimes,
+    tests: raw.tests,
+    artifactSuffix: artifact === '' || /^false$/i.test(artifact) ? false : artifact,
+    runtimeTags: raw.runtimeTags,
+    frontend: raw.frontend || DEFAULT_FRONTEND,
+    cacheFrom: raw.cacheFrom,
+    cacheTo: raw.cacheTo,
+    noCache: raw.noCache,
+    provenance: raw.provenance,
+    sbom: raw.sbom,
+    workDir: raw.workDir,
+    progress: raw.progress,
+  };
+  if (raw.builder) inputs.builder = raw.builder;
+  if (raw.runtimeMirror) inputs.runtimeMirror = raw.runtimeMirror;
+  if (raw.githubToken) inputs.githubToken = raw.githubToken;
+  return inputs;
+}
+
+/** `KEY=value` items (a value may hold `=`) as a map; a later key wins, as with buildx. */
+export function keyValues(what: string, items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new PipelineError('input', `${what}: "${item}" is not KEY=value`);
+    out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
+}

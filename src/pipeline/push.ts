@@ -1,0 +1,102 @@
+// Publish: T, T-wasm and T-<runtime> for every tag, for every image, only after verification passed.
+import { parseReference } from '../oci/index.js';
+import { planTags, publish, PublishError, TagPlanError, type PublishResult } from '../publish/index.js';
+import { PipelineError } from './errors.js';
+import type { ExtractedImage } from './verify.js';
+import type { PipelineDeps, PipelineInputs, RuntimeReport, TagReport } from './types.js';
+
+/** `registry/repo:tag` references grouped by repository; a reference without a tag means `latest`. */
+export function tagsByRepository(references: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const text of references) {
+    let ref;
+    try {
+      ref = parseReference(text);
+    } catch (e) {
+      throw new PipelineError('input', `tags: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (ref.digest) throw new PipelineError('input', `tags: "${text}" names a digest; give a tag to push to`);
+    const repo = `${ref.registry}/${ref.repository}`;
+    const tags = out.get(repo) ?? [];
+    const tag = ref.tag ?? 'latest';
+    if (!tags.includes(tag)) tags.push(tag);
+    out.set(repo, tags);
+  }
+  return out;
+}
+
+/**
+ * With several images (modules without a top-level [image]), each goes to its own repository,
+ * `<repository>-<module>`: a suffix rather than a path segment, which every registry accepts.
+ */
+export function imageRepository(repository: string, image: string, imageCount: number): string {
+  return imageCount > 1 ? `${repository}-${image}` : repository;
+}
+
+export async function pushImages(
+  images: ExtractedImage[],
+  inputs: PipelineInputs,
+  runtimes: RuntimeReport[],
+  deps: PipelineDeps,
+): Promise<Map<ExtractedImage, TagReport[]>> {
+  const groups = tagsByRepository(inputs.tags);
+  const verified = inputs.runtimeTags
+    ? runtimes.filter((r) => r.verified).map((r) => ({ name: r.name, version: r.version }))
+    : [];
+  // Every tag of every repository is checked before the first push, so a bad one pushes nothing.
+  for (const tags of groups.values()) {
+    try {
+      planTags(tags, { wasmSuffix: inputs.artifactSuffix, runtimes: verified });
+    } catch (e) {
+      if (e instanceof TagPlanError) throw new PipelineError('input', `tags: ${e.message}`);
+      throw e;
+    }
+  }
+  const pushed = new Map<ExtractedImage, TagReport[]>();
+  const done: string[] = [];
+  for (const image of images) {
+    const reports: TagReport[] = [];
+    pushed.set(image, reports);
+    for (const [repo, tags] of groups) {
+      const repository = imageRepository(repo, image.built.plan.name, images.length);
+      let result: PublishResult;
+      try {
+        result = await publish({
+          layout: image.built.layout,
+          repository,
+          tags,
+          runtimes: verified,
+          wasmSuffix: inputs.artifactSuffix,
+          env: deps.env,
+        });
+      } catch (e) {
+        const partial = e instanceof PublishError ? e.pushed.map((t) => `${repository}:${t.tag}`) : [];
+        const before = [...done, ...partial];
+        throw new PipelineError(
+          'push',
+          `${e instanceof Error ? e.message : String(e)}` +
+            (before.length ? `\nalready pushed by this run: ${before.join(', ')}` : '\nnothing was pushed'),
+          undefined,
+          { cause: e },
+        );
+      }
+      for (const t of result.tags) {
+        const report: TagReport = {
+          reference: `${repository}:${t.tag}`,
+          tag: t.tag,
+          kind: t.kind,
+          digest: t.digest,
+        };
+        if (t.runtime) report.runtime = t.runtime.name;
+        reports.push(report);
+        done.push(report.reference);
+        deps.log.info(`pushed ${report.reference.padEnd(60)} ${t.digest}`);
+      }
+      const uploaded = result.blobs.filter((b) => b.outcome === 'uploaded').length;
+      deps.log.info(
+        `${repository}: ${uploaded} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), the rest already there or mounted`,
+      );
+    }
+  }
+  return pushed;
+}

@@ -1,0 +1,143 @@
+// The pipeline's contract with its faces (the action, the CLI, the demo): what goes in, what it may use
+// of the outside world, and the report that comes out.
+import type { ProcessOptions, ProcessResult } from '../process.js';
+import type { ResolvedRuntime, RuntimeRequest } from '../runtimes/index.js';
+
+export interface PipelineInputs {
+  /** The wasm.toml, relative to the working directory or absolute. */
+  file: string;
+  /** The build context directory. */
+  context: string;
+  /** Modules to build (`--target`); empty: every module the file defines. */
+  targets: string[];
+  buildArgs: Record<string, string>;
+  /** Full references (`registry/repo:tag`) to publish under. */
+  tags: string[];
+  labels: Record<string, string>;
+  /** buildx `--annotation` values, as given. */
+  annotations: string[];
+  runtimes: RuntimeRequest[];
+  /** Run the `[[module.test]]` cases; false: nothing is verified, so no `T-<runtime>` tag. */
+  tests: boolean;
+  /** Suffix of the CNCF Wasm artifact tag, e.g. "-wasm"; false: no artifact. */
+  artifactSuffix: string | false;
+  /** Push `T-<runtime>` for each runtime every test passed on. */
+  runtimeTags: boolean;
+  /** The frontend image (BUILDKIT_SYNTAX); it overrides the file's `# syntax=` line. */
+  frontend: string;
+  /** A buildx builder; empty: the current one. */
+  builder?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
+  noCache: boolean;
+  /** buildx attestations; off for Wasm because they turn the single manifest runwasi reads into an index. */
+  provenance: boolean;
+  sbom: boolean;
+  /** Where layouts, extracted modules and the report go. */
+  workDir: string;
+  /** Replaces the origin of runtime release downloads (a mirror). */
+  runtimeMirror?: string;
+  githubToken?: string;
+  /** buildx's progress: drawn on a terminal (`auto`), or plain lines for logs and CI. */
+  progress: 'plain' | 'auto';
+}
+
+/** Where a message belongs in a file, for an annotation. */
+export interface FileLocation {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+}
+
+export interface Logger {
+  /** Runs one phase; the action folds it into a log group, the CLI prints its time. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  info(message: string): void;
+  warning(message: string, where?: FileLocation): void;
+  error(message: string, where?: FileLocation): void;
+  /** A tool's live output (BuildKit's progress), passed through as it comes. */
+  output(chunk: string): void;
+}
+
+export type ProcessRunner = (
+  cmd: string,
+  args: readonly string[],
+  opts?: ProcessOptions,
+) => Promise<ProcessResult>;
+
+export interface PipelineDeps {
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  run: ProcessRunner;
+  /** Finds or installs a runtime (the action's installer; a fixed table in tests). */
+  resolveRuntime: (req: RuntimeRequest) => Promise<ResolvedRuntime>;
+}
+
+export type Phase = 'input' | 'build' | 'test' | 'push';
+
+export interface ModuleReport {
+  name: string;
+  /** Path of the module in the image, e.g. `/hello.wasm`. */
+  path: string;
+  size: number;
+  digest: string;
+  kind: 'module' | 'component';
+  /** Where it was written on this machine, for the runtimes. */
+  file: string;
+}
+
+export interface TestReport {
+  module: string;
+  runtime: string;
+  test: string;
+  passed: boolean;
+  /** Why it did not run (a component on a runtime of core modules only); not passed either. */
+  skipped?: string;
+  /** Why it failed: expected vs actual, in words. */
+  problems: string[];
+  ms: number;
+  /** The test's `[[module.test]]` in the file. */
+  where: FileLocation;
+}
+
+export interface TagReport {
+  reference: string;
+  tag: string;
+  kind: 'image' | 'artifact' | 'runtime';
+  digest: string;
+  runtime?: string;
+}
+
+export interface ImageReport {
+  /** The `--target` this image was built with, if any. */
+  target?: string;
+  /** Its name among several images: the repository suffix it is pushed under then. */
+  name: string;
+  modules: ModuleReport[];
+  digest: string;
+  /** Manifest + config + layers, as stored. */
+  size: number;
+  layout: string;
+  tags: TagReport[];
+}
+
+export interface RuntimeReport {
+  name: string;
+  version: string;
+  source: ResolvedRuntime['source'];
+  /** Every applicable test on every module passed, and at least one ran. */
+  verified: boolean;
+}
+
+export interface PipelineReport {
+  file: string;
+  ok: boolean;
+  /** The phase that failed, and why, in one paragraph. */
+  failure?: { phase: Phase; message: string };
+  images: ImageReport[];
+  runtimes: RuntimeReport[];
+  tests: TestReport[];
+  /** Seconds per phase that ran. */
+  timings: Partial<Record<Phase, number>>;
+}

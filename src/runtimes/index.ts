@@ -1,0 +1,101 @@
+// The runtimes users can list, each behind the same Runtime interface, and how one is found or installed.
+import { RUNTIMES, type RuntimeName } from '../wasm-toml/index.js';
+import { cliRuntime, type CliRuntimeSpec } from './cli-runtime.js';
+import { findOnPath, installProgram, type InstallOptions, type InstalledProgram } from './install.js';
+import { nodeCli, nodeEnv, nodeRelease } from './node.js';
+import type { ReleaseSource } from './release.js';
+import type { Runtime } from './runtime.js';
+import { wasmedgeCli, wasmedgeRelease } from './wasmedge.js';
+import { wasmerCli, wasmerRelease } from './wasmer.js';
+import { wasmtimeCli, wasmtimeRelease } from './wasmtime.js';
+import { wazeroCli, wazeroRelease } from './wazero.js';
+
+export type { Preopen, RunRequest, RunResult, Runtime, RuntimeName } from './runtime.js';
+export { InstallError, type InstallOptions } from './install.js';
+
+interface RuntimeKind {
+  cli: CliRuntimeSpec;
+  release: ReleaseSource;
+}
+
+const KINDS: Record<RuntimeName, RuntimeKind> = {
+  wasmtime: { cli: wasmtimeCli, release: wasmtimeRelease },
+  wazero: { cli: wazeroCli, release: wazeroRelease },
+  wasmer: { cli: wasmerCli, release: wasmerRelease },
+  wasmedge: { cli: wasmedgeCli, release: wasmedgeRelease },
+  node: { cli: nodeCli, release: nodeRelease },
+};
+
+/** One entry of a `runtimes` list: `wasmtime` or `wasmtime@48.0.8`. */
+export interface RuntimeRequest {
+  name: RuntimeName;
+  version?: string;
+}
+
+export function parseRuntimeRequest(text: string): RuntimeRequest {
+  const [name, version, extra] = text.trim().split('@');
+  if (!(RUNTIMES as readonly string[]).includes(name!)) {
+    throw new Error(`unknown runtime "${text.trim()}": use one of ${RUNTIMES.join(', ')}`);
+  }
+  if (
+    extra !== undefined ||
+    (version !== undefined && !/^v?\d+(\.\d+){0,2}([-+][0-9A-Za-z.-]+)?$/.test(version))
+  ) {
+    throw new Error(`"${text.trim()}": a runtime's version is a number like ${name}@1.2.3`);
+  }
+  const req: RuntimeRequest = { name: name as RuntimeName };
+  if (version) req.version = version.replace(/^v/, '');
+  return req;
+}
+
+/** The adapter for a program already chosen (tests, a laptop): `bin` defaults to the name on PATH. */
+export function runtimeAt(name: RuntimeName, bin?: string, env: NodeJS.ProcessEnv = process.env): Runtime {
+  if (name === 'node') return cliRuntime(nodeCli, bin ?? process.execPath, nodeEnv());
+  return cliRuntime(KINDS[name].cli, bin ?? name, env);
+}
+
+export interface ResolvedRuntime {
+  runtime: Runtime;
+  version: string;
+  source: InstalledProgram['source'] | 'self';
+  bin: string;
+}
+
+/**
+ * Finds or installs the program for a request and checks that it runs and reports the version asked for:
+ * a release is verified by what it provides as well as by its checksum.
+ */
+export async function resolveRuntime(
+  req: RuntimeRequest,
+  opts: InstallOptions = {},
+): Promise<ResolvedRuntime> {
+  const kind = KINDS[req.name];
+  const searchPath = opts.searchPath ?? process.env.PATH ?? '';
+  let program: InstalledProgram | undefined;
+  let source: ResolvedRuntime['source'] | undefined;
+  if (req.name === 'node' && !req.version) {
+    program = { bin: process.execPath, source: 'path' };
+    source = 'self';
+  } else if (req.version) {
+    // A pinned version that PATH already has needs no download.
+    const onPath = findOnPath(req.name, searchPath);
+    if (onPath && (await runtimeAt(req.name, onPath).version()) === req.version) {
+      program = { bin: onPath, version: req.version, source: 'path' };
+    }
+  }
+  program ??= await installProgram(req.name, kind.release, req.version, { ...opts, searchPath });
+  const runtime = runtimeAt(req.name, program.bin);
+  let version: string;
+  try {
+    version = await runtime.version();
+  } catch (e) {
+    throw new Error(
+      `${req.name} at ${program.bin} does not run: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  const want = req.version ?? program.version;
+  if (want && version !== want) {
+    throw new Error(`${program.bin} reports ${req.name} ${version}, not the ${want} that was asked for`);
+  }
+  return { runtime, version, source: source ?? program.source, bin: program.bin };
+}

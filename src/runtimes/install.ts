@@ -1,0 +1,129 @@
+// Puts a runtime's program on this machine: from the runner's tool cache, from PATH, or from the
+// project's release archive (checked against its published checksums where there are any), then cached
+// with @actions/tool-cache so the next job on the runner (or the next run on a laptop) skips the download.
+import { createHash } from 'node:crypto';
+import { accessSync, constants, createReadStream, existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as tc from '@actions/tool-cache';
+import { hostPlatform, GITHUB, type HostPlatform, type ReleaseSource } from './release.js';
+
+export interface InstallOptions {
+  /** Replaces a release's origin (https://github.com, https://nodejs.org), keeping the path: a mirror. */
+  mirror?: string;
+  /** Sent to github.com only (never to a mirror): raises GitHub's download rate limits. */
+  githubToken?: string;
+  platform?: HostPlatform;
+  /** Where to look for a program already installed; default process.env.PATH. */
+  searchPath?: string;
+  log?: (message: string) => void;
+}
+
+export interface InstalledProgram {
+  bin: string;
+  /** The version asked for or installed; `undefined` when an unpinned program was taken from PATH. */
+  version?: string;
+  source: 'path' | 'tool-cache' | 'download';
+}
+
+export class InstallError extends Error {
+  override readonly name = 'InstallError';
+}
+
+/**
+ * `pinned` undefined: the program on PATH, else the release's default version. A pinned version: the tool
+ * cache's copy, else a download (the caller may first try PATH's program, whose version it can check).
+ */
+export async function installProgram(
+  name: string,
+  release: ReleaseSource,
+  pinned: string | undefined,
+  opts: InstallOptions = {},
+): Promise<InstalledProgram> {
+  const log = opts.log ?? (() => {});
+  const platform = opts.platform ?? hostPlatform();
+  const onPath = findOnPath(name, opts.searchPath ?? process.env.PATH ?? '');
+  if (!pinned && onPath) return { bin: onPath, source: 'path' };
+  const version = pinned ?? release.defaultVersion;
+  if (!version) {
+    throw new InstallError(
+      `${name} is not on PATH and has no default version here: pin one, e.g. \`${name}@<version>\``,
+    );
+  }
+  const archive = release.archive(version, platform);
+  const cached = tc.find(name, version, platform.arch);
+  if (cached) {
+    log(`${name} ${version}: from the tool cache (${cached})`);
+    return { bin: path.join(cached, archive.binary), version, source: 'tool-cache' };
+  }
+  const base = (opts.mirror ?? archive.origin).replace(/\/+$/, '');
+  const url = base + archive.path;
+  // A token goes to GitHub itself only: a mirror must never see it.
+  const auth = base === GITHUB && opts.githubToken ? `token ${opts.githubToken}` : undefined;
+  log(`${name} ${version}: downloading ${url}`);
+  const file = await download(url, auth);
+  try {
+    if (archive.checksumsPath) {
+      const sums = readFileSync(await download(base + archive.checksumsPath, auth), 'utf8');
+      const asset = archive.path.slice(archive.path.lastIndexOf('/') + 1);
+      const want = expectedChecksum(sums, asset);
+      if (!want) throw new InstallError(`${base + archive.checksumsPath} lists no checksum for ${asset}`);
+      const got = await sha256File(file);
+      if (got !== want) {
+        throw new InstallError(
+          `checksum mismatch for ${url}: the release's checksums say sha256:${want}, the download is ` +
+            `sha256:${got}. Nothing was installed; check the mirror, or the pinned version.`,
+        );
+      }
+      log(`${name} ${version}: sha256 matches ${asset} in the release's checksums`);
+    } else {
+      log(`${name} ${version}: the project publishes no checksums; checked by running it instead`);
+    }
+    const dir = await tc.extractTar(file, undefined, archive.format === 'tar.xz' ? 'xJ' : 'xz');
+    const root = path.join(dir, archive.root);
+    if (!existsSync(path.join(root, archive.binary))) {
+      throw new InstallError(`${url} has no ${path.posix.join(archive.root, archive.binary)}`);
+    }
+    const saved = await tc.cacheDir(root, name, version, platform.arch);
+    return { bin: path.join(saved, archive.binary), version, source: 'download' };
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+async function download(url: string, auth: string | undefined): Promise<string> {
+  try {
+    return await tc.downloadTool(url, undefined, auth);
+  } catch (e) {
+    throw new InstallError(`could not download ${url}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The sha256 a `sha256sum`-style file gives for `asset` (`<hex>  <name>` or `<hex> *<name>`). */
+export function expectedChecksum(sums: string, asset: string): string | undefined {
+  for (const line of sums.split('\n')) {
+    const m = /^([0-9a-f]{64})\s+\*?(.+?)\s*$/i.exec(line.trim());
+    if (m && (m[2] === asset || m[2]!.endsWith(`/${asset}`))) return m[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function findOnPath(name: string, searchPath: string): string | undefined {
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here, or not executable
+    }
+  }
+  return undefined;
+}
