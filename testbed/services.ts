@@ -109,14 +109,21 @@ export async function ensureRegistry(
   step(`${name} listening on 127.0.0.1:${port}`);
 }
 
-function buildkitdConfig(registryPorts: number[]): string {
-  const root = path.join(cacheRoot, 'buildkit');
+/**
+ * buildkitd's config: the testbed's own daemon, or (tests) another one with its own `root` and socket, e.g.
+ * a fresh builder with an empty cache.
+ */
+export function buildkitdConfig(
+  registryPorts: number[],
+  root = path.join(cacheRoot, 'buildkit'),
+  host = buildkitHost,
+): string {
   const lines = [
     `root = "${root}"`,
     // Debug logging is how a frontend's stderr reaches buildkitd.log, the only place it can be read.
     'debug = true',
     '[grpc]',
-    `  address = ["${buildkitHost}"]`,
+    `  address = ["${host}"]`,
     '[worker.oci]',
     '  enabled = true',
     '  snapshotter = "overlayfs"',

@@ -1,0 +1,151 @@
+// The action as users run it, under a runner nobody here wrote: nektos/act runs test/e2e/act/*.yml with
+// the bundled action as `uses: ./`, against the testbed's BuildKit, registry and runtimes, with act's own
+// Actions cache server behind `type=gha`.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWorkflow, type ActRun } from '../support/act.js';
+import { startScratchBuildkitd, type ScratchBuilder } from '../support/buildkitd.js';
+import { run } from '../support/exec.js';
+import { loadTestbed } from '../support/testbed.js';
+
+const tb = loadTestbed();
+const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'act-cache-'));
+const runTag = `t${Date.now()}`;
+
+interface Metadata {
+  ok: boolean;
+  images: {
+    digest: string;
+    modules: { size: number; kind: string }[];
+    tags: { reference: string; digest: string; kind: string }[];
+  }[];
+  runtimes: {
+    name: string;
+    version: string;
+    verified: boolean;
+    tests: { test: string; passed: boolean; ms: number }[];
+  }[];
+}
+
+function outputsOf(act: ActRun, step: string): Record<string, string> {
+  const text = act.result(`${step}.json`);
+  if (!text) throw new Error(`the workflow wrote no ${step}.json:\n${act.output.slice(-4000)}`);
+  return JSON.parse(text) as Record<string, string>;
+}
+
+async function craneDigest(reference: string): Promise<string> {
+  const res = await run('crane', ['digest', '--insecure', reference], { env: tb.env });
+  return res.code === 0 ? res.stdout.trim() : `error: ${res.stderr.trim()}`;
+}
+
+/**
+ * How BuildKit's plain progress shows the step named `name`: `cached` when it printed CACHED, `imported`
+ * when its only lines are the download of its result from an imported cache (BuildKit marks such a
+ * vertex cached in its progress stream, but the plain printer ends it with DONE), `ran` otherwise.
+ */
+function stepOutcome(output: string, name: RegExp): 'cached' | 'imported' | 'ran' | 'absent' {
+  const lines = output.split('\n').map((l) => l.replace(/^\[[^\]]*\]\s+\|\s?/, ''));
+  const start = lines.findIndex((l) => /^#\d+ /.test(l) && name.test(l.replace(/^#\d+ /, '')));
+  if (start < 0) return 'absent';
+  const id = lines[start]!.split(' ')[0]!;
+  const body: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith(`${id} `)) continue;
+    const rest = line.slice(id.length + 1);
+    if (rest === 'CACHED') return 'cached';
+    if (/^(DONE|ERROR)/.test(rest)) break;
+    if (rest !== lines[start]!.slice(id.length + 1)) body.push(rest);
+  }
+  const blobOnly = body.every((l) =>
+    /^(extracting )?sha256:[0-9a-f]{64}( [\d.]+k?B \/ [\d.]+k?B)? done$/.test(l),
+  );
+  return body.length > 0 && blobOnly ? 'imported' : 'ran';
+}
+
+describe('the action under act', () => {
+  let first: ActRun;
+
+  beforeAll(async () => {
+    first = await runWorkflow(tb, 'test/e2e/act/build.yml', { cacheDir, env: { RUN_TAG: runTag } });
+  });
+
+  it('builds, verifies on wasmtime, node and wazero, and pushes every tag', async () => {
+    expect(first.code, first.output.slice(-4000)).toBe(0);
+    for (const [step, repo, moduleName] of [
+      ['hello', 'act/hello-c', 'hello'],
+      ['rust', 'act/rust', 'hello-rust'],
+    ] as const) {
+      const outputs = outputsOf(first, step);
+      const meta = JSON.parse(outputs.metadata!) as Metadata;
+      expect(meta.ok).toBe(true);
+      expect(outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(Number(outputs['module-size'])).toBe(meta.images[0]!.modules[0]!.size);
+      const base = `${tb.registry}/${repo}:${runTag}`;
+      expect(outputs.tags!.split('\n').sort()).toEqual(
+        [base, `${base}-wasm`, `${base}-wasmtime`, `${base}-node`, `${base}-wazero`].sort(),
+      );
+      expect(meta.runtimes.map((r) => [r.name, r.verified])).toEqual([
+        ['wasmtime', true],
+        ['node', true],
+        ['wazero', true],
+      ]);
+      expect(meta.runtimes.find((r) => r.name === 'wazero')!.version).toBe(
+        tb.env.VERSION_WAZERO!.replace(/^v/, ''),
+      );
+      for (const t of meta.images[0]!.tags)
+        expect(await craneDigest(t.reference), t.reference).toBe(t.digest);
+      expect(await craneDigest(base)).toBe(outputs.digest);
+      // The job summary: one row per test and runtime, and every tag with its digest.
+      for (const r of meta.runtimes) {
+        for (const t of r.tests) {
+          expect(first.output).toContain(`| ${moduleName} | ${t.test} | ${r.name} ${r.version} | passed |`);
+        }
+      }
+      for (const t of meta.images[0]!.tags) expect(first.output).toContain(`| ${t.reference} |`);
+    }
+    expect(first.output).toContain('cache: the Actions cache, scope wasm-build-examples-rust-wasm.toml');
+  });
+
+  describe('on a fresh BuildKit', () => {
+    let scratch: ScratchBuilder;
+    let second: ActRun;
+
+    beforeAll(async () => {
+      scratch = await startScratchBuildkitd(tb);
+      second = await runWorkflow(tb, 'test/e2e/act/build.yml', {
+        cacheDir,
+        env: { RUN_TAG: `${runTag}-again`, BUILDX_BUILDER: scratch.builder },
+      });
+    });
+    afterAll(() => scratch?.stop());
+
+    it('restores the compile steps from the Actions cache (type=gha) instead of running them', () => {
+      expect(second.code, second.output.slice(-4000)).toBe(0);
+      expect(second.output).toMatch(/importing cache manifest from gha:/);
+      for (const step of [
+        /^\[hello\] compile C/,
+        /^\[hello-rust\] cargo build/,
+        /^\[hello-rust\] cargo fetch/,
+      ]) {
+        expect(['cached', 'imported'], String(step)).toContain(stepOutcome(second.output, step));
+      }
+      // The same inputs give the same image.
+      expect(outputsOf(second, 'rust').digest).toBe(outputsOf(first, 'rust').digest);
+    });
+  });
+
+  it('fails on a wrong expected output, annotates the test line and pushes nothing', async () => {
+    const failing = await runWorkflow(tb, 'test/e2e/act/failing.yml', { cacheDir, env: { RUN_TAG: runTag } });
+    expect(failing.code).not.toBe(0);
+    // The [[module.test]] of "expects the wrong greeting" is on line 11 of the file.
+    expect(failing.output).toMatch(
+      /::error file=test\/e2e\/act\/failing\/wasm\.toml,line=11,col=1::test failed: hello \/ expects the wrong greeting on wasmtime/,
+    );
+    expect(failing.output).toContain(String.raw`stdout \"Hello, Wasm!\\n\", expected \"Goodbye, Wasm!\\n\"`);
+    expect(failing.output).toMatch(/2 of 4 test runs failed: nothing was pushed/);
+    const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/act/failing`], { env: tb.env });
+    expect(tags.stdout.trim()).toBe('');
+  });
+});
