@@ -1,6 +1,8 @@
 // Runs a child process to completion with captured output: the one place the CLI, the action and the
 // tests spawn tools (buildx, runtimes, crane).
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 export interface ProcessResult {
@@ -77,4 +79,19 @@ export function runProcess(
     child.stdin?.on('error', () => {});
     child.stdin?.end(opts.input ?? '');
   });
+}
+
+/** The first executable `name` in a PATH-style list of directories. */
+export function findOnPath(name: string, searchPath: string): string | undefined {
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here, or not executable
+    }
+  }
+  return undefined;
 }

@@ -12,7 +12,8 @@ export interface ActionInputs {
 const list = (name: string) => parseList(core.getInput(name));
 const lines = (name: string) => parseList(core.getInput(name), { ignoreComma: true });
 
-export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
+export function getInputs(): ActionInputs {
+  const env = process.env;
   const raw: RawInputs = {
     file: core.getInput('file'),
     context: core.getInput('context'),
@@ -36,7 +37,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     githubToken: core.getInput('github-token'),
     workDir: path.join(
       env.RUNNER_TEMP || '.',
-      `wasm-build-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_ACTION ?? 'step'}`,
+      `wasm-build-${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_ACTION || 'step'}`,
     ),
     progress: 'plain',
   };

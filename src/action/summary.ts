@@ -55,20 +55,21 @@ export function summaryMarkdown(report: PipelineReport): string {
       for (const t of image.tags)
         out.push(cell([t.reference, t.runtime ? `runtime (${t.runtime})` : t.kind, t.digest]));
       out.push('');
-      out.push(...howToRun(image.tags[0]!.reference, image.modules[0]!.path));
+      const artifact = image.tags.find((t) => t.kind === 'artifact')?.reference;
+      out.push(...howToRun(image.tags[0]!.reference, artifact, image.modules[0]!.path));
     }
   }
   return out.join('\n') + '\n';
 }
 
-function howToRun(reference: string, modulePath: string): string[] {
+function howToRun(reference: string, artifact: string | undefined, modulePath: string): string[] {
   const name = modulePath.replace(/^\//, '').replace(/\.wasm$/, '');
   return [
     '<details><summary>How to run it</summary>',
     '',
     '```sh',
     `docker run --runtime=io.containerd.wasmtime.v1 --platform=wasi/wasm ${reference}`,
-    `wkg oci pull ${reference}-wasm -o ${name}.wasm && wasmtime run ${name}.wasm  # the CNCF artifact`,
+    ...(artifact ? [`wkg oci pull ${artifact}  # the CNCF Wasm artifact, for wkg, Spin and wasmCloud`] : []),
     '```',
     '',
     '```yaml',

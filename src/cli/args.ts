@@ -78,6 +78,9 @@ export function parseCli(
   }
   if (extra.length) throw new UsageError(`one build context at most (got ${[context, ...extra].join(' ')})`);
   if (guestArgs.length && command !== 'run') throw new UsageError('arguments after -- are for `run` only');
+  if (v.push && (command === 'test' || command === 'run')) {
+    throw new UsageError(`--push goes with build; \`${command}\` never pushes (use \`push\`)`);
+  }
   const progress = v.progress ?? (isTerminal && !env.CI ? 'auto' : 'plain');
   if (progress !== 'auto' && progress !== 'plain')
     throw new UsageError(`--progress is auto or plain, not ${progress}`);

@@ -11,6 +11,22 @@ import { terminalLogger } from './logger.js';
 
 export const EXIT: Record<Phase, number> = { input: 2, build: 3, test: 4, push: 5 };
 
+/**
+ * @actions/tool-cache logs through @actions/core's debug(), which writes `::debug::` workflow commands to
+ * stdout unconditionally; a runner hides them, a terminal would not. Outside a runner they are dropped.
+ */
+function withoutRunnerDebug<T>(fn: () => Promise<T>): Promise<T> {
+  if (process.env.GITHUB_ACTIONS) return fn();
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    typeof chunk === 'string' && chunk.startsWith('::debug::')
+      ? true
+      : write(chunk, ...rest)) as typeof write;
+  return fn().finally(() => {
+    process.stdout.write = write;
+  });
+}
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const log = terminalLogger();
   let request;
@@ -77,7 +93,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     if (request.command !== 'run') return 0;
     const module = report.images[0]!.modules[0]!;
-    const rt = await resolveRuntime(inputs.runtimes[0]!, { mirror: inputs.runtimeMirror, log: installLog });
+    const rt = await withoutRunnerDebug(() =>
+      resolveRuntime(inputs.runtimes[0]!, { mirror: inputs.runtimeMirror, log: installLog }),
+    );
     const cmd = rt.runtime.command({ module: module.file, args: request.guestArgs, env: {}, dirs: [] });
     const ran = await runProcess(cmd.bin, cmd.args, { env: cmd.env, inherit: 'all' });
     return ran.code;

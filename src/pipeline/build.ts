@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModuleSpec, Spec } from '../wasm-toml/index.js';
 import { cacheScope, defaultActionsCache } from './actions-cache.js';
-import { buildxArgs, buildxFailure } from './buildx.js';
+import { buildxArgs, buildxCommand, buildxFailure } from './buildx.js';
 import { PipelineError } from './errors.js';
 import type { PipelineDeps, PipelineInputs } from './types.js';
 
@@ -85,9 +85,10 @@ export async function buildImage(
     sbom: inputs.sbom,
     progress: inputs.progress,
   });
-  deps.log.info(`buildx ${args.join(' ')}`);
+  const [cmd, ...pre] = buildxCommand(deps.env);
+  deps.log.info([cmd, ...pre, ...args].join(' '));
   const onTerminal = inputs.progress === 'auto';
-  const res = await deps.run('buildx', args, {
+  const res = await deps.run(cmd, [...pre, ...args], {
     env: deps.env,
     // On a terminal buildx draws its own progress; elsewhere its plain lines go to the log as they come.
     inherit: onTerminal ? 'stderr' : undefined,

@@ -1,6 +1,7 @@
 // The buildx builder a build runs on. The `docker` driver of a stock Docker Engine cannot export an OCI
 // layout, which the pipeline reads, so on that driver a `docker-container` builder is created for the
 // run and removed afterwards.
+import { buildxCommand } from './buildx.js';
 import type { ProcessRunner } from './types.js';
 
 export interface ChosenBuilder {
@@ -21,18 +22,19 @@ export async function chooseBuilder(
   env: NodeJS.ProcessEnv,
   uniqueName: string,
 ): Promise<ChosenBuilder> {
-  const inspect = await run('buildx', ['inspect', ...(requested ? [requested] : [])], { env });
+  const [cmd, ...pre] = buildxCommand(env);
+  const inspect = await run(cmd, [...pre, 'inspect', ...(requested ? [requested] : [])], { env });
   if (inspect.code !== 0) {
     throw new Error(
-      `buildx inspect ${requested ?? ''} failed: ${(inspect.stderr || inspect.stdout).trim()}. ` +
+      `buildx inspect${requested ? ` ${requested}` : ''} failed: ${(inspect.stderr || inspect.stdout).trim()}. ` +
         'Set up buildx first (docker/setup-buildx-action), or name a builder that exists.',
     );
   }
   const driver = builderDriver(inspect.stdout) ?? 'unknown';
   if (driver !== 'docker') return { name: requested, driver, created: false };
   const create = await run(
-    'buildx',
-    ['create', '--driver=docker-container', `--name=${uniqueName}`, '--bootstrap'],
+    cmd,
+    [...pre, 'create', '--driver=docker-container', `--name=${uniqueName}`, '--bootstrap'],
     { env },
   );
   if (create.code !== 0) {
@@ -45,6 +47,7 @@ export async function chooseBuilder(
 }
 
 export async function removeBuilder(name: string, run: ProcessRunner, env: NodeJS.ProcessEnv): Promise<void> {
-  const rm = await run('buildx', ['rm', name], { env });
+  const [cmd, ...pre] = buildxCommand(env);
+  const rm = await run(cmd, [...pre, 'rm', name], { env });
   if (rm.code !== 0) throw new Error(`buildx rm ${name} failed: ${(rm.stderr || rm.stdout).trim()}`);
 }

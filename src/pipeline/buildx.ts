@@ -1,4 +1,13 @@
 // `docker buildx build` for a wasm.toml, as argv: pure, so every input's effect is unit-testable.
+import { findOnPath } from '../process.js';
+
+/**
+ * How buildx is run: as the Docker CLI plugin (`docker buildx`), the way docker/setup-buildx-action and
+ * Docker Desktop install it, or as a standalone `buildx` where there is no `docker` command.
+ */
+export function buildxCommand(env: NodeJS.ProcessEnv): [string, ...string[]] {
+  return findOnPath('docker', env.PATH ?? '') ? ['docker', 'buildx'] : ['buildx'];
+}
 
 export interface BuildxInputs {
   /** Build context directory. */

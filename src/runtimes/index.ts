@@ -1,7 +1,8 @@
 // The runtimes users can list, each behind the same Runtime interface, and how one is found or installed.
 import { RUNTIMES, type RuntimeName } from '../wasm-toml/index.js';
 import { cliRuntime, type CliRuntimeSpec } from './cli-runtime.js';
-import { findOnPath, installProgram, type InstallOptions, type InstalledProgram } from './install.js';
+import { findOnPath } from '../process.js';
+import { installProgram, type InstallOptions, type InstalledProgram } from './install.js';
 import { nodeCli, nodeEnv, nodeRelease } from './node.js';
 import type { ReleaseSource } from './release.js';
 import type { Runtime } from './runtime.js';

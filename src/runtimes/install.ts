@@ -2,10 +2,11 @@
 // project's release archive (checked against its published checksums where there are any), then cached
 // with @actions/tool-cache so the next job on the runner (or the next run on a laptop) skips the download.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as tc from '@actions/tool-cache';
+import { findOnPath } from '../process.js';
 import { hostPlatform, GITHUB, type HostPlatform, type ReleaseSource } from './release.js';
 
 export interface InstallOptions {
@@ -112,18 +113,4 @@ async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-export function findOnPath(name: string, searchPath: string): string | undefined {
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here, or not executable
-    }
-  }
-  return undefined;
 }

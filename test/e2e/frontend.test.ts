@@ -59,7 +59,12 @@ describe('frontend through buildctl (gateway.v0)', () => {
     expect(extracted.path).toBe('hello.wasm');
     const module = path.join(dir, 'hello.wasm');
     writeFileSync(module, extracted.bytes);
-    const ran = await runtimeAt('wasmtime', undefined, tb.env).run({ module, args: ['layout'], env: {}, dirs: [] });
+    const ran = await runtimeAt('wasmtime', undefined, tb.env).run({
+      module,
+      args: ['layout'],
+      env: {},
+      dirs: [],
+    });
     expect(ran.stdout).toBe('Hello, layout!\n');
   });
 });

@@ -1,0 +1,110 @@
+// The `wasm-build` CLI as shipped (dist/cli.mjs) against the testbed: build --push then test on the
+// Rust example, `run`, and the exit codes that tell input, test and push failures apart.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PipelineReport } from '../../src/pipeline/index.js';
+import { run } from '../support/exec.js';
+import { loadTestbed, repoRoot } from '../support/testbed.js';
+
+const tb = loadTestbed();
+const work = mkdtempSync(path.join(os.tmpdir(), 'cli-e2e-'));
+const cli = path.join(repoRoot, 'dist', 'cli.mjs');
+const toolchains = Object.entries(tb.images)
+  .filter(([k]) => k.startsWith('toolchain_'))
+  .map(([k, v]) => `--build-arg=WASM_TOOLCHAIN_IMAGE_${k.slice('toolchain_'.length).toUpperCase()}=${v}`);
+
+/** Runs the CLI with the testbed's frontend and toolchains; `guest` goes after `--`. */
+function wasmBuild(args: string[], name: string, guest: string[] = []) {
+  const report = path.join(work, `${name}.json`);
+  return run(
+    process.execPath,
+    [
+      cli,
+      ...args,
+      `--frontend=${tb.images.frontend}`,
+      ...toolchains,
+      `--work-dir=${path.join(work, name)}`,
+      `--report=${report}`,
+      ...(guest.length ? ['--', ...guest] : []),
+    ],
+    { env: { ...tb.env, CI: 'true' } },
+  ).then((res) => ({ ...res, report: () => JSON.parse(readFileSync(report, 'utf8')) as PipelineReport }));
+}
+
+describe('wasm-build', () => {
+  const tag = `${tb.registry}/cli/rust:${Date.now()}`;
+
+  it('build --push verifies, then pushes every tag of examples/rust', async () => {
+    const res = await wasmBuild(
+      ['build', '--push', path.join(repoRoot, 'examples/rust'), '-t', tag, '-r', 'wasmtime,wazero'],
+      'push',
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    expect(res.stderr).toMatch(/^<== Build hello-rust: done in [\d.]+ s$/m);
+    expect(res.stderr).toMatch(/^<== Test on wasmtime, wazero: done in [\d.]+ s$/m);
+    const report = res.report();
+    const tags = report.images[0]!.tags;
+    expect(tags.map((t) => t.tag)).toEqual([
+      tag.split(':').at(-1),
+      ...['wasm', 'wasmtime', 'wazero'].map((s) => `${tag.split(':').at(-1)}-${s}`),
+    ]);
+    for (const t of tags) {
+      const digest = await run('crane', ['digest', '--insecure', t.reference], { env: tb.env });
+      expect(digest.stdout.trim(), t.reference).toBe(t.digest);
+    }
+  });
+
+  it('test runs every case on every runtime, and writes the report', async () => {
+    const res = await wasmBuild(
+      ['test', path.join(repoRoot, 'examples/rust'), '-r', 'wasmtime', '-r', 'node,wazero'],
+      'test',
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    const report = res.report();
+    expect(report.ok).toBe(true);
+    expect(report.tests).toHaveLength(4 * 3);
+    expect(report.tests.every((t) => t.passed)).toBe(true);
+    expect(report.runtimes.map((r) => r.verified)).toEqual([true, true, true]);
+    expect(report.images[0]!.tags).toEqual([]);
+  });
+
+  it('run builds and runs the module with the arguments after --', async () => {
+    const res = await wasmBuild(['run', path.join(repoRoot, 'examples/hello-c')], 'run', ['Wasm']);
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    expect(res.stdout).toBe('Hello, Wasm!\n');
+  });
+
+  it.each([
+    ['a mistake in wasm.toml', 'language = "cobol"', 2, /wasm\.toml:4:12: error: .*cobol/],
+    [
+      'a test that fails',
+      '[[module.test]]\nexpect.stdout = "nope"',
+      4,
+      /wasm\.toml:4:1: error: test failed: hello \/ test-1 on wasmtime/,
+    ],
+  ])('exits with its own code on %s', async (_, extra, code, message) => {
+    const dir = mkdtempSync(path.join(work, 'ctx-'));
+    cpSync(path.join(repoRoot, 'examples/hello-c/hello.c'), path.join(dir, 'hello.c'));
+    const base = '[module]\nname = "hello"\n';
+    writeFileSync(
+      path.join(dir, 'wasm.toml'),
+      base + (extra.startsWith('language') ? `\n${extra}\n` : `language = "c"\n${extra}\n`),
+    );
+    const res = await wasmBuild(
+      ['push', dir, '-t', `${tb.registry}/cli/never:1`, '-r', 'wasmtime'],
+      path.basename(dir),
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(code);
+    expect(res.stderr).toMatch(message);
+    const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/cli/never`], { env: tb.env });
+    expect(tags.stdout.trim()).toBe('');
+  });
+
+  it('exits with 2 on a flag it does not know', async () => {
+    const res = await run(process.execPath, [cli, 'build', '--frobnicate']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("Unknown option '--frobnicate'");
+  });
+});

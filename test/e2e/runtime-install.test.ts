@@ -1,0 +1,128 @@
+// The runtime installer against a release server on loopback that serves release-shaped archives of the
+// testbed's real wasmtime and wazero binaries, under the paths GitHub uses (the `runtime-mirror` input
+// replaces the origin): install, a checksum mismatch, and a second install from the tool cache.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InstallError, resolveRuntime } from '../../src/runtimes/index.js';
+import { run } from '../support/exec.js';
+import { loadTestbed } from '../support/testbed.js';
+
+const tb = loadTestbed();
+const wasmtimeVersion = tb.env.VERSION_WASMTIME!.split(' ')[1]!;
+const wazeroVersion = tb.env.VERSION_WAZERO!.replace(/^v/, '');
+const served = new Map<string, Buffer>();
+const requests: string[] = [];
+let server: Server;
+let mirror: string;
+const work = mkdtempSync(path.join(os.tmpdir(), 'runtime-install-'));
+
+async function which(name: string): Promise<string> {
+  const res = await run('sh', ['-c', `command -v ${name}`], { env: tb.env });
+  return res.stdout.trim();
+}
+
+async function archive(format: 'tar.xz' | 'tar.gz', dir: string, entry: string): Promise<Buffer> {
+  const out = path.join(work, `${path.basename(dir)}-${entry.replace(/\W/g, '_')}.${format}`);
+  const res = await run('tar', [format === 'tar.xz' ? '-cJf' : '-czf', out, '-C', dir, entry]);
+  if (res.code !== 0) throw new Error(res.stderr);
+  return readFileSync(out);
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+beforeAll(async () => {
+  // wasmtime: `wasmtime-v<V>-x86_64-linux/wasmtime` in a .tar.xz, no checksums (as the project publishes).
+  const wt = path.join(work, 'wasmtime-src');
+  const wtDir = `wasmtime-v${wasmtimeVersion}-x86_64-linux`;
+  mkdirSync(path.join(wt, wtDir), { recursive: true });
+  copyFileSync(await which('wasmtime'), path.join(wt, wtDir, 'wasmtime'));
+  served.set(
+    `/bytecodealliance/wasmtime/releases/download/v${wasmtimeVersion}/${wtDir}.tar.xz`,
+    await archive('tar.xz', wt, wtDir),
+  );
+  // wazero: `wazero` at the root of a .tar.gz, and a goreleaser checksums file beside it.
+  const wz = path.join(work, 'wazero-src');
+  mkdirSync(wz, { recursive: true });
+  copyFileSync(await which('wazero'), path.join(wz, 'wazero'));
+  const wzArchive = await archive('tar.gz', wz, 'wazero');
+  const asset = `wazero_${wazeroVersion}_linux_amd64.tar.gz`;
+  const dir = `/tetratelabs/wazero/releases/download/v${wazeroVersion}`;
+  served.set(`${dir}/${asset}`, wzArchive);
+  served.set(`${dir}/wazero_${wazeroVersion}_checksums.txt`, Buffer.from(`${sha256(wzArchive)}  ${asset}\n`));
+  // A second "mirror" whose checksums file does not match its archive.
+  served.set(`/corrupt${dir}/${asset}`, wzArchive);
+  served.set(
+    `/corrupt${dir}/wazero_${wazeroVersion}_checksums.txt`,
+    Buffer.from(`${'0'.repeat(64)}  ${asset}\n`),
+  );
+
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const body = served.get(req.url ?? '');
+    res.writeHead(body ? 200 : 404).end(body ?? 'not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // @actions/tool-cache keeps its cache and downloads where a runner says.
+  process.env.RUNNER_TOOL_CACHE = path.join(work, 'tool-cache');
+  process.env.RUNNER_TEMP = path.join(work, 'tmp');
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('installing runtimes from release archives', () => {
+  // An empty search path: the testbed's programs on PATH must not stand in for the download.
+  const opts = () => ({ mirror, searchPath: '', log: () => {} });
+
+  it.each([
+    ['wasmtime', () => wasmtimeVersion],
+    ['wazero', () => wazeroVersion],
+  ] as const)('downloads %s, checks it runs at the pinned version, and caches it', async (name, version) => {
+    const before = requests.length;
+    const first = await resolveRuntime({ name, version: version() }, opts());
+    expect(first.source).toBe('download');
+    expect(first.version).toBe(version());
+    expect(first.bin.startsWith(process.env.RUNNER_TOOL_CACHE!)).toBe(true);
+    expect(requests.length).toBeGreaterThan(before);
+
+    const downloads = requests.length;
+    const again = await resolveRuntime({ name, version: version() }, opts());
+    expect(again.source).toBe('tool-cache');
+    expect(again.bin).toBe(first.bin);
+    expect(requests.length).toBe(downloads);
+  });
+
+  it('checks wazero against the release checksums, and refuses a mismatch without caching anything', async () => {
+    const logged: string[] = [];
+    process.env.RUNNER_TOOL_CACHE = path.join(work, 'tool-cache-2');
+    const ok = await resolveRuntime(
+      { name: 'wazero', version: wazeroVersion },
+      { ...opts(), log: (m) => logged.push(m) },
+    );
+    expect(ok.source).toBe('download');
+    expect(logged.join('\n')).toContain(`sha256 matches wazero_${wazeroVersion}_linux_amd64.tar.gz`);
+
+    process.env.RUNNER_TOOL_CACHE = path.join(work, 'tool-cache-3');
+    const bad = resolveRuntime(
+      { name: 'wazero', version: wazeroVersion },
+      { ...opts(), mirror: `${mirror}/corrupt` },
+    );
+    await expect(bad).rejects.toThrow(InstallError);
+    await expect(bad).rejects.toThrow(
+      /checksum mismatch for .*wazero_.*: the release's checksums say sha256:0{64}/,
+    );
+    // Nothing half-installed: no tool-cache entry, so a retry downloads again rather than trusting one.
+    expect(existsSync(path.join(process.env.RUNNER_TOOL_CACHE, 'wazero'))).toBe(false);
+  });
+
+  it('says what is missing when the mirror has no such release', async () => {
+    await expect(resolveRuntime({ name: 'wasmtime', version: '1.0.0' }, opts())).rejects.toThrow(
+      /could not download http:\/\/127\.0\.0\.1:\d+\/bytecodealliance\/wasmtime\/releases\/download\/v1\.0\.0\/wasmtime-v1\.0\.0-x86_64-linux\.tar\.xz/,
+    );
+  });
+});

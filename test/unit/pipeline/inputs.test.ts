@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../src/pipeline/errors.js';
+import { keyValues, toPipelineInputs, type RawInputs } from '../../../src/pipeline/inputs.js';
+import { DEFAULT_FRONTEND } from '../../../src/version.js';
+
+const raw: RawInputs = {
+  context: 'app',
+  targets: [],
+  buildArgs: [],
+  tags: [],
+  labels: [],
+  annotations: [],
+  runtimes: [],
+  tests: true,
+  artifact: '-wasm',
+  runtimeTags: true,
+  cacheFrom: [],
+  cacheTo: [],
+  noCache: false,
+  provenance: false,
+  sbom: false,
+  workDir: '/w',
+  progress: 'plain',
+};
+
+/** The PipelineError a call throws. */
+function pipelineError(fn: () => unknown): PipelineError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof PipelineError) return e;
+    throw e;
+  }
+  throw new Error('expected a PipelineError');
+}
+
+describe('toPipelineInputs', () => {
+  it('fills in the defaults', () => {
+    expect(toPipelineInputs(raw)).toEqual({
+      file: 'app/wasm.toml',
+      context: 'app',
+      targets: [],
+      buildArgs: {},
+      tags: [],
+      labels: {},
+      annotations: [],
+      runtimes: [{ name: 'wasmtime' }, { name: 'node' }],
+      tests: true,
+      artifactSuffix: '-wasm',
+      runtimeTags: true,
+      frontend: DEFAULT_FRONTEND,
+      cacheFrom: [],
+      cacheTo: [],
+      noCache: false,
+      provenance: false,
+      sbom: false,
+      workDir: '/w',
+      progress: 'plain',
+    });
+  });
+
+  it.each([
+    [{ context: '' }, { context: '.', file: 'wasm.toml' }],
+    [{ file: 'x/wasm.toml' }, { file: 'x/wasm.toml' }],
+    [{ frontend: 'reg/fe:1' }, { frontend: 'reg/fe:1' }],
+    [{ frontend: '' }, { frontend: DEFAULT_FRONTEND }],
+    [{ artifact: 'false' }, { artifactSuffix: false }],
+    [{ artifact: 'FALSE' }, { artifactSuffix: false }],
+    [{ artifact: '' }, { artifactSuffix: false }],
+    [{ artifact: ' -wasm ' }, { artifactSuffix: '-wasm' }],
+    [{ artifact: '.wasm' }, { artifactSuffix: '.wasm' }],
+    [{ runtimes: ['wasmtime@48.0.8'] }, { runtimes: [{ name: 'wasmtime', version: '48.0.8' }] }],
+    [
+      { runtimes: ['wazero', 'node@v20.20.2'] },
+      { runtimes: [{ name: 'wazero' }, { name: 'node', version: '20.20.2' }] },
+    ],
+    [{ buildArgs: ['A=1', 'B=x=y'] }, { buildArgs: { A: '1', B: 'x=y' } }],
+    [{ labels: ['team=wasm'] }, { labels: { team: 'wasm' } }],
+    [
+      { builder: 'b1', runtimeMirror: 'https://m', githubToken: 't' },
+      { builder: 'b1', runtimeMirror: 'https://m', githubToken: 't' },
+    ],
+  ] as [Partial<RawInputs>, object][])('%j gives %j', (extra, expected) => {
+    expect(toPipelineInputs({ ...raw, ...extra })).toMatchObject(expected);
+  });
+
+  it('leaves out an empty builder, mirror and token', () => {
+    const inputs = toPipelineInputs({ ...raw, builder: '', runtimeMirror: '', githubToken: '' });
+    for (const k of ['builder', 'runtimeMirror', 'githubToken']) expect(inputs).not.toHaveProperty(k);
+  });
+
+  it.each([
+    [['wasmtime', 'lucet'], /runtimes: unknown runtime "lucet"/],
+    [['wasmtime', 'wasmtime@48.0.8'], /runtimes: wasmtime is listed twice/],
+    [['wasmtime@latest'], /runtimes: .*a runtime's version is a number/],
+  ])('%j is an input error', (runtimes, message) => {
+    const e = pipelineError(() => toPipelineInputs({ ...raw, runtimes }));
+    expect(e.phase).toBe('input');
+    expect(e.message).toMatch(message);
+  });
+
+  it('names the list a bad KEY=value is in', () => {
+    const e = pipelineError(() => toPipelineInputs({ ...raw, labels: ['nolabel'] }));
+    expect([e.phase, e.message]).toEqual(['input', 'labels: "nolabel" is not KEY=value']);
+  });
+});
+
+describe('keyValues', () => {
+  it.each([
+    [['KEY=a=b'], { KEY: 'a=b' }],
+    [['K='], { K: '' }],
+    [['A=1', 'A=2'], { A: '2' }],
+    [[], {}],
+  ])('%j', (items, expected) => {
+    expect(keyValues('build-args', items)).toEqual(expected);
+  });
+
+  it.each(['KEY', '=value'])('%s is an input error', (item) => {
+    const e = pipelineError(() => keyValues('build-args', [item]));
+    expect([e.phase, e.message]).toEqual(['input', `build-args: "${item}" is not KEY=value`]);
+  });
+});
