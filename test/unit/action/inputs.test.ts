@@ -1,21 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getInputs } from '../../../src/action/inputs.js';
-
-/** action.yml's inputs and their defaults, read the way the runner reads them. */
-function actionDefaults(): Record<string, string> {
-  const yml = readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8');
-  const section = yml.slice(yml.indexOf('\ninputs:\n'), yml.indexOf('\noutputs:\n'));
-  const out: Record<string, string> = {};
-  let name: string | undefined;
-  for (const line of section.split('\n')) {
-    const input = /^ {2}([\w-]+):$/.exec(line);
-    if (input) name = input[1];
-    const def = /^ {4}default: (.*)$/.exec(line);
-    if (def && name) out[name] = def[1]!.replace(/^'(.*)'$/, '$1');
-  }
-  return out;
-}
+import { actionDefaults } from '../../support/action-yml.js';
 
 /** As the runner does: INPUT_ + the name upper-cased, spaces as underscores, dashes kept. */
 function setInputs(inputs: Record<string, string>): void {
