@@ -2,7 +2,7 @@
 // main and post, on the runner's node24) and the `wasm-build` CLI.
 // `--check` rebuilds into a temporary dir and fails when the committed dist/ differs.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -40,6 +40,9 @@ for (const b of bundles) {
         : {},
   });
 }
+
+// The CLI is the package's `bin`: executable, with its shebang.
+if (!check) chmodSync(path.join(outdir, 'cli.mjs'), 0o755);
 
 if (check) {
   const stale = bundles.filter(

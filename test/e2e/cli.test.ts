@@ -1,6 +1,6 @@
 // The `wasm-build` CLI as shipped (dist/cli.mjs) against the testbed: build --push then test on the
 // Rust example, `run`, and the exit codes that tell input, test and push failures apart.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,22 +76,28 @@ describe('wasm-build', () => {
     expect(res.stdout).toBe('Hello, Wasm!\n');
   });
 
+  // Each case: the wasm.toml after `[module]` and `name`, the C source, the exit code, the message.
+  const hello = readFileSync(path.join(repoRoot, 'examples/hello-c/hello.c'), 'utf8');
   it.each([
-    ['a mistake in wasm.toml', 'language = "cobol"', 2, /wasm\.toml:4:12: error: .*cobol/],
+    ['a mistake in wasm.toml', '\nlanguage = "cobol"', hello, 2, /wasm\.toml:4:12: error: .*cobol/],
+    [
+      'a compile error BuildKit locates',
+      'language = "c"',
+      'int main( {',
+      3,
+      /wasm\.toml:3: error: building hello failed: .*did not complete successfully[^]*error: expected/,
+    ],
     [
       'a test that fails',
-      '[[module.test]]\nexpect.stdout = "nope"',
+      'language = "c"\n[[module.test]]\nexpect.stdout = "nope"',
+      hello,
       4,
       /wasm\.toml:4:1: error: test failed: hello \/ test-1 on wasmtime/,
     ],
-  ])('exits with its own code on %s', async (_, extra, code, message) => {
+  ])('exits with its own code on %s', async (_, toml, source, code, message) => {
     const dir = mkdtempSync(path.join(work, 'ctx-'));
-    cpSync(path.join(repoRoot, 'examples/hello-c/hello.c'), path.join(dir, 'hello.c'));
-    const base = '[module]\nname = "hello"\n';
-    writeFileSync(
-      path.join(dir, 'wasm.toml'),
-      base + (extra.startsWith('language') ? `\n${extra}\n` : `language = "c"\n${extra}\n`),
-    );
+    writeFileSync(path.join(dir, 'hello.c'), source);
+    writeFileSync(path.join(dir, 'wasm.toml'), `[module]\nname = "hello"\n${toml}\n`);
     const res = await wasmBuild(
       ['push', dir, '-t', `${tb.registry}/cli/never:1`, '-r', 'wasmtime'],
       path.basename(dir),
@@ -100,6 +106,43 @@ describe('wasm-build', () => {
     expect(res.stderr).toMatch(message);
     const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/cli/never`], { env: tb.env });
     expect(tags.stdout.trim()).toBe('');
+  });
+
+  describe('a file with two modules', () => {
+    const modules = (image: string) =>
+      `${image}[[module]]\nname = "first"\nlanguage = "c"\nsource = "a"\n[[module.test]]\nexpect.stdout = "Hello, world!\\n"\n` +
+      `[[module]]\nname = "second"\nlanguage = "c"\nsource = "b"\n[[module.test]]\nargs = ["b"]\nexpect.stdout = "Hello, b!\\n"\n`;
+    const context = (toml: string) => {
+      const dir = mkdtempSync(path.join(work, 'two-'));
+      for (const sub of ['a', 'b']) {
+        mkdirSync(path.join(dir, sub));
+        writeFileSync(path.join(dir, sub, 'hello.c'), hello);
+      }
+      writeFileSync(path.join(dir, 'wasm.toml'), toml);
+      return dir;
+    };
+
+    it('pushes each module as its own image to <repository>-<module>, each tested', async () => {
+      const repo = `${tb.registry}/cli/two`;
+      const res = await wasmBuild(['push', context(modules('')), '-t', `${repo}:1`, '-r', 'wasmtime'], 'two');
+      expect(res.code, res.stderr.slice(-3000)).toBe(0);
+      const report = res.report();
+      expect(report.images.map((i) => i.name)).toEqual(['first', 'second']);
+      expect(report.tests.map((t) => `${t.module} ${t.passed}`)).toEqual(['first true', 'second true']);
+      for (const name of ['first', 'second']) {
+        const tags = await run('crane', ['ls', '--insecure', `${repo}-${name}`], { env: tb.env });
+        expect(tags.stdout.trim().split('\n').sort()).toEqual(['1', '1-wasm', '1-wasmtime']);
+      }
+    });
+
+    it('with a top-level [image], tests every module of the one image', async () => {
+      const res = await wasmBuild(['test', context(modules('[image]\n')), '-r', 'wasmtime'], 'one-image');
+      expect(res.code, res.stderr.slice(-3000)).toBe(0);
+      const report = res.report();
+      expect(report.images).toHaveLength(1);
+      expect(report.images[0]!.modules.map((m) => m.path)).toEqual(['/first.wasm', '/second.wasm']);
+      expect(report.tests.map((t) => `${t.module} ${t.passed}`)).toEqual(['first true', 'second true']);
+    });
   });
 
   it('exits with 2 on a flag it does not know', async () => {

@@ -16,5 +16,7 @@ export function readActionYml(): ActionYml {
 
 /** Every input with its default as the runner passes it (a string; empty when none is given). */
 export function actionDefaults(): Record<string, string> {
-  return Object.fromEntries(Object.entries(readActionYml().inputs).map(([k, v]) => [k, String(v.default ?? '')]));
+  return Object.fromEntries(
+    Object.entries(readActionYml().inputs).map(([k, v]) => [k, String(v.default ?? '')]),
+  );
 }
