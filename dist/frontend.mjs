@@ -4578,20 +4578,91 @@ function quotedList(items) {
   return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
 }
 
-// src/wasm-toml/toolchain.ts
-function hasTagOrDigest(ref) {
-  return ref.includes("@") || (ref.split("/").pop() ?? "").includes(":");
+// src/primitives/reference.ts
+var InvalidReferenceError = class extends Error {
+  constructor(reference, reason) {
+    super(`invalid image reference "${reference}": ${reason}`);
+    this.reference = reference;
+  }
+  reference;
+  name = "InvalidReferenceError";
+  code = "INVALID_REFERENCE";
+};
+var dockerHub = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var repositoryPattern = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
+var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var digestPattern = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+var hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
+function looksLikeRegistry(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost" || component.startsWith("[") || component.toLowerCase() !== component;
 }
-function toolchainImage(toolchain, builtin) {
-  if (toolchain.image !== void 0 && hasTagOrDigest(toolchain.image)) return toolchain.image;
-  const at = builtin.indexOf("@");
-  const name = at === -1 ? builtin : builtin.slice(0, at);
-  const lastSlash = name.lastIndexOf("/");
-  const colon = name.indexOf(":", lastSlash + 1);
-  const builtinRepository = colon === -1 ? name : name.slice(0, colon);
-  const builtinSuffix = builtin.slice(builtinRepository.length);
-  const repository = toolchain.image ?? builtinRepository;
-  return toolchain.version !== void 0 ? `${repository}:${toolchain.version}` : `${repository}${builtinSuffix}`;
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(input2) {
+  const s = input2.trim();
+  if (!s) throw new InvalidReferenceError(input2, "it is empty");
+  let rest = s;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) throw new InvalidReferenceError(input2, `"${digest}" is not a digest`);
+    if (digest.startsWith("sha256:") && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
+      throw new InvalidReferenceError(input2, "a sha256 digest has 64 lower-case hex digits");
+    }
+  }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > lastSlash) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag(tag)) {
+      throw new InvalidReferenceError(
+        input2,
+        `"${tag}" is not a valid tag (letters, digits, _ . -; at most 128)`
+      );
+    }
+  }
+  let registry = dockerHub;
+  let repository = rest;
+  const slash = rest.indexOf("/");
+  if (slash >= 0 && looksLikeRegistry(rest.slice(0, slash))) {
+    registry = rest.slice(0, slash);
+    repository = rest.slice(slash + 1);
+    if (!hostPattern.test(registry))
+      throw new InvalidReferenceError(input2, `"${registry}" is not a host[:port]`);
+  }
+  if (registry === "index.docker.io" || registry === dockerHubApiHost) registry = dockerHub;
+  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
+  if (!repository) throw new InvalidReferenceError(input2, "the repository name is missing");
+  if (!repositoryPattern.test(repository)) {
+    const hint = /[A-Z]/.test(repository) ? " (repository names must be lower-case)" : "";
+    throw new InvalidReferenceError(input2, `"${repository}" is not a valid repository name${hint}`);
+  }
+  if (registry.length + 1 + repository.length > 255) {
+    throw new InvalidReferenceError(input2, "the name is longer than 255 characters");
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}` + (ref.tag ? `:${ref.tag}` : "") + (ref.digest ? `@${ref.digest}` : "");
+}
+function qualifiedReference(input2) {
+  const ref = parseReference(input2);
+  if (ref.tag === void 0 && ref.digest === void 0) ref.tag = "latest";
+  return formatReference(ref);
+}
+function hasTagOrDigest(input2) {
+  const ref = parseReference(input2);
+  return ref.tag !== void 0 || ref.digest !== void 0;
 }
 
 // src/wasm-toml/interpolate.ts
@@ -5000,7 +5071,7 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
 function toolchainConflict(path8, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
-  if (image2 === void 0 || version === void 0 || !hasTagOrDigest(image2)) return;
+  if (image2 === void 0 || version === void 0 || !taggedReference(image2)) return;
   ctx.errors.add(
     ctx.locations.find([...path8, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
@@ -5063,6 +5134,13 @@ function imageRules(spec, modules, ctx) {
       hint: near ? `did you mean "${near}"?` : `modules: ${names.join(", ")}`
     }
   );
+}
+function taggedReference(image2) {
+  try {
+    return hasTagOrDigest(image2);
+  } catch {
+    return false;
+  }
 }
 
 // src/wasm-toml/source.ts
@@ -7329,6 +7407,15 @@ function expand(key, value, values) {
   }
 }
 
+// src/wasm-toml/toolchain.ts
+function toolchainImage(toolchain, builtin) {
+  if (toolchain.image !== void 0 && hasTagOrDigest(toolchain.image)) return toolchain.image;
+  const { tag, digest } = parseReference(builtin);
+  const suffix = `${tag !== void 0 ? `:${tag}` : ""}${digest !== void 0 ? `@${digest}` : ""}`;
+  const repository = toolchain.image ?? builtin.slice(0, builtin.length - suffix.length);
+  return toolchain.version !== void 0 ? `${repository}:${toolchain.version}` : `${repository}${suffix}`;
+}
+
 // frontend/llb/caps.ts
 var Cap = {
   sourceImage: "source.image",
@@ -8013,44 +8100,6 @@ var ExecState = class extends State {
   }
 };
 
-// frontend/llb/reference.ts
-var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domainRe = new RegExp(`^${domainComponent}(?:\\.${domainComponent})*(?::[0-9]+)?$`);
-var pathRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
-var tagRe = /^[\w][\w.-]{0,127}$/;
-var digestRe = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-function normalizeImageRef(ref) {
-  const bad = (why) => new Error(`invalid image reference ${JSON.stringify(ref)}: ${why}`);
-  const at = ref.indexOf("@");
-  const digest = at < 0 ? void 0 : ref.slice(at + 1);
-  let name = at < 0 ? ref : ref.slice(0, at);
-  let tag;
-  const colon = name.lastIndexOf(":");
-  if (colon > name.lastIndexOf("/")) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
-  }
-  const slash = name.indexOf("/");
-  const first = slash < 0 ? "" : name.slice(0, slash);
-  let domain = "docker.io";
-  let path8 = name;
-  if (slash >= 0 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
-    domain = first === "index.docker.io" ? "docker.io" : first;
-    path8 = name.slice(slash + 1);
-  }
-  if (domain === "docker.io" && !path8.includes("/")) path8 = `library/${path8}`;
-  if (!domainRe.test(domain)) throw bad("bad registry host");
-  if (!pathRe.test(path8)) throw bad("repository name must be lowercase letters, digits and separators");
-  if (tag !== void 0 && !tagRe.test(tag)) throw bad("bad tag");
-  if (digest !== void 0 && !digestRe.test(digest)) throw bad("bad digest");
-  let out = `${domain}/${path8}`;
-  if (tag !== void 0) out += `:${tag}`;
-  else if (digest === void 0) out += ":latest";
-  if (digest !== void 0) out += `@${digest}`;
-  return out;
-}
-
 // frontend/llb/source.ts
 var SourceOp = class {
   constructor(identifier, attrs, opts, caps, platformSpecific = false, platform2) {
@@ -8098,7 +8147,7 @@ function image(ref, opts = {}) {
     attrs["image.resolvemode"] = opts.resolveMode;
     if (opts.resolveMode === "pull") caps.push(Cap.sourceImageResolveMode);
   }
-  const op2 = new SourceOp(`docker-image://${normalizeImageRef(ref)}`, attrs, opts, caps, true, opts.platform);
+  const op2 = new SourceOp(`docker-image://${qualifiedReference(ref)}`, attrs, opts, caps, true, opts.platform);
   return sourceState(op2, opts.platform);
 }
 function local(name, opts = {}) {

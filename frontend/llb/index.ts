@@ -18,7 +18,7 @@ export {
 } from './file.js';
 export { merge } from './merge.js';
 export type * as pb from './pb.js';
-export { normalizeImageRef } from './reference.js';
+export { qualifiedReference } from '../../src/primitives/reference.js';
 export {
   git,
   http,

@@ -2,7 +2,7 @@
 import { Cap } from './caps.js';
 import { cleanPath } from './paths.js';
 import type * as pb from './pb.js';
-import { normalizeImageRef } from './reference.js';
+import { qualifiedReference } from '../../src/primitives/reference.js';
 import { State } from './state.js';
 import { opMetadata, type MarshalContext, type OpOptions, type Output, type Vertex } from './vertex.js';
 
@@ -62,7 +62,7 @@ export function image(ref: string, opts: ImageOptions = {}): State {
     // Only a forced pull changes what a daemon without the cap would do in a way that matters.
     if (opts.resolveMode === 'pull') caps.push(Cap.sourceImageResolveMode);
   }
-  const op = new SourceOp(`docker-image://${normalizeImageRef(ref)}`, attrs, opts, caps, true, opts.platform);
+  const op = new SourceOp(`docker-image://${qualifiedReference(ref)}`, attrs, opts, caps, true, opts.platform);
   return sourceState(op, opts.platform);
 }
 

@@ -12,14 +12,7 @@ export class OciError extends Error {
   }
 }
 
-export class InvalidReferenceError extends OciError {
-  constructor(
-    readonly reference: string,
-    reason: string,
-  ) {
-    super(`invalid image reference "${reference}": ${reason}`, 'INVALID_REFERENCE');
-  }
-}
+export { InvalidReferenceError } from '../primitives/reference.js';
 
 export class InvalidDigestError extends OciError {
   constructor(readonly digest: string) {

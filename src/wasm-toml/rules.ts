@@ -2,7 +2,7 @@ import { deriveName, requireUniqueNames } from './names.js';
 import { LANGUAGES, MODULE_FIELDS, type Language } from './schema.js';
 import type { Span, SpecPath } from './source.js';
 import { closest, quotedList } from './suggest.js';
-import { hasTagOrDigest } from './toolchain.js';
+import { hasTagOrDigest } from '../primitives/reference.js';
 import { defaultsOf, type Context, type Obj, type Path } from './validate.js';
 
 // Checks between keys, and the defaults that depend on other keys. They run on the normalized object the
@@ -174,7 +174,7 @@ function toolchainRules({ m, ctx, at, given, language }: ModuleScope, toolchains
 function toolchainConflict(path: Path, table: Obj | undefined, ctx: Context): void {
   const image = asString(table?.image);
   const version = asString(table?.version);
-  if (image === undefined || version === undefined || !hasTagOrDigest(image)) return;
+  if (image === undefined || version === undefined || !taggedReference(image)) return;
   ctx.errors.add(
     ctx.locations.find([...path, 'version']),
     `toolchain version "${version}" conflicts with the tag in image "${image}"`,
@@ -241,4 +241,13 @@ function imageRules(spec: Obj, modules: (Obj | undefined)[], ctx: Context): void
       hint: near ? `did you mean "${near}"?` : `modules: ${names.join(', ')}`,
     },
   );
+}
+
+/** A reference with a tag or digest; one that does not parse is not this rule's to judge. */
+function taggedReference(image: string): boolean {
+  try {
+    return hasTagOrDigest(image);
+  } catch {
+    return false;
+  }
 }

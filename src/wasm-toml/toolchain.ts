@@ -1,9 +1,5 @@
+import { hasTagOrDigest, parseReference } from '../primitives/reference.js';
 import type { ToolchainSpec } from './types.js';
-
-/** `rust:1.82`, `registry:5000/rust@sha256:...` -> true; `registry:5000/rust` -> false (that colon is a port). */
-export function hasTagOrDigest(ref: string): boolean {
-  return ref.includes('@') || (ref.split('/').pop() ?? '').includes(':');
-}
 
 /**
  * The image a module builds in, given the frontend's built-in image for its language (e.g.
@@ -12,14 +8,9 @@ export function hasTagOrDigest(ref: string): boolean {
  */
 export function toolchainImage(toolchain: ToolchainSpec, builtin: string): string {
   if (toolchain.image !== undefined && hasTagOrDigest(toolchain.image)) return toolchain.image;
-  const at = builtin.indexOf('@');
-  const name = at === -1 ? builtin : builtin.slice(0, at);
-  const lastSlash = name.lastIndexOf('/');
-  const colon = name.indexOf(':', lastSlash + 1);
-  const builtinRepository = colon === -1 ? name : name.slice(0, colon);
-  const builtinSuffix = builtin.slice(builtinRepository.length);
-  const repository = toolchain.image ?? builtinRepository;
-  return toolchain.version !== undefined
-    ? `${repository}:${toolchain.version}`
-    : `${repository}${builtinSuffix}`;
+  // The built-in reference as written, split into its name and its `:tag@digest`.
+  const { tag, digest } = parseReference(builtin);
+  const suffix = `${tag !== undefined ? `:${tag}` : ''}${digest !== undefined ? `@${digest}` : ''}`;
+  const repository = toolchain.image ?? builtin.slice(0, builtin.length - suffix.length);
+  return toolchain.version !== undefined ? `${repository}:${toolchain.version}` : `${repository}${suffix}`;
 }

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  git,
-  http,
-  image,
-  local,
-  marshal,
-  merge,
-  normalizeImageRef,
-  scratch,
-  type State,
-} from '../../../frontend/llb/index.js';
+import { git, http, image, local, marshal, merge, scratch, type State } from '../../../frontend/llb/index.js';
 import { decodeDefinition, type Decoded } from './decode.js';
 
 function sourceOf(
@@ -19,31 +9,6 @@ function sourceOf(
   const op = decodeDefinition(marshal(state, { platform }).definition).at(-2)!;
   return { op: op.op, caps: Object.keys(op.metadata.caps as object).sort() };
 }
-
-describe('normalizeImageRef', () => {
-  it.each([
-    ['alpine', 'docker.io/library/alpine:latest'],
-    ['rust:1.80', 'docker.io/library/rust:1.80'],
-    ['docker.io/rust', 'docker.io/library/rust:latest'],
-    ['index.docker.io/library/rust:1', 'docker.io/library/rust:1'],
-    ['bytecodealliance/wasmtime', 'docker.io/bytecodealliance/wasmtime:latest'],
-    ['ghcr.io/org/img:v1', 'ghcr.io/org/img:v1'],
-    ['localhost/img', 'localhost/img:latest'],
-    ['localhost:5000/a/b:c', 'localhost:5000/a/b:c'],
-    ['127.0.0.1:5000/img', '127.0.0.1:5000/img:latest'],
-    [`img@sha256:${'a'.repeat(64)}`, `docker.io/library/img@sha256:${'a'.repeat(64)}`],
-    [`img:1@sha256:${'a'.repeat(64)}`, `docker.io/library/img:1@sha256:${'a'.repeat(64)}`],
-  ])('%s -> %s', (ref, want) => {
-    expect(normalizeImageRef(ref)).toBe(want);
-  });
-
-  it.each([['Alpine'], ['img:'], ['img@sha256:abc'], ['a//b'], [''], ['img:bad tag']])(
-    'rejects %j',
-    (ref) => {
-      expect(() => normalizeImageRef(ref)).toThrow(/invalid image reference/);
-    },
-  );
-});
 
 describe('sources', () => {
   it('image: identifier, resolve mode and caps', () => {

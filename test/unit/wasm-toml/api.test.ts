@@ -104,6 +104,9 @@ args = ["\${VERSION}"]
   });
 });
 
+// A digest the reference grammar accepts (sha256, 64 hex digits).
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
 describe('toolchainImage', () => {
   const builtin = 'docker.io/library/rust:1.82';
   it.each([
@@ -112,16 +115,16 @@ describe('toolchainImage', () => {
     [{ image: 'registry.local:5000/rust' }, 'registry.local:5000/rust:1.82'],
     [{ image: 'registry.local:5000/rust', version: '1.80' }, 'registry.local:5000/rust:1.80'],
     [{ image: 'registry.local/rust:nightly' }, 'registry.local/rust:nightly'],
-    [{ image: 'registry.local/rust@sha256:abc' }, 'registry.local/rust@sha256:abc'],
+    [{ image: `registry.local/rust@${DIGEST}` }, `registry.local/rust@${DIGEST}`],
   ])('%j -> %s', (toolchain, expected) => {
     expect(toolchainImage(toolchain, builtin)).toBe(expected);
   });
 
   it('keeps a digest-pinned built-in image unless a version is asked for', () => {
-    expect(toolchainImage({ image: 'mirror/rust' }, 'rust:1.82@sha256:abc')).toBe(
-      'mirror/rust:1.82@sha256:abc',
+    expect(toolchainImage({ image: 'mirror/rust' }, `rust:1.82@${DIGEST}`)).toBe(
+      `mirror/rust:1.82@${DIGEST}`,
     );
-    expect(toolchainImage({ version: '1.80' }, 'rust:1.82@sha256:abc')).toBe('rust:1.80');
+    expect(toolchainImage({ version: '1.80' }, `rust:1.82@${DIGEST}`)).toBe('rust:1.80');
   });
 });
 
