@@ -8147,7 +8147,14 @@ function image(ref, opts = {}) {
     attrs["image.resolvemode"] = opts.resolveMode;
     if (opts.resolveMode === "pull") caps.push(Cap.sourceImageResolveMode);
   }
-  const op2 = new SourceOp(`docker-image://${qualifiedReference(ref)}`, attrs, opts, caps, true, opts.platform);
+  const op2 = new SourceOp(
+    `docker-image://${qualifiedReference(ref)}`,
+    attrs,
+    opts,
+    caps,
+    true,
+    opts.platform
+  );
   return sourceState(op2, opts.platform);
 }
 function local(name, opts = {}) {
@@ -9354,7 +9361,7 @@ function buildCustom(inputs) {
   return { output: run.mount(SRC_DIR), path: path6.join("/", module.source, module.output) };
 }
 
-// frontend/wasm-header.ts
+// src/primitives/wasm-preamble.ts
 var HEADER_LENGTH = 8;
 var COMPONENT_VERSION = 13;
 var startsWith = (bytes2, prefix) => prefix.every((b, i) => bytes2[i] === b);
@@ -9368,10 +9375,14 @@ function isText(bytes2) {
     return false;
   }
 }
+var MAGIC = [0, 97, 115, 109];
+function hasWasmMagic(bytes2) {
+  return startsWith(bytes2, MAGIC);
+}
 function inspectHeader(bytes2) {
   const head = bytes2.subarray(0, HEADER_LENGTH);
   if (head.length === 0) return { wasm: false, found: "an empty file" };
-  if (startsWith(head, [0, 97, 115, 109])) {
+  if (hasWasmMagic(head)) {
     if (head.length < HEADER_LENGTH) {
       return { wasm: false, found: `a truncated WebAssembly binary (${head.length} bytes)` };
     }
@@ -9413,6 +9424,8 @@ function inspectHeader(bytes2) {
   }
   return { wasm: false, found: `unrecognised data (first bytes ${hexBytes(head)})` };
 }
+
+// frontend/wasm-header.ts
 function expectedKind(target) {
   return target === "wasip2" ? "component" : "module";
 }

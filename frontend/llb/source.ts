@@ -62,7 +62,14 @@ export function image(ref: string, opts: ImageOptions = {}): State {
     // Only a forced pull changes what a daemon without the cap would do in a way that matters.
     if (opts.resolveMode === 'pull') caps.push(Cap.sourceImageResolveMode);
   }
-  const op = new SourceOp(`docker-image://${qualifiedReference(ref)}`, attrs, opts, caps, true, opts.platform);
+  const op = new SourceOp(
+    `docker-image://${qualifiedReference(ref)}`,
+    attrs,
+    opts,
+    caps,
+    true,
+    opts.platform,
+  );
   return sourceState(op, opts.platform);
 }
 

@@ -1,7 +1,9 @@
 // Just enough of the WebAssembly binary formats to describe a module for the CNCF artifact: core
 // module or component (preamble), and a component's top-level import and export names.
 
-export type WasmKind = 'module' | 'component';
+import { hasWasmMagic, inspectHeader, type WasmKind } from '../primitives/wasm-preamble.js';
+
+export type { WasmKind };
 
 export interface WasmInfo {
   kind: WasmKind;
@@ -18,15 +20,13 @@ export class WasmFormatError extends Error {
   }
 }
 
-/** Preamble: magic, then version 1 layer 0 for core modules or version 0x0d layer 1 for components. */
+/** Core module or component, from the preamble; anything else is refused with what it looks like. */
 export function wasmKind(bytes: Uint8Array): WasmKind {
-  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
-    throw new WasmFormatError('missing the \\0asm magic');
-  }
-  const layer = bytes[6]! | (bytes[7]! << 8);
-  if (layer === 0 && bytes[4] === 1 && bytes[5] === 0) return 'module';
-  if (layer === 1) return 'component';
-  throw new WasmFormatError(`unknown version/layer ${bytes[4]}.${bytes[5]}/${layer}`);
+  const header = inspectHeader(bytes);
+  if (header.wasm) return header.kind;
+  throw new WasmFormatError(
+    hasWasmMagic(bytes) ? `found ${header.found}` : `missing the \\0asm magic: found ${header.found}`,
+  );
 }
 
 class Reader {

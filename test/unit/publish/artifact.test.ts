@@ -53,6 +53,8 @@ describe('wasm binaries', () => {
     ['empty', Buffer.alloc(0), /magic/],
     ['an ELF file', Buffer.from('\x7fELF\x02\x01\x01\x00'), /magic/],
     ['an unknown version', Buffer.from([0, 0x61, 0x73, 0x6d, 2, 0, 0, 0]), /unknown version/],
+    // The frontend's check and the publisher agree: a pre-standard component layer version is refused.
+    ['a pre-standard component', Buffer.from([0, 0x61, 0x73, 0x6d, 0x0a, 0, 1, 0]), /pre-standard component/],
     [
       'a truncated component section',
       Buffer.from([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0, 10, 50, 1]),
