@@ -7978,6 +7978,19 @@ var ExecOp = class {
   }
 };
 
+// src/primitives/image-config.ts
+function parseEnvList(env) {
+  const out = /* @__PURE__ */ new Map();
+  for (const entry of env ?? []) {
+    const eq = entry.indexOf("=");
+    const key = eq < 0 ? entry : entry.slice(0, eq);
+    if (key === "") continue;
+    out.delete(key);
+    out.set(key, eq < 0 ? "" : entry.slice(eq + 1));
+  }
+  return out;
+}
+
 // frontend/llb/state.ts
 var defaults = { env: [], cwd: "/", user: "", platform: void 0 };
 function setEnv(env, key, value) {
@@ -8001,6 +8014,10 @@ var State = class _State {
   }
   get platform() {
     return this.settings.platform;
+  }
+  /** The environment as a map, in order: what an exec on this state sees. */
+  get environment() {
+    return new Map(this.settings.env);
   }
   /** The environment as `KEY=value` strings, in order. */
   get env() {
@@ -8030,13 +8047,10 @@ var State = class _State {
    * Applies what an image's config says about its processes: Env (in order), WorkingDir, User, and
    * the platform when both os and architecture are given. LLB never does this by itself.
    */
+  /** Applies the parts of an image config that matter to execs: Env, WorkingDir, User, platform. */
   withImageConfig(image2) {
     let { env, cwd, user, platform: platform2 } = this.settings;
-    for (const entry of image2.config?.Env ?? []) {
-      const eq = entry.indexOf("=");
-      const key = eq < 0 ? entry : entry.slice(0, eq);
-      if (key !== "") env = setEnv(env, key, eq < 0 ? "" : entry.slice(eq + 1));
-    }
+    for (const [key, value] of parseEnvList(image2.config?.Env)) env = setEnv(env, key, value);
     if (image2.config?.WorkingDir) cwd = resolvePath(cwd, image2.config.WorkingDir);
     if (image2.config?.User) user = image2.config.User;
     if (image2.architecture && image2.os) {
@@ -8552,16 +8566,11 @@ async function resolveToolchain(gateway, ref, platform2, label, resolveMode) {
     logName: `${label} resolve toolchain ${ref}`
   });
   const config = JSON.parse(new TextDecoder().decode(resolved.config));
-  const env = /* @__PURE__ */ new Map();
-  for (const entry of config.config?.Env ?? []) {
-    const eq = entry.indexOf("=");
-    if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
-  }
   const pinned = resolved.digest && !ref.includes("@") ? `${ref}@${resolved.digest}` : ref;
   const state = image(pinned, { platform: platform2, customName: `${label} toolchain ${ref}` }).withImageConfig({
     config: config.config
   });
-  return { state, env };
+  return { state, env: state.environment };
 }
 
 // frontend/context-files.ts
@@ -9361,6 +9370,12 @@ function buildCustom(inputs) {
   return { output: run.mount(SRC_DIR), path: path6.join("/", module.source, module.output) };
 }
 
+// src/primitives/platform.ts
+var WASI_WASM = { os: "wasi", architecture: "wasm" };
+function formatPlatform(p) {
+  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
+}
+
 // src/primitives/wasm-preamble.ts
 var HEADER_LENGTH = 8;
 var COMPONENT_VERSION = 13;
@@ -9564,20 +9579,16 @@ async function selfImage(deps) {
 }
 
 // frontend/build.ts
-var DEFAULT_PLATFORM = { os: "wasi", architecture: "wasm" };
 function targetPlatforms(requested) {
-  if (requested.length === 0) return [DEFAULT_PLATFORM];
+  if (requested.length === 0) return [WASI_WASM];
   for (const p of requested) {
     if (p.architecture !== "wasm") {
       throw invalidArgument(
-        `platform ${p.os}/${p.architecture}: wasm-build produces WebAssembly images; use --platform wasi/wasm`
+        `platform ${formatPlatform(p)}: wasm-build produces WebAssembly images; use --platform wasi/wasm`
       );
     }
   }
   return [...requested];
-}
-function platformId(p) {
-  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 function moduleContext(opts, module, sessionId) {
   const under = (p) => module.source === "." ? p : path7.join(module.source, p);
@@ -9771,7 +9782,7 @@ async function build(gateway) {
   );
   const metadata = {
     "refs.platforms": JSON.stringify({
-      Platforms: platforms.map((p) => ({ ID: platformId(p), Platform: p }))
+      Platforms: platforms.map((p) => ({ ID: formatPlatform(p), Platform: p }))
     })
   };
   if (epoch.explicit) metadata["source.date.epoch"] = String(epoch.seconds);
@@ -9782,8 +9793,8 @@ async function build(gateway) {
   }
   const refs = {};
   for (const p of platforms) {
-    refs[platformId(p)] = res.ref;
-    metadata[`containerimage.config/${platformId(p)}`] = configFor(p);
+    refs[formatPlatform(p)] = res.ref;
+    metadata[`containerimage.config/${formatPlatform(p)}`] = configFor(p);
   }
   return { refs, metadata };
 }

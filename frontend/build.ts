@@ -23,27 +23,22 @@ import { listFiles, matchFiles } from './context-files.js';
 import { driverFor } from './languages/index.js';
 import { buildCustom } from './languages/custom.js';
 import type { BuildInputs, BuiltModule } from './languages/driver.js';
+import { formatPlatform, WASI_WASM } from '../src/primitives/platform.js';
 import { checkOutput, type OutputProblem } from './check-output.js';
 import { postProcessFor, shipsWasmOpt, wasmOptStep, WASM_OPT_PATH, type PostProcess } from './wasm-opt.js';
 import { selfImage, SelfImageUnavailable } from './self-image.js';
 
-const DEFAULT_PLATFORM: Platform = { os: 'wasi', architecture: 'wasm' };
-
 /** `--platform` values: any OS (`wasi`, `wasip1`, `wasip2`) as long as the architecture is wasm. */
 export function targetPlatforms(requested: readonly Platform[]): Platform[] {
-  if (requested.length === 0) return [DEFAULT_PLATFORM];
+  if (requested.length === 0) return [WASI_WASM];
   for (const p of requested) {
     if (p.architecture !== 'wasm') {
       throw invalidArgument(
-        `platform ${p.os}/${p.architecture}: wasm-build produces WebAssembly images; use --platform wasi/wasm`,
+        `platform ${formatPlatform(p)}: wasm-build produces WebAssembly images; use --platform wasi/wasm`,
       );
     }
   }
   return [...requested];
-}
-
-export function platformId(p: Platform): string {
-  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
 }
 
 /** The module's slice of the build context: only what its include/exclude patterns let through. */
@@ -292,7 +287,7 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
     );
   const metadata: Record<string, string> = {
     'refs.platforms': JSON.stringify({
-      Platforms: platforms.map((p) => ({ ID: platformId(p), Platform: p })),
+      Platforms: platforms.map((p) => ({ ID: formatPlatform(p), Platform: p })),
     }),
   };
   if (epoch.explicit) metadata['source.date.epoch'] = String(epoch.seconds);
@@ -303,8 +298,8 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
   }
   const refs: Record<string, GatewayRef> = {};
   for (const p of platforms) {
-    refs[platformId(p)] = res.ref;
-    metadata[`containerimage.config/${platformId(p)}`] = configFor(p);
+    refs[formatPlatform(p)] = res.ref;
+    metadata[`containerimage.config/${formatPlatform(p)}`] = configFor(p);
   }
   return { refs, metadata };
 }

@@ -1,5 +1,6 @@
 // The config of the image the frontend returns: platform wasi/wasm, the module as entrypoint, nothing else.
 // Timestamps come from SOURCE_DATE_EPOCH (or a fixed default) so the same inputs give the same digest.
+import type { ImageConfig } from '../src/primitives/image-config.js';
 import type { ImageSpec } from '../src/wasm-toml/index.js';
 import type { Platform } from './gateway/index.js';
 
@@ -31,11 +32,11 @@ export interface ImageConfigInput {
   epochSeconds: number;
 }
 
-export function imageConfig(input: ImageConfigInput): Record<string, unknown> {
+export function imageConfig(input: ImageConfigInput): ImageConfig {
   // RFC 3339 without fractional seconds, as Go writes a whole-second time.
   const created = new Date(input.epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
   const labels: Record<string, string> = { ...input.image.labels, ...Object.fromEntries(input.buildLabels) };
-  const config: Record<string, unknown> = {
+  const config: NonNullable<ImageConfig['config']> = {
     Entrypoint: [input.entrypoint],
     WorkingDir: input.image.workdir,
   };

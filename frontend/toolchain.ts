@@ -1,7 +1,7 @@
 // Which toolchain image a module builds in, and that image as an LLB state ready to run commands.
 import { toolchainImage, type ModuleSpec } from '../src/wasm-toml/index.js';
 import type { Gateway, Platform } from './gateway/index.js';
-import { image, type State } from './llb/index.js';
+import { image, type ImageConfig, type State } from './llb/index.js';
 import type { LanguageDriver } from './languages/driver.js';
 
 /**
@@ -32,10 +32,6 @@ export interface Toolchain {
   env: ReadonlyMap<string, string>;
 }
 
-interface ImageConfigJson {
-  config?: { Env?: string[] | null; WorkingDir?: string; User?: string } | null;
-}
-
 /**
  * Resolves the image on the build platform and pins it by digest. LLB does not apply an image's Env,
  * WorkingDir and User to execs, so they are applied here (a Rust image's PATH and CARGO_HOME matter).
@@ -52,15 +48,11 @@ export async function resolveToolchain(
     resolveMode,
     logName: `${label} resolve toolchain ${ref}`,
   });
-  const config = JSON.parse(new TextDecoder().decode(resolved.config)) as ImageConfigJson;
-  const env = new Map<string, string>();
-  for (const entry of config.config?.Env ?? []) {
-    const eq = entry.indexOf('=');
-    if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
-  }
+  const config = JSON.parse(new TextDecoder().decode(resolved.config)) as ImageConfig;
   const pinned = resolved.digest && !ref.includes('@') ? `${ref}@${resolved.digest}` : ref;
+  // Only the config's process settings: the platform stays the build platform it was resolved for.
   const state = image(pinned, { platform, customName: `${label} toolchain ${ref}` }).withImageConfig({
     config: config.config,
   });
-  return { state, env };
+  return { state, env: state.environment };
 }

@@ -2,13 +2,9 @@
 // Field names follow the proto JSON names. An absent optional scalar means the proto3 zero value; an
 // absent message field means "not set", while `{}` is a present, empty message (it is written).
 
-export interface Platform {
-  architecture: string;
-  os: string;
-  variant?: string;
-  osVersion?: string;
-  osFeatures?: readonly string[];
-}
+import type { Platform } from '../../src/primitives/platform.js';
+
+export type { Platform };
 
 export interface Input {
   digest: string;

@@ -6,14 +6,9 @@ import { resolvePath } from './paths.js';
 import type * as pb from './pb.js';
 import type { OpOptions, Output } from './vertex.js';
 
-/** The parts of an OCI image config JSON that apply to execs run on the image. */
-export interface ImageConfig {
-  architecture?: string;
-  os?: string;
-  variant?: string;
-  'os.version'?: string;
-  config?: { Env?: readonly string[] | null; WorkingDir?: string; User?: string } | null;
-}
+import { parseEnvList, type ImageConfig } from '../../src/primitives/image-config.js';
+
+export type { ImageConfig };
 
 interface Settings {
   /** Insertion-ordered; a key set again moves to the end, as in BuildKit's client. */
@@ -53,6 +48,11 @@ export class State {
     return this.settings.platform;
   }
 
+  /** The environment as a map, in order: what an exec on this state sees. */
+  get environment(): ReadonlyMap<string, string> {
+    return new Map(this.settings.env);
+  }
+
   /** The environment as `KEY=value` strings, in order. */
   get env(): string[] {
     return this.settings.env.map(([k, v]) => `${k}=${v}`);
@@ -88,13 +88,10 @@ export class State {
    * Applies what an image's config says about its processes: Env (in order), WorkingDir, User, and
    * the platform when both os and architecture are given. LLB never does this by itself.
    */
-  withImageConfig(image: ImageConfig): State {
+  /** Applies the parts of an image config that matter to execs: Env, WorkingDir, User, platform. */
+  withImageConfig(image: Partial<ImageConfig>): State {
     let { env, cwd, user, platform } = this.settings;
-    for (const entry of image.config?.Env ?? []) {
-      const eq = entry.indexOf('=');
-      const key = eq < 0 ? entry : entry.slice(0, eq);
-      if (key !== '') env = setEnv(env, key, eq < 0 ? '' : entry.slice(eq + 1));
-    }
+    for (const [key, value] of parseEnvList(image.config?.Env)) env = setEnv(env, key, value);
     if (image.config?.WorkingDir) cwd = resolvePath(cwd, image.config.WorkingDir);
     if (image.config?.User) user = image.config.User;
     if (image.architecture && image.os) {

@@ -2,6 +2,7 @@
 // type=oci` write them (a tar, or a directory with tar=false): finds the wasi/wasm image (also inside
 // an index, skipping BuildKit's attestation manifests), its config, and extracts the module from
 // its layer.
+import { formatPlatform, WASI_WASM } from '../primitives/platform.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -211,7 +212,7 @@ export async function findWasmImage(layout: OciLayout, opts: FindImageOptions = 
       const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
       const platform: Platform = { os: config.os, architecture: config.architecture };
       if (config.variant) platform.variant = config.variant;
-      seenPlatforms.push(`${platform.os}/${platform.architecture}`);
+      seenPlatforms.push(formatPlatform(platform));
       if (!platformMatches(platform, opts.platform)) continue;
       if (candidates.some((c) => c.descriptor.digest === d.digest)) continue;
       candidates.push({
@@ -227,7 +228,7 @@ export async function findWasmImage(layout: OciLayout, opts: FindImageOptions = 
   };
   await visit(layout.index.manifests, 0);
 
-  const want = opts.platform ? `${opts.platform.os}/${opts.platform.architecture}` : 'wasi/wasm';
+  const want = formatPlatform(opts.platform ?? WASI_WASM);
   if (candidates.length === 0) {
     throw new LayoutError(
       `the OCI layout has no ${want} image` +

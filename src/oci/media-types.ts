@@ -1,6 +1,10 @@
 // OCI and Docker media types plus the JSON shapes of descriptors, manifests and indexes.
 // Only the fields this project reads or writes are typed; unknown fields are kept by callers that
 // re-serialise a parsed document (they spread the original object).
+import type { OciPlatform } from '../primitives/platform.js';
+
+export type { ImageConfig } from '../primitives/image-config.js';
+export type { OciPlatform, Platform } from '../primitives/platform.js';
 
 export const MediaType = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -35,21 +39,13 @@ export function isManifestMediaType(mt: string | undefined): boolean {
   return mt === MediaType.ociManifest || mt === MediaType.dockerManifest;
 }
 
-export interface Platform {
-  architecture: string;
-  os: string;
-  'os.version'?: string;
-  'os.features'?: string[];
-  variant?: string;
-}
-
 export interface Descriptor {
   mediaType: string;
   digest: string;
   size: number;
   urls?: string[];
   annotations?: Record<string, string>;
-  platform?: Platform;
+  platform?: OciPlatform;
   artifactType?: string;
   /** Embedded content, base64 (OCI 1.1; BuildKit uses it for the empty config). */
   data?: string;
@@ -72,22 +68,4 @@ export interface ImageIndex {
   manifests: Descriptor[];
   subject?: Descriptor;
   annotations?: Record<string, string>;
-}
-
-/** The subset of the OCI image config (and Docker's) this project reads. */
-export interface ImageConfig {
-  created?: string;
-  author?: string;
-  architecture: string;
-  os: string;
-  variant?: string;
-  config?: {
-    Entrypoint?: string[] | null;
-    Cmd?: string[] | null;
-    Env?: string[] | null;
-    WorkingDir?: string;
-    Labels?: Record<string, string> | null;
-  };
-  rootfs?: { type: string; diff_ids: string[] };
-  history?: unknown[];
 }

@@ -6,6 +6,7 @@ import { RegistryClient, type RegistryClientOptions } from '../oci/client.js';
 import { extractModule, findWasmImage, openLayout, type OciLayout, type WasmImage } from '../oci/layout.js';
 import { type Descriptor } from '../oci/media-types.js';
 import { parseReference } from '../oci/reference.js';
+import { formatPlatform } from '../primitives/platform.js';
 import type { Repository } from '../oci/repository.js';
 import { artifactCreated, buildWasmArtifact, type Blob } from './artifact.js';
 import { PublishError } from './errors.js';
@@ -251,7 +252,7 @@ async function push(
     bytesSent: reports.reduce((n, r) => n + r.bytesSent, 0),
     image: {
       digest: image.descriptor.digest,
-      platform: `${image.platform.os}/${image.platform.architecture}`,
+      platform: formatPlatform(image.platform),
       module: module.path,
       moduleDigest: module.digest,
     },

@@ -1,13 +1,9 @@
 // pb.Platform from solver/pb/ops.proto.
 import { WireType, decodeFields, writeString, type BinaryWriter } from './codec.js';
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-  osVersion?: string;
-  osFeatures?: readonly string[];
-}
+import type { Platform } from '../../../src/primitives/platform.js';
+
+export type { Platform };
 
 export function writePlatform(w: BinaryWriter, p: Platform): void {
   writeString(w, 1, p.architecture);

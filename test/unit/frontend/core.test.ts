@@ -1,7 +1,8 @@
 // The frontend's pure pieces: platforms, SOURCE_DATE_EPOCH, the image config, toolchain choice, globs.
 import { describe, expect, it } from 'vitest';
 import { parseWasmToml, type ModuleSpec, type Spec } from '../../../src/wasm-toml/index.js';
-import { platformId, targetPlatforms } from '../../../frontend/build.js';
+import { targetPlatforms } from '../../../frontend/build.js';
+import { formatPlatform } from '../../../src/primitives/platform.js';
 import { imageConfig, sourceDateEpoch } from '../../../frontend/image-config.js';
 import { chooseToolchainImage, toolchainOverrideArg } from '../../../frontend/toolchain.js';
 import { matchFiles } from '../../../frontend/context-files.js';
@@ -23,7 +24,7 @@ describe('targetPlatforms', () => {
     [{ os: 'wasi', architecture: 'wasm' }, 'wasi/wasm'],
     [{ os: 'wasip1', architecture: 'wasm' }, 'wasip1/wasm'],
   ])('accepts %o as %s', (p, id) => {
-    expect(targetPlatforms([p]).map(platformId)).toEqual([id]);
+    expect(targetPlatforms([p]).map(formatPlatform)).toEqual([id]);
   });
   it.each([
     { os: 'linux', architecture: 'amd64' },

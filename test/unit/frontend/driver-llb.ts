@@ -75,13 +75,13 @@ export async function runDriver(
   fake: FakeBuild,
 ): Promise<DriverRun> {
   const imageEnv = fake.imageEnv ?? ['PATH=/usr/local/bin:/usr/bin:/bin'];
-  const toolchainEnv = new Map(
-    imageEnv.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]),
-  );
+  const toolchain = image(TOOLCHAIN, { customName: 'toolchain' }).withImageConfig({
+    config: { Env: imageEnv },
+  });
   const result = await driver.build({
     module,
-    toolchain: image(TOOLCHAIN, { customName: 'toolchain' }).withImageConfig({ config: { Env: imageEnv } }),
-    toolchainEnv,
+    toolchain,
+    toolchainEnv: toolchain.environment,
     context: local('context', { customName: 'context' }),
     files: async (patterns) => matchFiles(fake.files, patterns),
     label: `[${module.name}]`,
