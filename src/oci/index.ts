@@ -7,6 +7,7 @@ export {
   type SendRequest,
 } from './client.js';
 export { Repository } from './repository.js';
+export { copyBlobs, MemoryStore, type CopyOptions, type Fetcher, type Pusher } from './content.js';
 export {
   bytesBlob,
   fileBlob,

@@ -2,6 +2,7 @@
 // type=oci` write them (a tar, or a directory with tar=false): finds the wasi/wasm image (also inside
 // an index, skipping BuildKit's attestation manifests), its config, and extracts the module from
 // its layer.
+import type { Fetcher } from './content.js';
 import { formatPlatform, WASI_WASM } from '../primitives/platform.js';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -33,13 +34,14 @@ export const attestationAnnotations = {
 const maxIndexDepth = 4;
 const maxJsonBytes = 4 * 1024 * 1024;
 
-export interface OciLayout {
+/** An OCI layout on disk; as a Fetcher, it gives any blob it holds to a copy. */
+export interface OciLayout extends Fetcher {
   /** The layout directory (a temporary extraction when opened from a tar). */
   readonly root: string;
   readonly index: ImageIndex;
   blobPath(digest: string): string;
   /** A streaming source for a blob, after checking the file's size against the descriptor. */
-  blob(desc: Descriptor): Promise<BlobSource>;
+  fetch(desc: Descriptor): Promise<BlobSource>;
   /** A small blob (manifest, config) read whole and verified against its digest. */
   readBlob(desc: Pick<Descriptor, 'digest' | 'size'>): Promise<Buffer>;
   /** Removes the temporary extraction, if any. */
@@ -108,7 +110,7 @@ async function loadLayout(root: string, tempDir: string | undefined): Promise<Oc
     const [alg, hex] = digest.split(':') as [string, string];
     return path.join(root, 'blobs', alg, hex);
   };
-  const blob = async (desc: Descriptor): Promise<BlobSource> => {
+  const fetch = async (desc: Descriptor): Promise<BlobSource> => {
     const p = blobPath(desc.digest); // validates the digest before it becomes a path
     let size: number;
     try {
@@ -143,7 +145,7 @@ async function loadLayout(root: string, tempDir: string | undefined): Promise<Oc
     root,
     index,
     blobPath,
-    blob,
+    fetch,
     readBlob,
     close: async () => {
       if (tempDir) await rm(tempDir, { recursive: true, force: true });

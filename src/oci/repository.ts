@@ -11,6 +11,7 @@ import {
   type PushBlobResult,
 } from './blobs.js';
 import type { RegistrySession } from './client.js';
+import type { Pusher } from './content.js';
 import type { Descriptor } from './media-types.js';
 import {
   fetchManifest,
@@ -24,7 +25,8 @@ import {
 } from './manifests.js';
 import type { Readable } from 'node:stream';
 
-export class Repository {
+/** One repository; as a Pusher, the target of a copy. */
+export class Repository implements Pusher {
   constructor(
     readonly session: RegistrySession,
     readonly name: string,

@@ -1,7 +1,9 @@
-// Publishes one build (an OCI layout) as the multi-runtime tags of README section 3: blobs first,
-// each distinct blob once (skipped when present, mounted when a sibling repository has it), then the
-// manifests, tag by tag, so every tag that exists points at complete content.
-import { bytesBlob, type BlobOutcome, type BlobSource } from '../oci/blobs.js';
+// Publishes one build (an OCI layout) as the multi-runtime tags: a copy of the tags' blobs from the
+// layout (plus the artifact's, made in memory) to the repository, each distinct blob once (skipped when
+// present, mounted when a sibling repository has it), then the manifests, tag by tag, so every tag that
+// exists points at complete content.
+import type { BlobOutcome } from '../oci/blobs.js';
+import { copyBlobs, MemoryStore } from '../oci/content.js';
 import { RegistryClient, type RegistryClientOptions } from '../oci/client.js';
 import { extractModule, findWasmImage, openLayout, type OciLayout, type WasmImage } from '../oci/layout.js';
 import { type Descriptor } from '../oci/media-types.js';
@@ -92,11 +94,14 @@ interface PlannedManifest extends PlannedTag {
   manifest: Blob;
 }
 
-interface PlannedBlob {
-  digest: string;
-  size: number;
-  mediaType: string;
-  source: () => Promise<BlobSource>;
+/** What one publish copies: the blobs (from the layout, or made in memory), then manifests and referrers. */
+interface PublishPlan {
+  /** The layout, with the artifact's config and layer added in memory. */
+  store: MemoryStore;
+  blobs: Descriptor[];
+  manifests: PlannedManifest[];
+  referrers: Blob[];
+  module: { path: string; digest?: string };
 }
 
 /** Pushes T, T-wasm and T-<runtime> for every tag; see PublishOptions. */
@@ -108,105 +113,91 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
     );
   }
   const repoName = `${ref.registry}/${ref.repository}`;
-  const plan = planTags(opts.tags, { wasmSuffix: opts.wasmSuffix, runtimes: opts.runtimes });
+  const tags = planTags(opts.tags, { wasmSuffix: opts.wasmSuffix, runtimes: opts.runtimes });
   const layout = typeof opts.layout === 'string' ? await openLayout(opts.layout) : opts.layout;
   const client = opts.client ?? new RegistryClient(opts.clientOptions);
   try {
     const image = await findWasmImage(layout, { platform: opts.platform });
-    const { manifests, blobs, referrers, module } = await prepare(layout, image, plan, opts);
-    const repo = client.repository(ref);
-    return await push(repo, repoName, image, manifests, blobs, referrers, module, opts);
+    const plan = await planContent(layout, image, tags, opts);
+    return await copyToRepository(client.repository(ref), repoName, image, plan, opts);
   } finally {
     if (typeof opts.layout === 'string') await layout.close();
     if (!opts.client) client.close();
   }
 }
 
-async function prepare(layout: OciLayout, image: WasmImage, plan: PlannedTag[], opts: PublishOptions) {
-  const blobs = new Map<string, PlannedBlob>();
-  const addLayoutBlob = (d: Descriptor) => {
-    if (!blobs.has(d.digest)) {
-      blobs.set(d.digest, {
-        digest: d.digest,
-        size: d.size,
-        mediaType: d.mediaType,
-        source: () => layout.blob(d),
-      });
-    }
-  };
-  const addBytes = (b: Blob) => {
-    if (!blobs.has(b.descriptor.digest)) {
-      blobs.set(b.descriptor.digest, {
-        ...b.descriptor,
-        source: () => Promise.resolve(bytesBlob(b.bytes, b.descriptor.digest, b.descriptor.mediaType)),
-      });
-    }
-  };
-  addLayoutBlob(image.manifest.config);
-  for (const l of image.manifest.layers) addLayoutBlob(l);
-
+async function planContent(
+  layout: OciLayout,
+  image: WasmImage,
+  tags: PlannedTag[],
+  opts: PublishOptions,
+): Promise<PublishPlan> {
+  const store = new MemoryStore(layout);
+  const blobs: Descriptor[] = [image.manifest.config, ...image.manifest.layers];
   const imageManifest = containerImageManifest(image);
   let artifact: ReturnType<typeof buildWasmArtifact> | undefined;
-  let module: { path: string; digest?: string } = { path: '' };
-  if (plan.some((p) => p.kind === 'artifact')) {
+  let module: PublishPlan['module'] = { path: image.config.config?.Entrypoint?.[0] ?? '' };
+  if (tags.some((t) => t.kind === 'artifact')) {
     const m = await extractModule(layout, image);
     artifact = buildWasmArtifact({
       module: m.bytes,
       created: artifactCreated(opts.created, image.config.created, opts.env),
       author: opts.author ?? image.config.author,
     });
-    addBytes(artifact.config);
-    addBytes(artifact.layer);
+    for (const b of [artifact.config, artifact.layer]) blobs.push(store.add(b.descriptor.mediaType, b.bytes));
     module = { path: m.path, digest: artifact.layer.descriptor.digest };
-  } else {
-    const entry = image.config.config?.Entrypoint?.[0];
-    module = { path: entry ?? '' };
   }
-  const manifests: PlannedManifest[] = plan.map((p) => {
-    if (p.kind === 'image') return { ...p, manifest: imageManifest };
-    if (p.kind === 'artifact') return { ...p, manifest: artifact!.manifest };
-    return { ...p, manifest: runtimeImageManifest(image, p.runtime!) };
+  const manifests: PlannedManifest[] = tags.map((t) => {
+    if (t.kind === 'image') return { ...t, manifest: imageManifest };
+    if (t.kind === 'artifact') return { ...t, manifest: artifact!.manifest };
+    return { ...t, manifest: runtimeImageManifest(image, t.runtime!) };
   });
   const referrers: Blob[] = [];
   if (opts.attestations) {
     for (const a of image.attestations) {
-      addLayoutBlob(a.manifest.config);
-      for (const l of a.manifest.layers) addLayoutBlob(l);
+      blobs.push(a.manifest.config, ...a.manifest.layers);
       referrers.push(attestationReferrer(a.bytes, imageManifest));
     }
   }
-  return { manifests, blobs: [...blobs.values()], referrers, module };
+  return {
+    store,
+    blobs: [...new Map(blobs.map((b) => [b.digest, b])).values()],
+    manifests,
+    referrers,
+    module,
+  };
 }
 
-async function push(
+/** Blobs first (each distinct one once), then manifests tag by tag, then referrers. */
+async function copyToRepository(
   repo: Repository,
   repoName: string,
   image: WasmImage,
-  manifests: PlannedManifest[],
-  blobs: PlannedBlob[],
-  referrers: Blob[],
-  module: { path: string; digest?: string },
+  plan: PublishPlan,
   opts: PublishOptions,
 ): Promise<PublishResult> {
   const reports: BlobReport[] = [];
   const pushed: PublishedTag[] = [];
   const pushedReferrers: Descriptor[] = [];
   try {
-    await eachLimited(blobs, opts.concurrency ?? 4, async (b) => {
-      const r = await repo.pushBlob(await b.source(), { mountFrom: opts.mountFrom });
-      reports.push({
-        digest: b.digest,
-        size: b.size,
-        mediaType: b.mediaType,
-        outcome: r.outcome,
-        mountedFrom: r.mountedFrom,
-        bytesSent: r.bytesSent,
-      });
-      opts.onProgress?.({ type: 'blob', digest: b.digest, size: b.size, outcome: r.outcome });
+    await copyBlobs(plan.blobs, plan.store, repo, {
+      concurrency: opts.concurrency,
+      mountFrom: opts.mountFrom,
+      onCopied: (d, r) => {
+        reports.push({
+          digest: d.digest,
+          size: d.size,
+          mediaType: d.mediaType,
+          outcome: r.outcome,
+          mountedFrom: r.mountedFrom,
+          bytesSent: r.bytesSent,
+        });
+        opts.onProgress?.({ type: 'blob', digest: d.digest, size: d.size, outcome: r.outcome });
+      },
     });
     // Manifests strictly after all blobs: a registry may accept a manifest before its blobs exist,
     // and a client pulling it then would fail.
-    for (const m of manifests) {
+    for (const m of plan.manifests) {
       const res = await repo.pushManifest(m.manifest.bytes, m.manifest.descriptor.mediaType, m.tag);
       const t: PublishedTag = {
         tag: m.tag,
@@ -220,7 +211,7 @@ async function push(
       pushed.push(t);
       opts.onProgress?.({ type: 'tag', tag: m.tag, digest: res.descriptor.digest });
     }
-    for (const r of referrers) {
+    for (const r of plan.referrers) {
       const res = await repo.pushReferrer(r.bytes, r.descriptor.mediaType);
       pushedReferrers.push(res.descriptor);
       opts.onProgress?.({
@@ -234,45 +225,27 @@ async function push(
     throw new PublishError(
       repoName,
       pushed,
-      manifests.map((m) => m.tag).filter((t) => !done.has(t)),
+      plan.manifests.map((m) => m.tag).filter((t) => !done.has(t)),
       reports,
       e,
     );
   }
-  // Report blobs in a stable order (pushes complete in any order).
-  const order = new Map(blobs.map((b, i) => [b.digest, i]));
+  // Report blobs in a stable order (copies complete in any order).
+  const order = new Map(plan.blobs.map((b, i) => [b.digest, i]));
   reports.sort((a, b) => order.get(a.digest)! - order.get(b.digest)!);
   return {
     repository: repoName,
     tags: pushed,
     blobs: reports,
     referrers: pushedReferrers,
-    distinctBlobBytes: blobs.reduce((n, b) => n + b.size, 0),
+    distinctBlobBytes: plan.blobs.reduce((n, b) => n + b.size, 0),
     bytesUploaded: reports.filter((r) => r.outcome === 'uploaded').reduce((n, r) => n + r.size, 0),
     bytesSent: reports.reduce((n, r) => n + r.bytesSent, 0),
     image: {
       digest: image.descriptor.digest,
       platform: formatPlatform(image.platform),
-      module: module.path,
-      moduleDigest: module.digest,
+      module: plan.module.path,
+      moduleDigest: plan.module.digest,
     },
   };
-}
-
-/** Runs `fn` over items with at most `limit` in flight; the first failure stops new work. */
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed: unknown;
-  const worker = async () => {
-    while (failed === undefined && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await fn(item);
-      } catch (e) {
-        failed ??= e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failed !== undefined) throw failed;
 }
