@@ -3963,9 +3963,6 @@ async function runFrontend(build2, opts = {}) {
   return exitCode;
 }
 
-// frontend/build.ts
-import path7 from "node:path/posix";
-
 // src/wasm-toml/errors.ts
 var ErrorCollector = class {
   constructor(filename, index) {
@@ -7416,6 +7413,12 @@ function toolchainImage(toolchain, builtin) {
   return toolchain.version !== void 0 ? `${repository}:${toolchain.version}` : `${repository}${suffix}`;
 }
 
+// src/primitives/platform.ts
+var WASI_WASM = { os: "wasi", architecture: "wasm" };
+function formatPlatform(p) {
+  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
+}
+
 // frontend/llb/caps.ts
 var Cap = {
   sourceImage: "source.image",
@@ -8378,172 +8381,19 @@ function fromDefinition(bytes2) {
   return new State({ vertex: head, index: target.index });
 }
 
-// frontend/definition.ts
-async function readDefinition(gateway, opts, sessionId) {
-  const { filename } = opts;
-  const state = local(opts.dockerfileKey, {
-    sessionId,
-    followPaths: [filename, `${filename}.dockerignore`],
-    sharedKeyHint: filename,
-    differ: "none",
-    customName: `[internal] load build definition from ${filename}`
-  });
-  const res = await gateway.solve({ definition: marshal(state).definition });
-  if (!res.ref) throw new Error(`the daemon returned no result for the ${opts.dockerfileKey} local`);
-  let data;
-  try {
-    data = await gateway.readFile(res.ref, filename);
-  } catch (err) {
-    throw new FrontendError({
-      code: GrpcCode.INVALID_ARGUMENT,
-      message: `cannot read ${filename} from the build's definition directory: ${err.message}. Pass it with -f (e.g. \`docker buildx build -f wasm.toml .\`)`,
-      details: []
-    });
-  }
-  const text2 = new TextDecoder().decode(data);
-  return { file: { filename, data, language: "toml" }, text: text2 };
-}
-function specErrors(def, errors) {
-  const message2 = errors.length === 1 ? oneLine(errors[0]) : `${errors.length} problems in ${def.file.filename}:
-${errors.map((e) => `  ${oneLine(e)}`).join("\n")}`;
-  return new FrontendError({
-    code: GrpcCode.INVALID_ARGUMENT,
-    message: message2,
-    details: errors.map(
-      (e) => sourceDetail(def.file, [
-        { start: { line: e.line, character: e.column }, end: { line: e.endLine, character: e.endColumn } }
-      ])
-    )
-  });
-}
-function oneLine(e) {
-  return `${e.filename}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`;
-}
-function parseDefinition(def) {
-  const parsed = parseWasmToml(def.text, { filename: def.file.filename });
-  if (!parsed.ok) throw specErrors(def, parsed.errors);
-  return parsed.spec;
-}
+// frontend/convert.ts
+import path7 from "node:path/posix";
 
-// frontend/subrequests.ts
-var DESCRIBE = "frontend.subrequests.describe";
-var TARGETS2 = "frontend.targets";
-var OUTLINE = "frontend.outline";
-var VERSION = "1.0.0";
-function isSubrequest(requestId) {
-  return requestId !== void 0 && requestId !== "";
-}
-function describe(requestId) {
-  if (requestId !== DESCRIBE) return void 0;
-  const meta2 = [
-    { name: "result.json", description: "" },
-    { name: "result.txt", description: "" }
-  ];
-  const request = (name, description) => ({
-    name,
-    version: VERSION,
-    type: "rpc",
-    description,
-    opts: [],
-    inputs: [],
-    metadata: meta2,
-    refs: []
-  });
-  const list = [
-    request(DESCRIBE, "List available subrequest types"),
-    request(OUTLINE, "List all parameters current build target supports"),
-    request(TARGETS2, "List all targets current build supports")
-  ];
-  const txt = list.map((r) => `${r.name.replace(/^frontend\./, "")}	${r.version}	${r.description}`).join("\n");
-  return reply(list, txt + "\n");
-}
-function answer(requestId, spec, file, target) {
-  const sources = [Buffer.from(file.data).toString("base64")];
-  if (requestId === TARGETS2) {
-    const targets = spec.module.map((m, i) => ({
-      name: m.name,
-      ...i === 0 ? { default: true } : {},
-      ...m.description ? { description: m.description } : {},
-      platform: "wasi/wasm",
-      location: location(spec, ["module", i])
-    }));
-    const width = Math.max(6, ...targets.map((t) => t.name.length + (t.default ? 10 : 0)));
-    const rows = targets.map(
-      (t) => `${(t.default ? `${t.name} (default)` : t.name).padEnd(width)}  ${t.description ?? ""}`.trimEnd()
-    );
-    return reply({ targets, sources }, [`${"TARGET".padEnd(width)}  DESCRIPTION`, ...rows].join("\n") + "\n");
+// frontend/module-error.ts
+var ModuleError = class extends FrontendError {
+  constructor(module, key, message2) {
+    super({ code: GrpcCode.INVALID_ARGUMENT, message: `module "${module}": ${message2}`, details: [] });
+    this.module = module;
+    this.key = key;
   }
-  if (requestId === OUTLINE) {
-    const name = target || spec.module[0].name;
-    const module = spec.module.find((m) => m.name === name);
-    const args = Object.entries(spec["build-args"]).map(([argName, value]) => ({
-      name: argName,
-      value,
-      location: location(spec, ["build-args", argName])
-    }));
-    const outline = {
-      name,
-      ...module?.description ? { description: module.description } : {},
-      args,
-      sources
-    };
-    const width = Math.max(4, ...args.map((a) => a.name.length));
-    const rows = args.map((a) => `${a.name.padEnd(width)}  ${a.value}`);
-    return reply(
-      outline,
-      [`TARGET: ${name}`, "", `${"NAME".padEnd(width)}  VALUE`, ...rows].join("\n") + "\n"
-    );
-  }
-  throw unsupportedSubrequestError(requestId);
-}
-function location(spec, path8) {
-  const r = spec.locate(path8);
-  return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
-}
-function reply(json, txt) {
-  return {
-    metadata: {
-      "result.json": JSON.stringify(json, null, 2),
-      "result.txt": txt,
-      version: VERSION
-    }
-  };
-}
-
-// frontend/image-config.ts
-var DEFAULT_EPOCH = 0;
-function sourceDateEpoch(buildArgs) {
-  const raw = buildArgs.get("SOURCE_DATE_EPOCH");
-  if (raw === void 0 || raw === "") return { seconds: DEFAULT_EPOCH, explicit: false };
-  if (!/^\d+$/.test(raw)) {
-    throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${raw}")`);
-  }
-  return { seconds: Number(raw), explicit: true };
-}
-function imageConfig(input2) {
-  const created = new Date(input2.epochSeconds * 1e3).toISOString().replace(".000Z", "Z");
-  const labels = { ...input2.image.labels, ...Object.fromEntries(input2.buildLabels) };
-  const config = {
-    Entrypoint: [input2.entrypoint],
-    WorkingDir: input2.image.workdir
-  };
-  if (input2.image.args.length > 0) config.Cmd = input2.image.args;
-  const env = Object.entries(input2.image.env).map(([k, v]) => `${k}=${v}`);
-  if (env.length > 0) config.Env = env;
-  if (Object.keys(labels).length > 0) config.Labels = sortKeys(labels);
-  return {
-    created,
-    architecture: input2.platform.architecture,
-    os: input2.platform.os,
-    ...input2.platform.variant ? { variant: input2.platform.variant } : {},
-    config,
-    rootfs: { type: "layers", diff_ids: [] },
-    history: [{ created, created_by: `wasm-build: ${input2.modules.join(" ")}`, comment: "wasm-build" }]
-  };
-}
-function sortKeys(obj) {
-  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
+  module;
+  key;
+};
 
 // frontend/toolchain.ts
 function toolchainOverrideArg(language) {
@@ -8552,7 +8402,11 @@ function toolchainOverrideArg(language) {
 function chooseToolchainImage(module, driver, buildArgs) {
   if (!module.language || !driver) {
     if (!module.toolchain.image)
-      throw new Error(`module "${module.name}" has a custom build but no toolchain.image`);
+      throw new ModuleError(
+        module.name,
+        ["build"],
+        "a custom build needs toolchain.image, the image to run it in"
+      );
     return module.toolchain.image;
   }
   const override = buildArgs.get(toolchainOverrideArg(module.language));
@@ -8647,13 +8501,17 @@ var assemblyscriptDriver = {
     const present = await inputs.files([MANIFEST, ...LOCKFILES]);
     const entry = await inputs.files([opts.entry]);
     if (!present.includes(MANIFEST)) {
-      throw new Error(
-        `module "${module.name}": no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim`
+      throw new ModuleError(
+        module.name,
+        ["source"],
+        `no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim`
       );
     }
     if (entry.length === 0) {
-      throw new Error(
-        `module "${module.name}": the AssemblyScript entry "${opts.entry}" is not under "${module.source}" (set assemblyscript.entry)`
+      throw new ModuleError(
+        module.name,
+        ["assemblyscript", "entry"],
+        `the AssemblyScript entry "${opts.entry}" is not under "${module.source}" (set assemblyscript.entry)`
       );
     }
     const lockfiles = LOCKFILES.filter((f) => present.includes(f));
@@ -8739,8 +8597,10 @@ var cDriver = {
     const opts = language === "c" ? module.c : module.cpp;
     const sources = await inputs.files(opts?.sources ?? []);
     if (sources.length === 0) {
-      throw new Error(
-        `module "${module.name}": no ${language} sources match ${JSON.stringify(opts?.sources)} under "${module.source}"`
+      throw new ModuleError(
+        module.name,
+        [language, "sources"],
+        `no ${language} sources match ${JSON.stringify(opts?.sources)} under "${module.source}"`
       );
     }
     const out = `${OUT_DIR}/${module.name}.wasm`;
@@ -8773,13 +8633,13 @@ function goOptions(module, language) {
   if (!opts) throw new Error(`module "${module.name}" has no ${language} options`);
   return opts;
 }
-var fail = (module, message2) => invalidArgument(`module "${module.name}": ${message2}`);
 async function goLayout(inputs) {
   const { module } = inputs;
   const found = new Set(await inputs.files(["go.mod", "go.sum", "go.work", "vendor/modules.txt"]));
   if (!found.has("go.mod")) {
-    throw fail(
-      module,
+    throw new ModuleError(
+      module.name,
+      ["source"],
       `no go.mod in "${module.source}": "source" is the Go module's root directory (run \`go mod init\` there), and go.package picks the main package within it, e.g. "./cmd/app"`
     );
   }
@@ -8791,8 +8651,9 @@ function tagsArg(module, language) {
   const tags = goOptions(module, language).tags;
   for (const t of tags) {
     if (!TAG.test(t)) {
-      throw fail(
-        module,
+      throw new ModuleError(
+        module.name,
+        [language, "tags"],
         `${language}.tags: ${JSON.stringify(t)} is not a build tag (letters, digits, "_" and ".")`
       );
     }
@@ -8802,7 +8663,11 @@ function tagsArg(module, language) {
 function packageArg(module, language) {
   const pkg = goOptions(module, language).package;
   if (pkg.startsWith("-")) {
-    throw fail(module, `${language}.package ${JSON.stringify(pkg)} must be a package path, not a flag`);
+    throw new ModuleError(
+      module.name,
+      [language, "package"],
+      `${language}.package ${JSON.stringify(pkg)} must be a package path, not a flag`
+    );
   }
   return pkg;
 }
@@ -8839,15 +8704,16 @@ function goLdflagsArg(module) {
   ];
   if (args.length === 0) return [];
   if (!args[0].startsWith("-")) {
-    throw fail(
-      module,
+    throw new ModuleError(
+      module.name,
+      ["go", "ldflags"],
       `go.ldflags must start with a flag, e.g. "-X main.version=1.0", not ${JSON.stringify(args[0])}`
     );
   }
   try {
     return [`-ldflags=${goQuote(args)}`];
   } catch (e) {
-    throw fail(module, `go.ldflags: ${e.message}`);
+    throw new ModuleError(module.name, ["go", "ldflags"], `go.ldflags: ${e.message}`);
   }
 }
 function goBuildArgs(module, output) {
@@ -8978,14 +8844,18 @@ function chooseTriple(module, facts) {
   const installed = candidates.find((t) => facts.installed.includes(t));
   if (installed) return { triple: installed, rustupAdd: false };
   const known = candidates.find((t) => facts.known.includes(t));
-  const prefix = `module "${module.name}": target "${module.target}"`;
+  const prefix = `target "${module.target}"`;
   if (!known) {
-    throw invalidArgument(
+    throw new ModuleError(
+      module.name,
+      ["target"],
       module.target === "wasip2" ? `${prefix} needs Rust 1.82 or later (target wasm32-wasip2), but the toolchain has ${facts.version}; set toolchain.version` : `${prefix}: ${facts.version} knows neither wasm32-wasip1 nor wasm32-wasi`
     );
   }
   if (!facts.rustup) {
-    throw invalidArgument(
+    throw new ModuleError(
+      module.name,
+      ["target"],
       `${prefix}: ${facts.version} knows ${known} but has no standard library for it and no rustup to add one; use an image with it installed (e.g. Debian's libstd-rust-dev-wasm32 for wasm32-wasi)`
     );
   }
@@ -9002,8 +8872,10 @@ var MANIFEST_PATTERNS = [
 function manifestSet(module, files) {
   const packageDirs = files.filter((f) => path4.basename(f) === "Cargo.toml").map((f) => path4.dirname(f));
   if (!packageDirs.includes(".")) {
-    throw invalidArgument(
-      `module "${module.name}": no Cargo.toml in "${module.source}" (the source of a Rust module is the directory of its package or workspace root${module.include.length > 0 ? "; check `include`" : ""})`
+    throw new ModuleError(
+      module.name,
+      ["source"],
+      `no Cargo.toml in "${module.source}" (the source of a Rust module is the directory of its package or workspace root${module.include.length > 0 ? "; check `include`" : ""})`
     );
   }
   const under = (dir, f) => dir === "." ? f : f.startsWith(`${dir}/`) ? f.slice(dir.length + 1) : void 0;
@@ -9036,15 +8908,16 @@ function manifestState(inputs, set2) {
 }
 function pickBinary(module, meta2, rootManifest) {
   const rust = module.rust ?? { features: [], "default-features": true };
-  const prefix = `module "${module.name}"`;
   const members = meta2.packages.filter((p) => meta2.workspace_members.includes(p.id));
   let candidates;
   let where;
   if (rust.package !== void 0) {
     const p = members.find((m) => m.name === rust.package);
     if (!p) {
-      throw invalidArgument(
-        `${prefix}: rust.package "${rust.package}" is not in the workspace (packages: ${members.map((m) => m.name).join(", ")})`
+      throw new ModuleError(
+        module.name,
+        ["rust", "package"],
+        `rust.package "${rust.package}" is not in the workspace (packages: ${members.map((m) => m.name).join(", ")})`
       );
     }
     [candidates, where] = [[p], `package "${p.name}"`];
@@ -9060,15 +8933,19 @@ function pickBinary(module, meta2, rootManifest) {
   if (rust.bin !== void 0) {
     const named = bins.filter((b) => b.bin === rust.bin);
     if (named.length === 1) return pick(named[0]);
-    throw invalidArgument(
-      named.length === 0 ? `${prefix}: rust.bin "${rust.bin}" is not a binary of ${where} (binaries: ${list(bins)})` : `${prefix}: several packages have a binary "${rust.bin}" (${list(named)}); set rust.package`
+    throw new ModuleError(
+      module.name,
+      ["rust", "bin"],
+      named.length === 0 ? `rust.bin "${rust.bin}" is not a binary of ${where} (binaries: ${list(bins)})` : `several packages have a binary "${rust.bin}" (${list(named)}); set rust.package`
     );
   }
   if (bins.length === 1) return pick(bins[0]);
   const defaultRun = bins.filter((b) => b.defaultRun);
   if (defaultRun.length === 1) return pick(defaultRun[0]);
-  throw invalidArgument(
-    bins.length === 0 ? `${prefix}: ${where} has no binary target; a WASI command module is built from one (src/main.rs or a [[bin]])` : `${prefix}: ${where} has several binaries (${list(bins)}); set rust.bin`
+  throw new ModuleError(
+    module.name,
+    ["rust", "bin"],
+    bins.length === 0 ? `${where} has no binary target; a WASI command module is built from one (src/main.rs or a [[bin]])` : `${where} has several binaries (${list(bins)}); set rust.bin`
   );
 }
 function cargoFetchArgs(triple, locked) {
@@ -9313,8 +9190,10 @@ var zigDriver = {
     const { module } = inputs;
     const opts = options2(module);
     if ((await inputs.files([opts.root])).length === 0) {
-      throw new Error(
-        `module "${module.name}": the Zig root source file "${opts.root}" is not under "${module.source}" (set zig.root)`
+      throw new ModuleError(
+        module.name,
+        ["zig", "root"],
+        `the Zig root source file "${opts.root}" is not under "${module.source}" (set zig.root)`
       );
     }
     const out = `${OUT_DIR}/${module.name}.wasm`;
@@ -9355,7 +9234,7 @@ import path6 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
-    throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
+    throw new ModuleError(module.name, ["build"], "a custom build needs both `build` and `output`");
   }
   const cwd = path6.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
@@ -9368,12 +9247,6 @@ function buildCustom(inputs) {
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
   return { output: run.mount(SRC_DIR), path: path6.join("/", module.source, module.output) };
-}
-
-// src/primitives/platform.ts
-var WASI_WASM = { os: "wasi", architecture: "wasm" };
-function formatPlatform(p) {
-  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ""}`;
 }
 
 // src/primitives/wasm-preamble.ts
@@ -9578,42 +9451,34 @@ async function selfImage(deps) {
   return image(pinned, { platform: deps.platform, customName: `[internal] frontend image ${source}` });
 }
 
-// frontend/build.ts
-function targetPlatforms(requested) {
-  if (requested.length === 0) return [WASI_WASM];
-  for (const p of requested) {
-    if (p.architecture !== "wasm") {
-      throw invalidArgument(
-        `platform ${formatPlatform(p)}: wasm-build produces WebAssembly images; use --platform wasi/wasm`
-      );
-    }
-  }
-  return [...requested];
-}
-function moduleContext(opts, module, sessionId) {
+// frontend/convert.ts
+function moduleContext(settings, module) {
   const under = (p) => module.source === "." ? p : path7.join(module.source, p);
-  return local(opts.contextKey, {
-    sessionId,
+  return local(settings.contextKey, {
+    sessionId: settings.sessionId,
     include: module.include.map(under),
     exclude: module.exclude.map(under),
-    sharedKeyHint: opts.contextKey,
+    sharedKeyHint: settings.contextKey,
     customName: `[${module.name}] load build context`
   });
 }
-function ignoresCache(opts, module) {
-  return opts.noCache === "all" || (opts.noCache?.includes(module.name) ?? false);
+function ignoresCache(settings, module) {
+  return settings.noCache === "all" || (settings.noCache?.includes(module.name) ?? false);
 }
-async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
+async function buildModule(ctx, module) {
+  const { io, settings } = ctx;
   const label = `[${module.name}]`;
   const driver = module.language ? driverFor(module.language) : void 0;
   if (module.language && !driver) {
-    throw invalidArgument(
-      `module "${module.name}": language "${module.language}" is not supported by this frontend`
+    throw new ModuleError(
+      module.name,
+      ["language"],
+      `language "${module.language}" is not supported by this frontend`
     );
   }
-  const ref = chooseToolchainImage(module, driver, opts.buildArgs);
-  const toolchain = await resolveToolchain(gateway, ref, buildPlatform, label, opts.imageResolveMode);
-  const context = moduleContext(opts, module, sessionId);
+  const ref = chooseToolchainImage(module, driver, settings.buildArgs);
+  const toolchain = await resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
+  const context = moduleContext(settings, module);
   let contextRef;
   let listing;
   const inputs = {
@@ -9622,23 +9487,23 @@ async function buildModule(gateway, opts, module, buildPlatform, sessionId) {
     toolchainEnv: toolchain.env,
     context,
     label,
-    ignoreCache: ignoresCache(opts, module),
+    ignoreCache: ignoresCache(settings, module),
     async files(patterns) {
       if (!listing) {
-        contextRef ??= (await gateway.solve({ definition: marshal(context).definition })).ref;
+        contextRef ??= (await io.solve({ definition: marshal(context).definition })).ref;
         if (!contextRef) throw new Error("the daemon returned no result for the build context");
-        listing = await listFiles(gateway, contextRef, module.source);
+        listing = await listFiles(io, contextRef, module.source);
         log.info(`${label} ${listing.length} files under ${module.source}`);
       }
       return matchFiles(listing, patterns);
     },
     async read(state, file) {
-      const res = await gateway.solve({
-        definition: marshal(state, { platform: buildPlatform }).definition,
-        cacheImports: opts.cacheImports
+      const res = await io.solve({
+        definition: marshal(state, { platform: settings.buildPlatform }).definition,
+        cacheImports: settings.cacheImports
       });
       if (!res.ref) throw new Error(`${label} the daemon returned no result to read ${file} from`);
-      return gateway.readFile(res.ref, file);
+      return io.readFile(res.ref, file);
     }
   };
   return driver ? driver.build(inputs) : buildCustom(inputs);
@@ -9652,7 +9517,9 @@ function moduleSpan(ctx, module, path8) {
   return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
 }
 function moduleError(ctx, module, path8, message2) {
-  return sourceError(`module "${module.name}": ${message2}`, ctx.def.file, [moduleSpan(ctx, module, path8)]);
+  return sourceError(`module "${module.name}": ${message2}`, ctx.settings.file, [
+    moduleSpan(ctx, module, path8)
+  ]);
 }
 function outputError(ctx, module, problem, afterWasmOpt) {
   const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
@@ -9674,7 +9541,7 @@ async function frontendImageFor(ctx, module, plan) {
     );
   }
   try {
-    return await ctx.frontendImage();
+    return await ctx.settings.frontendImage();
   } catch (err) {
     if (!(err instanceof SelfImageUnavailable)) throw err;
     throw moduleError(
@@ -9690,14 +9557,14 @@ async function finishModule(ctx, module, built) {
   const check = async (m, afterWasmOpt) => {
     let problem;
     try {
-      problem = await checkOutput(ctx.gateway, m.output, m.path, {
+      problem = await checkOutput(ctx.io, m.output, m.path, {
         target: module.target,
-        platform: ctx.buildPlatform,
-        cacheImports: ctx.opts.cacheImports
+        platform: ctx.settings.buildPlatform,
+        cacheImports: ctx.settings.cacheImports
       });
     } catch (err) {
       const step = afterWasmOpt ? ["optimize", "wasm-opt"] : module.build ? ["build"] : ["language"];
-      throw withSourceLocation(err, ctx.def.file, [moduleSpan(ctx, module, step)]);
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
     }
     if (problem) throw outputError(ctx, module, problem, afterWasmOpt);
   };
@@ -9707,10 +9574,260 @@ async function finishModule(ctx, module, built) {
   const image2 = await frontendImageFor(ctx, module, plan);
   const processed = wasmOptStep(image2, module, built, plan, {
     label,
-    ignoreCache: ignoresCache(ctx.opts, module)
+    ignoreCache: ignoresCache(ctx.settings, module)
   });
   await check(processed, true);
   return processed;
+}
+function located(ctx, err) {
+  if (!(err instanceof ModuleError)) return err;
+  const module = ctx.spec.module.find((m) => m.name === err.module);
+  if (!module) return err;
+  return sourceError(err.message, ctx.settings.file, [moduleSpan(ctx, module, err.key)]);
+}
+async function convert2(io, spec, modules, settings) {
+  const ctx = { io, spec, settings };
+  try {
+    const compiled = [];
+    for (const module of modules) compiled.push({ module, result: await buildModule(ctx, module) });
+    const built = await Promise.all(
+      compiled.map(async ({ module, result }) => ({
+        module,
+        result: await finishModule(ctx, module, result)
+      }))
+    );
+    let actions;
+    for (const { module, result } of built) {
+      const args = [
+        result.output,
+        result.path,
+        `/${module.name}.wasm`,
+        // 0755 whatever the step that wrote it left (wasm-opt writes 0644): runtimes that take the
+        // entrypoint for a program see one, and the layer does not depend on a tool's umask.
+        { createdTime: new Date(settings.epochSeconds * 1e3), mode: 493 }
+      ];
+      actions = actions ? actions.copy(...args) : copy(...args);
+    }
+    const files = built.map((b) => `${b.module.name}.wasm`);
+    const image2 = scratch().file(actions, {
+      ignoreCache: settings.noCache !== void 0,
+      customName: `export ${files.join(", ")}`
+    });
+    return { image: image2, files };
+  } catch (err) {
+    throw located(ctx, err);
+  }
+}
+
+// frontend/definition.ts
+async function readDefinition(gateway, opts, sessionId) {
+  const { filename } = opts;
+  const state = local(opts.dockerfileKey, {
+    sessionId,
+    followPaths: [filename, `${filename}.dockerignore`],
+    sharedKeyHint: filename,
+    differ: "none",
+    customName: `[internal] load build definition from ${filename}`
+  });
+  const res = await gateway.solve({ definition: marshal(state).definition });
+  if (!res.ref) throw new Error(`the daemon returned no result for the ${opts.dockerfileKey} local`);
+  let data;
+  try {
+    data = await gateway.readFile(res.ref, filename);
+  } catch (err) {
+    throw new FrontendError({
+      code: GrpcCode.INVALID_ARGUMENT,
+      message: `cannot read ${filename} from the build's definition directory: ${err.message}. Pass it with -f (e.g. \`docker buildx build -f wasm.toml .\`)`,
+      details: []
+    });
+  }
+  const text2 = new TextDecoder().decode(data);
+  return { file: { filename, data, language: "toml" }, text: text2 };
+}
+function specErrors(def, errors) {
+  const message2 = errors.length === 1 ? oneLine(errors[0]) : `${errors.length} problems in ${def.file.filename}:
+${errors.map((e) => `  ${oneLine(e)}`).join("\n")}`;
+  return new FrontendError({
+    code: GrpcCode.INVALID_ARGUMENT,
+    message: message2,
+    details: errors.map(
+      (e) => sourceDetail(def.file, [
+        { start: { line: e.line, character: e.column }, end: { line: e.endLine, character: e.endColumn } }
+      ])
+    )
+  });
+}
+function oneLine(e) {
+  return `${e.filename}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`;
+}
+function parseDefinition(def) {
+  const parsed = parseWasmToml(def.text, { filename: def.file.filename });
+  if (!parsed.ok) throw specErrors(def, parsed.errors);
+  return parsed.spec;
+}
+
+// frontend/subrequests.ts
+var DESCRIBE = "frontend.subrequests.describe";
+var TARGETS2 = "frontend.targets";
+var OUTLINE = "frontend.outline";
+var VERSION = "1.0.0";
+function isSubrequest(requestId) {
+  return requestId !== void 0 && requestId !== "";
+}
+function describe(requestId) {
+  if (requestId !== DESCRIBE) return void 0;
+  const meta2 = [
+    { name: "result.json", description: "" },
+    { name: "result.txt", description: "" }
+  ];
+  const request = (name, description) => ({
+    name,
+    version: VERSION,
+    type: "rpc",
+    description,
+    opts: [],
+    inputs: [],
+    metadata: meta2,
+    refs: []
+  });
+  const list = [
+    request(DESCRIBE, "List available subrequest types"),
+    request(OUTLINE, "List all parameters current build target supports"),
+    request(TARGETS2, "List all targets current build supports")
+  ];
+  const txt = list.map((r) => `${r.name.replace(/^frontend\./, "")}	${r.version}	${r.description}`).join("\n");
+  return reply(list, txt + "\n");
+}
+function answer(requestId, spec, file, target) {
+  const sources = [Buffer.from(file.data).toString("base64")];
+  if (requestId === TARGETS2) {
+    const targets = spec.module.map((m, i) => ({
+      name: m.name,
+      ...i === 0 ? { default: true } : {},
+      ...m.description ? { description: m.description } : {},
+      platform: "wasi/wasm",
+      location: location(spec, ["module", i])
+    }));
+    const width = Math.max(6, ...targets.map((t) => t.name.length + (t.default ? 10 : 0)));
+    const rows = targets.map(
+      (t) => `${(t.default ? `${t.name} (default)` : t.name).padEnd(width)}  ${t.description ?? ""}`.trimEnd()
+    );
+    return reply({ targets, sources }, [`${"TARGET".padEnd(width)}  DESCRIPTION`, ...rows].join("\n") + "\n");
+  }
+  if (requestId === OUTLINE) {
+    const name = target || spec.module[0].name;
+    const module = spec.module.find((m) => m.name === name);
+    const args = Object.entries(spec["build-args"]).map(([argName, value]) => ({
+      name: argName,
+      value,
+      location: location(spec, ["build-args", argName])
+    }));
+    const outline = {
+      name,
+      ...module?.description ? { description: module.description } : {},
+      args,
+      sources
+    };
+    const width = Math.max(4, ...args.map((a) => a.name.length));
+    const rows = args.map((a) => `${a.name.padEnd(width)}  ${a.value}`);
+    return reply(
+      outline,
+      [`TARGET: ${name}`, "", `${"NAME".padEnd(width)}  VALUE`, ...rows].join("\n") + "\n"
+    );
+  }
+  throw unsupportedSubrequestError(requestId);
+}
+function location(spec, path8) {
+  const r = spec.locate(path8);
+  return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
+}
+function reply(json, txt) {
+  return {
+    metadata: {
+      "result.json": JSON.stringify(json, null, 2),
+      "result.txt": txt,
+      version: VERSION
+    }
+  };
+}
+
+// frontend/image-config.ts
+var DEFAULT_EPOCH = 0;
+function sourceDateEpoch(buildArgs) {
+  const raw = buildArgs.get("SOURCE_DATE_EPOCH");
+  if (raw === void 0 || raw === "") return { seconds: DEFAULT_EPOCH, explicit: false };
+  if (!/^\d+$/.test(raw)) {
+    throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${raw}")`);
+  }
+  return { seconds: Number(raw), explicit: true };
+}
+function imageConfig(input2) {
+  const created = new Date(input2.epochSeconds * 1e3).toISOString().replace(".000Z", "Z");
+  const labels = { ...input2.image.labels, ...Object.fromEntries(input2.buildLabels) };
+  const config = {
+    Entrypoint: [input2.entrypoint],
+    WorkingDir: input2.image.workdir
+  };
+  if (input2.image.args.length > 0) config.Cmd = input2.image.args;
+  const env = Object.entries(input2.image.env).map(([k, v]) => `${k}=${v}`);
+  if (env.length > 0) config.Env = env;
+  if (Object.keys(labels).length > 0) config.Labels = sortKeys(labels);
+  return {
+    created,
+    architecture: input2.platform.architecture,
+    os: input2.platform.os,
+    ...input2.platform.variant ? { variant: input2.platform.variant } : {},
+    config,
+    rootfs: { type: "layers", diff_ids: [] },
+    history: [{ created, created_by: `wasm-build: ${input2.modules.join(" ")}`, comment: "wasm-build" }]
+  };
+}
+function sortKeys(obj) {
+  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// frontend/result.ts
+function imageResult(ref, input2) {
+  const configFor = (platform2) => JSON.stringify(
+    imageConfig({
+      platform: platform2,
+      entrypoint: `/${input2.entrypoint}.wasm`,
+      image: input2.image,
+      buildLabels: input2.buildLabels,
+      modules: input2.files,
+      epochSeconds: input2.epoch.seconds
+    })
+  );
+  const metadata = {
+    "refs.platforms": JSON.stringify({
+      Platforms: input2.platforms.map((p) => ({ ID: formatPlatform(p), Platform: p }))
+    })
+  };
+  if (input2.epoch.explicit) metadata["source.date.epoch"] = String(input2.epoch.seconds);
+  for (const [k, v] of Object.entries(input2.image.annotations)) metadata[`annotation.${k}`] = v;
+  if (input2.platforms.length === 1) {
+    metadata["containerimage.config"] = configFor(input2.platforms[0]);
+    return { ref, metadata };
+  }
+  const refs = {};
+  for (const p of input2.platforms) {
+    refs[formatPlatform(p)] = ref;
+    metadata[`containerimage.config/${formatPlatform(p)}`] = configFor(p);
+  }
+  return { refs, metadata };
+}
+
+// frontend/build.ts
+function targetPlatforms(requested) {
+  if (requested.length === 0) return [WASI_WASM];
+  for (const p of requested) {
+    if (p.architecture !== "wasm") {
+      throw invalidArgument(
+        `platform ${formatPlatform(p)}: wasm-build produces WebAssembly images; use --platform wasi/wasm`
+      );
+    }
+  }
+  return [...requested];
 }
 async function build(gateway) {
   const opts = gateway.options();
@@ -9727,76 +9844,35 @@ async function build(gateway) {
     throw invalidArgument(`${selection.message}${selection.hint ? ` (${selection.hint})` : ""}`);
   const platforms = targetPlatforms(opts.platforms);
   const epoch = sourceDateEpoch(opts.buildArgs);
-  const compiled = [];
-  for (const module of selection.modules) {
-    compiled.push({
-      module,
-      result: await buildModule(gateway, opts, module, env.buildPlatform, env.sessionId)
-    });
-  }
-  let frontendImage;
-  const ctx = {
-    gateway,
-    opts,
-    def,
-    spec,
+  const { image: image2, files } = await convert2(gateway, spec, selection.modules, {
+    file: def.file,
+    buildArgs: opts.buildArgs,
+    contextKey: opts.contextKey,
+    sessionId: env.sessionId,
+    noCache: opts.noCache,
+    imageResolveMode: opts.imageResolveMode,
+    cacheImports: opts.cacheImports,
     buildPlatform: env.buildPlatform,
-    frontendImage: () => frontendImage ??= selfImage({ gateway, options: opts, platform: env.buildPlatform })
-  };
-  const built = await Promise.all(
-    compiled.map(async ({ module, result }) => ({
-      module,
-      result: await finishModule(ctx, module, result)
-    }))
-  );
-  let actions;
-  for (const { module, result } of built) {
-    const args = [
-      result.output,
-      result.path,
-      `/${module.name}.wasm`,
-      // 0755 whatever the step that wrote it left (wasm-opt writes 0644): runtimes that take the
-      // entrypoint for a program see one, and the layer does not depend on a tool's umask.
-      { createdTime: new Date(epoch.seconds * 1e3), mode: 493 }
-    ];
-    actions = actions ? actions.copy(...args) : copy(...args);
-  }
-  const final = scratch().file(actions, {
-    ignoreCache: opts.noCache !== void 0,
-    customName: `export ${built.map((b) => `${b.module.name}.wasm`).join(", ")}`
+    epochSeconds: epoch.seconds,
+    frontendImage: memo(() => selfImage({ gateway, options: opts, platform: env.buildPlatform }))
   });
   const res = await gateway.solve({
-    definition: marshal(final, { platform: env.buildPlatform }).definition,
+    definition: marshal(image2, { platform: env.buildPlatform }).definition,
     cacheImports: opts.cacheImports
   });
   if (!res.ref) throw new Error("the daemon returned no result for the image");
-  const configFor = (platform2) => JSON.stringify(
-    imageConfig({
-      platform: platform2,
-      entrypoint: `/${selection.entrypoint.name}.wasm`,
-      image: selection.image,
-      buildLabels: opts.labels,
-      modules: built.map((b) => `${b.module.name}.wasm`),
-      epochSeconds: epoch.seconds
-    })
-  );
-  const metadata = {
-    "refs.platforms": JSON.stringify({
-      Platforms: platforms.map((p) => ({ ID: formatPlatform(p), Platform: p }))
-    })
-  };
-  if (epoch.explicit) metadata["source.date.epoch"] = String(epoch.seconds);
-  for (const [k, v] of Object.entries(selection.image.annotations)) metadata[`annotation.${k}`] = v;
-  if (platforms.length === 1) {
-    metadata["containerimage.config"] = configFor(platforms[0]);
-    return { ref: res.ref, metadata };
-  }
-  const refs = {};
-  for (const p of platforms) {
-    refs[formatPlatform(p)] = res.ref;
-    metadata[`containerimage.config/${formatPlatform(p)}`] = configFor(p);
-  }
-  return { refs, metadata };
+  return imageResult(res.ref, {
+    platforms,
+    entrypoint: selection.entrypoint.name,
+    image: selection.image,
+    buildLabels: opts.labels,
+    files,
+    epoch
+  });
+}
+function memo(fn) {
+  let result;
+  return () => result ??= fn();
 }
 
 // frontend/main.ts

@@ -1,6 +1,7 @@
 // Reads the first bytes of a built module through the gateway (Solve, then a ranged ReadFile) and checks
 // them against the module's target: the pure byte logic is in wasm-header.ts.
-import { GatewayCap, type CacheOptionsEntry, type Gateway, type Platform } from './gateway/index.js';
+import { GatewayCap, type CacheOptionsEntry, type Platform } from './gateway/index.js';
+import type { BuildIO } from './build-io.js';
 import { marshal, type State } from './llb/index.js';
 import { HEADER_LENGTH, headerProblem, inspectHeader } from './wasm-header.js';
 import type { Target } from '../src/wasm-toml/index.js';
@@ -24,7 +25,7 @@ export interface CheckOutputOptions {
  * it, a ReadFile error may be the build's and is passed on as the daemon sent it.
  */
 export async function checkOutput(
-  gateway: Gateway,
+  gateway: BuildIO,
   state: State,
   path: string,
   opts: CheckOutputOptions,

@@ -1,12 +1,13 @@
 // Lists the build context's files through the gateway, so source globs become explicit compiler
 // arguments: no shell in the toolchain image expands user patterns, and the LLB names every input.
 import picomatch from 'picomatch';
-import type { FileStat, Gateway, GatewayRef } from './gateway/index.js';
+import type { FileStat, GatewayRef } from './gateway/index.js';
+import type { BuildIO } from './build-io.js';
 
 // Go's os.ModeDir, as fsutil reports it.
 const MODE_DIR = 0x80000000;
 
-export async function listFiles(gateway: Gateway, ref: GatewayRef, dir: string): Promise<string[]> {
+export async function listFiles(gateway: BuildIO, ref: GatewayRef, dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     const entries: FileStat[] = await gateway.readDir(ref, rel === '' ? dir : `${dir}/${rel}`);

@@ -1,6 +1,8 @@
 // Which toolchain image a module builds in, and that image as an LLB state ready to run commands.
+import { ModuleError } from './module-error.js';
 import { toolchainImage, type ModuleSpec } from '../src/wasm-toml/index.js';
-import type { Gateway, Platform } from './gateway/index.js';
+import type { Platform } from './gateway/index.js';
+import type { BuildIO } from './build-io.js';
 import { image, type ImageConfig, type State } from './llb/index.js';
 import type { LanguageDriver } from './languages/driver.js';
 
@@ -19,7 +21,11 @@ export function chooseToolchainImage(
 ): string {
   if (!module.language || !driver) {
     if (!module.toolchain.image)
-      throw new Error(`module "${module.name}" has a custom build but no toolchain.image`);
+      throw new ModuleError(
+        module.name,
+        ['build'],
+        'a custom build needs toolchain.image, the image to run it in',
+      );
     return module.toolchain.image;
   }
   const override = buildArgs.get(toolchainOverrideArg(module.language));
@@ -37,7 +43,7 @@ export interface Toolchain {
  * WorkingDir and User to execs, so they are applied here (a Rust image's PATH and CARGO_HOME matter).
  */
 export async function resolveToolchain(
-  gateway: Gateway,
+  gateway: BuildIO,
   ref: string,
   platform: Platform,
   label: string,

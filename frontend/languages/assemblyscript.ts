@@ -1,5 +1,6 @@
 // AssemblyScript with asc: the project's npm dependencies (asc itself among them) in their own step, whose
 // only inputs are package.json and the lockfile, then one offline compile with the WASI shim's config.
+import { ModuleError } from '../module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { copy, scratch, type MountSpec, type State } from '../llb/index.js';
@@ -67,14 +68,18 @@ export const assemblyscriptDriver: LanguageDriver = {
     const present = await inputs.files([MANIFEST, ...LOCKFILES]);
     const entry = await inputs.files([opts.entry]);
     if (!present.includes(MANIFEST)) {
-      throw new Error(
-        `module "${module.name}": no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); ` +
+      throw new ModuleError(
+        module.name,
+        ['source'],
+        `no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); ` +
           'an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim',
       );
     }
     if (entry.length === 0) {
-      throw new Error(
-        `module "${module.name}": the AssemblyScript entry "${opts.entry}" is not under "${module.source}" ` +
+      throw new ModuleError(
+        module.name,
+        ['assemblyscript', 'entry'],
+        `the AssemblyScript entry "${opts.entry}" is not under "${module.source}" ` +
           '(set assemblyscript.entry)',
       );
     }

@@ -1,4 +1,5 @@
 // C and C++ with clang: one compile-and-link step over the explicit list of source files.
+import { ModuleError } from '../module-error.js';
 import path from 'node:path/posix';
 import type { Language, ModuleSpec } from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
@@ -57,8 +58,10 @@ export const cDriver: LanguageDriver = {
     const opts = language === 'c' ? module.c : module.cpp;
     const sources = await inputs.files(opts?.sources ?? []);
     if (sources.length === 0) {
-      throw new Error(
-        `module "${module.name}": no ${language} sources match ${JSON.stringify(opts?.sources)} under "${module.source}"`,
+      throw new ModuleError(
+        module.name,
+        [language, 'sources'],
+        `no ${language} sources match ${JSON.stringify(opts?.sources)} under "${module.source}"`,
       );
     }
     const out = `${OUT_DIR}/${module.name}.wasm`;

@@ -1,12 +1,13 @@
 // A module with its own `build` command (no `language`): the command runs in `source` inside the given
 // toolchain image, and `output` names what it wrote.
+import { ModuleError } from '../module-error.js';
 import path from 'node:path/posix';
 import { SRC_DIR, type BuildInputs, type BuiltModule } from './driver.js';
 
 export function buildCustom(inputs: BuildInputs): BuiltModule {
   const { module } = inputs;
   if (!module.build || !module.output) {
-    throw new Error(`module "${module.name}": a custom build needs both \`build\` and \`output\``);
+    throw new ModuleError(module.name, ['build'], 'a custom build needs both `build` and `output`');
   }
   const cwd = path.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({

@@ -9,9 +9,9 @@
 // cache mount holds, so a cached step 1 (from `--cache-from`, or after `buildx prune` emptied the mounts)
 // would leave an offline step 2 without its modules. A cache mount is right for GOCACHE, which only ever
 // speeds a build up. TinyGo (tinygo.ts) shares the layout checks, step 1 and the flag quoting.
+import { ModuleError } from '../module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
-import { invalidArgument } from '../gateway/index.js';
 import { copy, scratch, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 
@@ -40,8 +40,6 @@ export function goOptions(module: ModuleSpec, language: GoLanguage): GoOptions {
   return opts;
 }
 
-const fail = (module: ModuleSpec, message: string) => invalidArgument(`module "${module.name}": ${message}`);
-
 /** What the files under `source` say about how to get the dependencies. */
 export interface GoLayout {
   /** Run `go mod download`: there is a go.sum (or go.work) and no vendor/modules.txt. */
@@ -57,8 +55,9 @@ export async function goLayout(inputs: BuildInputs): Promise<GoLayout> {
   const { module } = inputs;
   const found = new Set(await inputs.files(['go.mod', 'go.sum', 'go.work', 'vendor/modules.txt']));
   if (!found.has('go.mod')) {
-    throw fail(
-      module,
+    throw new ModuleError(
+      module.name,
+      ['source'],
       `no go.mod in "${module.source}": "source" is the Go module's root directory (run \`go mod init\` ` +
         'there), and go.package picks the main package within it, e.g. "./cmd/app"',
     );
@@ -75,8 +74,9 @@ export function tagsArg(module: ModuleSpec, language: GoLanguage): string[] {
   const tags = goOptions(module, language).tags;
   for (const t of tags) {
     if (!TAG.test(t)) {
-      throw fail(
-        module,
+      throw new ModuleError(
+        module.name,
+        [language, 'tags'],
         `${language}.tags: ${JSON.stringify(t)} is not a build tag (letters, digits, "_" and ".")`,
       );
     }
@@ -88,7 +88,11 @@ export function tagsArg(module: ModuleSpec, language: GoLanguage): string[] {
 export function packageArg(module: ModuleSpec, language: GoLanguage): string {
   const pkg = goOptions(module, language).package;
   if (pkg.startsWith('-')) {
-    throw fail(module, `${language}.package ${JSON.stringify(pkg)} must be a package path, not a flag`);
+    throw new ModuleError(
+      module.name,
+      [language, 'package'],
+      `${language}.package ${JSON.stringify(pkg)} must be a package path, not a flag`,
+    );
   }
   return pkg;
 }
@@ -143,15 +147,16 @@ export function goLdflagsArg(module: ModuleSpec): string[] {
   if (args.length === 0) return [];
   // A value not starting with "-" is read as `<pattern>=<flags>` by go build.
   if (!args[0]!.startsWith('-')) {
-    throw fail(
-      module,
+    throw new ModuleError(
+      module.name,
+      ['go', 'ldflags'],
       `go.ldflags must start with a flag, e.g. "-X main.version=1.0", not ${JSON.stringify(args[0])}`,
     );
   }
   try {
     return [`-ldflags=${goQuote(args)}`];
   } catch (e) {
-    throw fail(module, `go.ldflags: ${(e as Error).message}`);
+    throw new ModuleError(module.name, ['go', 'ldflags'], `go.ldflags: ${(e as Error).message}`);
   }
 }
 

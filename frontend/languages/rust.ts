@@ -8,7 +8,7 @@
 // (made safe across checkouts by BUILD_SCRIPT's content check).
 import path from 'node:path/posix';
 import type { ModuleSpec, Target } from '../../src/wasm-toml/index.js';
-import { invalidArgument } from '../gateway/index.js';
+import { ModuleError } from '../module-error.js';
 import { copy, FileActions, scratch, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 
@@ -94,16 +94,20 @@ export function chooseTriple(module: ModuleSpec, facts: RustcFacts): TripleChoic
   const installed = candidates.find((t) => facts.installed.includes(t));
   if (installed) return { triple: installed, rustupAdd: false };
   const known = candidates.find((t) => facts.known.includes(t));
-  const prefix = `module "${module.name}": target "${module.target}"`;
+  const prefix = `target "${module.target}"`;
   if (!known) {
-    throw invalidArgument(
+    throw new ModuleError(
+      module.name,
+      ['target'],
       module.target === 'wasip2'
         ? `${prefix} needs Rust 1.82 or later (target wasm32-wasip2), but the toolchain has ${facts.version}; set toolchain.version`
         : `${prefix}: ${facts.version} knows neither wasm32-wasip1 nor wasm32-wasi`,
     );
   }
   if (!facts.rustup) {
-    throw invalidArgument(
+    throw new ModuleError(
+      module.name,
+      ['target'],
       `${prefix}: ${facts.version} knows ${known} but has no standard library for it and no rustup to ` +
         `add one; use an image with it installed (e.g. Debian's libstd-rust-dev-wasm32 for wasm32-wasi)`,
     );
@@ -143,8 +147,10 @@ export interface ManifestSet {
 export function manifestSet(module: ModuleSpec, files: readonly string[]): ManifestSet {
   const packageDirs = files.filter((f) => path.basename(f) === 'Cargo.toml').map((f) => path.dirname(f));
   if (!packageDirs.includes('.')) {
-    throw invalidArgument(
-      `module "${module.name}": no Cargo.toml in "${module.source}" (the source of a Rust module is the ` +
+    throw new ModuleError(
+      module.name,
+      ['source'],
+      `no Cargo.toml in "${module.source}" (the source of a Rust module is the ` +
         `directory of its package or workspace root${module.include.length > 0 ? '; check `include`' : ''})`,
     );
   }
@@ -215,15 +221,16 @@ export interface BinaryChoice {
  */
 export function pickBinary(module: ModuleSpec, meta: CargoMetadata, rootManifest: string): BinaryChoice {
   const rust = module.rust ?? { features: [], 'default-features': true };
-  const prefix = `module "${module.name}"`;
   const members = meta.packages.filter((p) => meta.workspace_members.includes(p.id));
   let candidates: CargoPackage[];
   let where: string;
   if (rust.package !== undefined) {
     const p = members.find((m) => m.name === rust.package);
     if (!p) {
-      throw invalidArgument(
-        `${prefix}: rust.package "${rust.package}" is not in the workspace (packages: ${members.map((m) => m.name).join(', ')})`,
+      throw new ModuleError(
+        module.name,
+        ['rust', 'package'],
+        `rust.package "${rust.package}" is not in the workspace (packages: ${members.map((m) => m.name).join(', ')})`,
       );
     }
     [candidates, where] = [[p], `package "${p.name}"`];
@@ -242,19 +249,23 @@ export function pickBinary(module: ModuleSpec, meta: CargoMetadata, rootManifest
   if (rust.bin !== undefined) {
     const named = bins.filter((b) => b.bin === rust.bin);
     if (named.length === 1) return pick(named[0]!);
-    throw invalidArgument(
+    throw new ModuleError(
+      module.name,
+      ['rust', 'bin'],
       named.length === 0
-        ? `${prefix}: rust.bin "${rust.bin}" is not a binary of ${where} (binaries: ${list(bins)})`
-        : `${prefix}: several packages have a binary "${rust.bin}" (${list(named)}); set rust.package`,
+        ? `rust.bin "${rust.bin}" is not a binary of ${where} (binaries: ${list(bins)})`
+        : `several packages have a binary "${rust.bin}" (${list(named)}); set rust.package`,
     );
   }
   if (bins.length === 1) return pick(bins[0]!);
   const defaultRun = bins.filter((b) => b.defaultRun);
   if (defaultRun.length === 1) return pick(defaultRun[0]!);
-  throw invalidArgument(
+  throw new ModuleError(
+    module.name,
+    ['rust', 'bin'],
     bins.length === 0
-      ? `${prefix}: ${where} has no binary target; a WASI command module is built from one (src/main.rs or a [[bin]])`
-      : `${prefix}: ${where} has several binaries (${list(bins)}); set rust.bin`,
+      ? `${where} has no binary target; a WASI command module is built from one (src/main.rs or a [[bin]])`
+      : `${where} has several binaries (${list(bins)}); set rust.bin`,
   );
 }
 

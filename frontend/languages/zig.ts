@@ -1,4 +1,5 @@
 // Zig: one `zig build-exe` of the root source file for wasm32-wasi, with Zig's caches on cache mounts.
+import { ModuleError } from '../module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
@@ -59,9 +60,10 @@ export const zigDriver: LanguageDriver = {
     const { module } = inputs;
     const opts = options(module);
     if ((await inputs.files([opts.root])).length === 0) {
-      throw new Error(
-        `module "${module.name}": the Zig root source file "${opts.root}" is not under "${module.source}" ` +
-          '(set zig.root)',
+      throw new ModuleError(
+        module.name,
+        ['zig', 'root'],
+        `the Zig root source file "${opts.root}" is not under "${module.source}" ` + '(set zig.root)',
       );
     }
     const out = `${OUT_DIR}/${module.name}.wasm`;

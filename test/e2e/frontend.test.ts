@@ -272,6 +272,13 @@ describe('frontend errors point at wasm.toml', () => {
       line: 4,
       message: /wasm\.toml:4:1: unknown key "langauge" in \[module\] \(did you mean "language"\?\)/,
     },
+    {
+      // Found by the C driver while planning (a ModuleError), and shown at the key it is about.
+      name: 'sources that match no file',
+      body: '[module]\nname = "hello"\nlanguage = "c"\nc.sources = ["nothing/*.c"]\n',
+      line: 5,
+      message: /module "hello": no c sources match \["nothing\/\*\.c"\]/,
+    },
   ];
   it.each(cases)('$name: buildx fails with the snippet and the line', async ({ body, line, message }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-'));

@@ -1,0 +1,258 @@
+// wasm.toml to LLB, one module at a time: each module's toolchain steps, a check of what they produced,
+// wasm-opt on the frontend's own image, and the image's filesystem holding every module. Everything it
+// asks of BuildKit goes through a BuildIO; options come in as ConvertSettings (see build.ts).
+import path from 'node:path/posix';
+import type { ModuleSpec, Spec } from '../src/wasm-toml/index.js';
+import {
+  log,
+  sourceError,
+  withSourceLocation,
+  type CacheOptionsEntry,
+  type GatewayRef,
+  type SourceSpan,
+} from './gateway/index.js';
+import type { Platform } from '../src/primitives/platform.js';
+import { copy, local, marshal, scratch, type FileActions, type State } from './llb/index.js';
+import type { Definition } from './definition.js';
+import type { BuildIO } from './build-io.js';
+import { chooseToolchainImage, resolveToolchain } from './toolchain.js';
+import { listFiles, matchFiles } from './context-files.js';
+import { driverFor } from './languages/index.js';
+import { buildCustom } from './languages/custom.js';
+import type { BuildInputs, BuiltModule } from './languages/driver.js';
+import { checkOutput, type OutputProblem } from './check-output.js';
+import { ModuleError } from './module-error.js';
+import { postProcessFor, shipsWasmOpt, wasmOptStep, WASM_OPT_PATH, type PostProcess } from './wasm-opt.js';
+import { SelfImageUnavailable } from './self-image.js';
+
+/** The options a conversion depends on, already read and checked. */
+export interface ConvertSettings {
+  /** The definition file, for errors that show its lines. */
+  file: Definition['file'];
+  buildArgs: ReadonlyMap<string, string>;
+  contextKey: string;
+  sessionId: string | undefined;
+  /** `--no-cache`: every module, or the named ones. */
+  noCache: 'all' | readonly string[] | undefined;
+  imageResolveMode: 'default' | 'pull' | 'local';
+  cacheImports: readonly CacheOptionsEntry[];
+  buildPlatform: Platform;
+  /** Timestamps in the image's layer. */
+  epochSeconds: number;
+  /** The frontend's own image (where wasm-opt runs), resolved on first use. */
+  frontendImage: () => Promise<State>;
+}
+
+interface ConvertContext {
+  io: BuildIO;
+  spec: Spec;
+  settings: ConvertSettings;
+}
+
+/** The module's slice of the build context: only what its include/exclude patterns let through. */
+function moduleContext(settings: ConvertSettings, module: ModuleSpec): State {
+  const under = (p: string) => (module.source === '.' ? p : path.join(module.source, p));
+  return local(settings.contextKey, {
+    sessionId: settings.sessionId,
+    include: module.include.map(under),
+    exclude: module.exclude.map(under),
+    sharedKeyHint: settings.contextKey,
+    customName: `[${module.name}] load build context`,
+  });
+}
+
+function ignoresCache(settings: ConvertSettings, module: ModuleSpec): boolean {
+  return settings.noCache === 'all' || (settings.noCache?.includes(module.name) ?? false);
+}
+
+async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<BuiltModule> {
+  const { io, settings } = ctx;
+  const label = `[${module.name}]`;
+  const driver = module.language ? driverFor(module.language) : undefined;
+  if (module.language && !driver) {
+    throw new ModuleError(
+      module.name,
+      ['language'],
+      `language "${module.language}" is not supported by this frontend`,
+    );
+  }
+  const ref = chooseToolchainImage(module, driver, settings.buildArgs);
+  const toolchain = await resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
+  const context = moduleContext(settings, module);
+  let contextRef: GatewayRef | undefined;
+  let listing: string[] | undefined;
+  const inputs: BuildInputs = {
+    module,
+    toolchain: toolchain.state,
+    toolchainEnv: toolchain.env,
+    context,
+    label,
+    ignoreCache: ignoresCache(settings, module),
+    async files(patterns) {
+      if (!listing) {
+        contextRef ??= (await io.solve({ definition: marshal(context).definition })).ref;
+        if (!contextRef) throw new Error('the daemon returned no result for the build context');
+        listing = await listFiles(io, contextRef, module.source);
+        log.info(`${label} ${listing.length} files under ${module.source}`);
+      }
+      return matchFiles(listing, patterns);
+    },
+    async read(state, file) {
+      const res = await io.solve({
+        definition: marshal(state, { platform: settings.buildPlatform }).definition,
+        cacheImports: settings.cacheImports,
+      });
+      if (!res.ref) throw new Error(`${label} the daemon returned no result to read ${file} from`);
+      return io.readFile(res.ref, file);
+    },
+  };
+  return driver ? driver.build(inputs) : buildCustom(inputs);
+}
+
+/** The wasm.toml range of `path` under the module's table (the table itself for a defaulted key). */
+function moduleSpan(ctx: ConvertContext, module: ModuleSpec, path: readonly string[]): SourceSpan {
+  const index = Math.max(
+    0,
+    ctx.spec.module.findIndex((m) => m.name === module.name),
+  );
+  const r = ctx.spec.locate(['module', index, ...path]);
+  return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
+}
+
+/** An error about `module`, shown with the wasm.toml lines at `path`. */
+function moduleError(ctx: ConvertContext, module: ModuleSpec, path: readonly string[], message: string) {
+  return sourceError(`module "${module.name}": ${message}`, ctx.settings.file, [
+    moduleSpan(ctx, module, path),
+  ]);
+}
+
+function outputError(ctx: ConvertContext, module: ModuleSpec, problem: OutputProblem, afterWasmOpt: boolean) {
+  // How the user knows the file: the `output` they wrote, or the module a language driver compiled.
+  const what = afterWasmOpt
+    ? `the output of wasm-opt`
+    : module.output
+      ? `output "${module.output}"`
+      : `the compiled module ${module.name}.wasm`;
+  const where = problem.kind === 'wrong-kind' ? 'target' : module.output ? 'output' : 'language';
+  const message =
+    problem.kind === 'missing'
+      ? `the build left no readable file at ${what}: ${problem.detail}`
+      : `${what} ${problem.detail}`;
+  return moduleError(ctx, module, [where], message);
+}
+
+async function frontendImageFor(ctx: ConvertContext, module: ModuleSpec, plan: PostProcess): Promise<State> {
+  const fix = [
+    ...(plan.level ? ['`optimize.wasm-opt = "none"`'] : []),
+    ...(plan.strip ? ['`optimize.strip = false`'] : []),
+  ].join(' and ');
+  // The frontend runs inside its own image: what it sees at WASM_OPT_PATH is what the exec will.
+  if (!shipsWasmOpt()) {
+    throw moduleError(
+      ctx,
+      module,
+      ['optimize', 'wasm-opt'],
+      `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
+    );
+  }
+  try {
+    return await ctx.settings.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(
+      ctx,
+      module,
+      ['optimize', 'wasm-opt'],
+      `wasm-opt runs in the frontend's own image, but ${err.message}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
+    );
+  }
+}
+
+/**
+ * After the language build: check the output is the Wasm the target needs (so a wrong `output` fails
+ * with a clear message, not inside wasm-opt), run wasm-opt on modules, and check its output too.
+ */
+async function finishModule(
+  ctx: ConvertContext,
+  module: ModuleSpec,
+  built: BuiltModule,
+): Promise<BuiltModule> {
+  const label = `[${module.name}]`;
+  const check = async (m: BuiltModule, afterWasmOpt: boolean) => {
+    let problem;
+    try {
+      problem = await checkOutput(ctx.io, m.output, m.path, {
+        target: module.target,
+        platform: ctx.settings.buildPlatform,
+        cacheImports: ctx.settings.cacheImports,
+      });
+    } catch (err) {
+      // A step failed (the check is what runs them): point at what in wasm.toml asked for that step.
+      const step = afterWasmOpt ? ['optimize', 'wasm-opt'] : module.build ? ['build'] : ['language'];
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
+    }
+    if (problem) throw outputError(ctx, module, problem, afterWasmOpt);
+  };
+  await check(built, false);
+  const plan = postProcessFor(module);
+  if (!plan) return built;
+  const image = await frontendImageFor(ctx, module, plan);
+  const processed = wasmOptStep(image, module, built, plan, {
+    label,
+    ignoreCache: ignoresCache(ctx.settings, module),
+  });
+  await check(processed, true);
+  return processed;
+}
+
+/** A ModuleError as the user sees it: with the lines of the key it is about. */
+function located(ctx: ConvertContext, err: unknown): unknown {
+  if (!(err instanceof ModuleError)) return err;
+  const module = ctx.spec.module.find((m) => m.name === err.module);
+  if (!module) return err;
+  return sourceError(err.message, ctx.settings.file, [moduleSpan(ctx, module, err.key)]);
+}
+
+/**
+ * The image's filesystem for the selected modules, each at /<name>.wasm. Toolchain steps are planned
+ * module by module; from the first check on, the daemon runs the modules' steps in parallel.
+ */
+export async function convert(
+  io: BuildIO,
+  spec: Spec,
+  modules: readonly ModuleSpec[],
+  settings: ConvertSettings,
+): Promise<{ image: State; files: string[] }> {
+  const ctx: ConvertContext = { io, spec, settings };
+  try {
+    const compiled: { module: ModuleSpec; result: BuiltModule }[] = [];
+    for (const module of modules) compiled.push({ module, result: await buildModule(ctx, module) });
+    const built = await Promise.all(
+      compiled.map(async ({ module, result }) => ({
+        module,
+        result: await finishModule(ctx, module, result),
+      })),
+    );
+    // Each module at /<name>.wasm, with a fixed timestamp and mode so the layer is reproducible.
+    let actions: FileActions | undefined;
+    for (const { module, result } of built) {
+      const args = [
+        result.output,
+        result.path,
+        `/${module.name}.wasm`,
+        // 0755 whatever the step that wrote it left (wasm-opt writes 0644): runtimes that take the
+        // entrypoint for a program see one, and the layer does not depend on a tool's umask.
+        { createdTime: new Date(settings.epochSeconds * 1000), mode: 0o755 },
+      ] as const;
+      actions = actions ? actions.copy(...args) : copy(...args);
+    }
+    const files = built.map((b) => `${b.module.name}.wasm`);
+    const image = scratch().file(actions!, {
+      ignoreCache: settings.noCache !== undefined,
+      customName: `export ${files.join(', ')}`,
+    });
+    return { image, files };
+  } catch (err) {
+    throw located(ctx, err);
+  }
+}
