@@ -1,5 +1,6 @@
-// Runs a child process to completion with captured output: the one place the CLI, the action and the
-// tests spawn tools (buildx, runtimes, crane).
+// Runs a child process to completion with captured output: the one place the CLI, the action, the
+// testbed (through testbed/sh.ts) and the tests run tools (buildx, runtimes, crane, go, cargo). Daemons
+// that outlive a command (buildkitd, the registries) are started detached where they are managed.
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';

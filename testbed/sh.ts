@@ -1,13 +1,14 @@
-// Child-process helpers for the testbed: commands either succeed or throw with their output's tail.
-import { spawn, type SpawnOptions } from 'node:child_process';
+// Child-process helpers for the testbed: commands either succeed or throw with their output's tail. They
+// run through the project's one spawn helper (src/process.ts), adding a log file and an exception.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { runProcess } from '../src/process.js';
 
 export interface ExecOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   input?: string;
-  /** Append stdout and stderr to this file instead of keeping them (long builds). */
+  /** Append stdout and stderr to this file as they come (long builds). */
   logFile?: string;
 }
 
@@ -23,44 +24,32 @@ export class CommandError extends Error {
 }
 
 /** Runs a command and returns its stdout; throws CommandError on a non-zero exit. */
-export function sh(cmd: string, args: readonly string[], opts: ExecOptions = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const spawnOpts: SpawnOptions = {
+export async function sh(cmd: string, args: readonly string[], opts: ExecOptions = {}): Promise<string> {
+  let log: ReturnType<typeof createWriteStream> | undefined;
+  if (opts.logFile) {
+    mkdirSync(path.dirname(opts.logFile), { recursive: true });
+    log = createWriteStream(opts.logFile, { flags: 'a' });
+    log.write(`\n$ ${cmd} ${args.join(' ')}\n`);
+  }
+  // Both streams interleaved as they came, for the error message of a failed (possibly chatty) build.
+  let all = '';
+  const keep = (chunk: string) => {
+    all = (all + chunk).slice(-200_000);
+    log?.write(chunk);
+  };
+  try {
+    const res = await runProcess(cmd, args, {
       cwd: opts.cwd,
-      env: opts.env ?? process.env,
-      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    };
-    const child = spawn(cmd, args, spawnOpts);
-    const out: Buffer[] = [];
-    const all: Buffer[] = [];
-    let log: ReturnType<typeof createWriteStream> | undefined;
-    if (opts.logFile) {
-      mkdirSync(path.dirname(opts.logFile), { recursive: true });
-      log = createWriteStream(opts.logFile, { flags: 'a' });
-      log.write(`\n$ ${cmd} ${args.join(' ')}\n`);
-    }
-    const keep = (b: Buffer, isOut: boolean) => {
-      if (isOut) out.push(b);
-      all.push(b);
-      // Bound what is kept for the error message of a long, chatty build.
-      if (all.length > 2000) all.splice(0, all.length - 1000);
-      log?.write(b);
-    };
-    child.stdout!.on('data', (b: Buffer) => keep(b, true));
-    child.stderr!.on('data', (b: Buffer) => keep(b, false));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      log?.end();
-      const line = `${cmd} ${args.join(' ')}`;
-      if (code === 0) resolve(Buffer.concat(out).toString());
-      else reject(new CommandError(line, code, Buffer.concat(all).toString()));
+      env: opts.env,
+      input: opts.input,
+      onStdout: keep,
+      onStderr: keep,
     });
-    if (opts.input !== undefined) {
-      // A command that exits without reading its input must not crash the testbed with EPIPE.
-      child.stdin!.on('error', () => {});
-      child.stdin!.end(opts.input);
-    }
-  });
+    if (res.code !== 0) throw new CommandError(`${cmd} ${args.join(' ')}`, res.code, all);
+    return res.stdout;
+  } finally {
+    log?.end();
+  }
 }
 
 /** Like sh, but answers false instead of throwing (probes: "is this installed?"). */
