@@ -1,13 +1,10 @@
 // The C/C++ command line, pinned: what reaches clang for each wasm.toml setting.
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
-import { clangArgs } from '../../../frontend/languages/c.js';
 
-function moduleOf(text: string): ModuleSpec {
-  const parsed = parseWasmToml(`[module]\nname = "m"\n${text}`, { filename: 'wasm.toml' });
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec.module[0]!;
-}
+import { clangArgs } from '../../../frontend/languages/c.js';
+import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
+
+const moduleOf = (text: string) => parsedModule(`name = "m"\n${text}`);
 
 describe('clangArgs', () => {
   it('builds a release module with the Debian-style defaults', () => {

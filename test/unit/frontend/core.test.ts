@@ -1,6 +1,6 @@
 // The frontend's pure pieces: platforms, SOURCE_DATE_EPOCH, the image config, toolchain choice, globs.
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec, type Spec } from '../../../src/wasm-toml/index.js';
+import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { targetPlatforms } from '../../../frontend/build.js';
 import { formatPlatform } from '../../../src/primitives/platform.js';
 import { imageConfig, sourceDateEpoch } from '../../../frontend/image-config.js';
@@ -8,12 +8,9 @@ import { chooseToolchainImage, toolchainOverrideArg } from '../../../frontend/to
 import { matchFiles } from '../../../frontend/context-files.js';
 import { cDriver } from '../../../frontend/languages/c.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';
+import { specOf } from '../../support/wasm-toml.js';
 
-function spec(text: string): Spec {
-  const parsed = parseWasmToml(text, { filename: 'wasm.toml' });
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec;
-}
+const spec = specOf;
 const moduleOf = (text: string): ModuleSpec => spec(text).module[0]!;
 
 describe('targetPlatforms', () => {

@@ -1,17 +1,15 @@
 // Runs a language driver on a wasm.toml and a fake build context listing, marshals what it returns and
 // reads the LLB back with the tests' own decoder: each exec as its argv, env, cwd, network and mounts,
 // each mount naming the op it comes from. Driver tests assert on these views, not on the driver's code.
-import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
+import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import type { BuiltModule, LanguageDriver } from '../../../frontend/languages/driver.js';
 import { decodeDefinition, type Decoded, type DecodedOp } from '../llb/decode.js';
+import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
-export function moduleOf(text: string): ModuleSpec {
-  const parsed = parseWasmToml(`[module]\nname = "m"\n${text}`, { filename: 'wasm.toml' });
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec.module[0]!;
-}
+/** A module named "m" with `text` in its table. */
+export const moduleOf = (text: string): ModuleSpec => parsedModule(`name = "m"\n${text}`);
 
 export interface MountView {
   dest: string;

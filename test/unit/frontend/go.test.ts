@@ -11,12 +11,9 @@ import { GO_IMAGE, goBuildArgs, goDriver, goQuote, linkerArgs } from '../../../f
 import { chooseToolchainImage } from '../../../frontend/toolchain.js';
 import { decodeDefinition } from '../llb/decode.js';
 import { envMap, viewLlb, type ExecView, type LlbView } from './llb-view.js';
+import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
-function moduleOf(text: string): ModuleSpec {
-  const parsed = parseWasmToml(`[module]\nname = "m"\nlanguage = "go"\n${text}`, { filename: 'wasm.toml' });
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec.module[0]!;
-}
+const moduleOf = (text: string) => parsedModule(`name = "m"\nlanguage = "go"\n${text}`);
 
 /** cmd/internal/quoted.Split from Go's source: how `go build` reads the -ldflags value back. */
 function goSplit(s: string): string[] {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
+
 import { image, local, marshal, type State } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
@@ -27,12 +27,9 @@ import {
   type RustcFacts,
 } from '../../../frontend/languages/rust.js';
 import { decodeDefinition, type Decoded, type DecodedOp } from '../llb/decode.js';
+import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
-function moduleOf(toml: string): ModuleSpec {
-  const r = parseWasmToml(`[module]\nlanguage = "rust"\n${toml}\n`);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.spec.module[0]!;
-}
+const moduleOf = (toml: string) => parsedModule(`language = "rust"\n${toml}`);
 
 // ---------------------------------------------------------------------------------------------------------
 

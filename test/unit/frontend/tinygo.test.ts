@@ -3,7 +3,7 @@
 // `tinygo build` argv per setting, the -ldflags quoting tinygo's shlex reads back, and the LLB of both
 // steps read back from the marshaled Definition.
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
+import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';
@@ -12,14 +12,9 @@ import { driverFor } from '../../../frontend/languages/index.js';
 import { TINYGO_IMAGE, shlexQuote, tinygoArgs, tinygoDriver } from '../../../frontend/languages/tinygo.js';
 import { chooseToolchainImage } from '../../../frontend/toolchain.js';
 import { viewLlb, type LlbView } from './llb-view.js';
+import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
-function moduleOf(text: string): ModuleSpec {
-  const parsed = parseWasmToml(`[module]\nname = "m"\nlanguage = "tinygo"\n${text}`, {
-    filename: 'wasm.toml',
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec.module[0]!;
-}
+const moduleOf = (text: string) => parsedModule(`name = "m"\nlanguage = "tinygo"\n${text}`);
 
 /**
  * github.com/google/shlex's Split, the subset of its states a quoted word can reach: blanks separate

@@ -11,11 +11,10 @@ import {
   wasmOptStepName,
 } from '../../../frontend/wasm-opt.js';
 import { decodeDefinition } from '../llb/decode.js';
+import { moduleOf } from '../../support/wasm-toml.js';
 
 function moduleFrom(lines: string[]): ModuleSpec {
-  const parsed = parseWasmToml(['[module]', 'name = "hello"', 'language = "c"', ...lines, ''].join('\n'));
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec.module[0]!;
+  return moduleOf(['name = "hello"', 'language = "c"', ...lines].join('\n'));
 }
 
 const features = [...WASM_OPT_FEATURES];

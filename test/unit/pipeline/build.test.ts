@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planImages } from '../../../src/pipeline/build.js';
 import { PipelineError } from '../../../src/pipeline/errors.js';
-import { parseWasmToml, type Spec } from '../../../src/wasm-toml/index.js';
-
-function specOf(toml: string): Spec {
-  const parsed = parseWasmToml(toml);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec;
-}
+import type { Spec } from '../../../src/wasm-toml/index.js';
+import { specOf } from '../../support/wasm-toml.js';
 
 const mod = (name: string) => `[[module]]\nname = "${name}"\nlanguage = "c"\n`;
 const one = specOf('[module]\nname = "hello"\nlanguage = "c"\n');

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseWasmToml, type TestSpec } from '../../../src/wasm-toml/index.js';
+import type { TestSpec } from '../../../src/wasm-toml/index.js';
+import { moduleOf } from '../../support/wasm-toml.js';
 import { runTest, testAppliesTo } from '../../../src/testrun/index.js';
 import type { RunRequest, RunResult, Runtime } from '../../../src/runtimes/runtime.js';
 
 function testOf(toml: string): TestSpec {
-  const parsed = parseWasmToml(`[module]\nname = "m"\nlanguage = "c"\n[[module.test]]\n${toml}`);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.spec.module[0]!.test[0]!;
+  return moduleOf(`name = "m"\nlanguage = "c"\n[[module.test]]\n${toml}`).test[0]!;
 }
 
 /** A runtime that answers with a fixed result and records what it was asked. */
