@@ -19,6 +19,7 @@ import {
 import { ensureFrontendImage, ensureImages, nodeBinaryVersion } from './images.js';
 import { readCheckoutEnv, removeCheckoutEnv, writeCheckoutEnv } from './env.js';
 import { sh, step } from './sh.js';
+import { runActionlint } from './actionlint.js';
 
 async function up(): Promise<void> {
   const started = Date.now();
@@ -68,6 +69,7 @@ async function up(): Promise<void> {
     VERSION_CRANE: goTools.find((t) => t.name === 'crane')!.version,
     VERSION_WAZERO: goTools.find((t) => t.name === 'wazero')!.version,
     VERSION_ACT: goTools.find((t) => t.name === 'act')!.version,
+    VERSION_ACTIONLINT: goTools.find((t) => t.name === 'actionlint')!.version,
     VERSION_WASMTIME: wasmtimeVersion,
     VERSION_NODE_IMAGE: nodeBinaryVersion,
     VERSION_NODE_WASI: process.version,
@@ -123,8 +125,9 @@ try {
   if (command === 'up') await up();
   else if (command === 'down') await down();
   else if (command === 'status') process.exitCode = status() ? 0 : 1;
+  else if (command === 'actionlint') process.exitCode = await runActionlint(process.argv.slice(3));
   else {
-    console.error(`usage: npm run testbed -- up|down|status (got "${command}")`);
+    console.error(`usage: npm run testbed -- up|down|status|actionlint [files] (got "${command}")`);
     process.exitCode = 2;
   }
 } catch (err) {

@@ -54,6 +54,14 @@ export const goTools: GoTool[] = [
     packages: ['github.com/nektos/act'],
     versionVar: 'main.version',
   },
+  {
+    // Lints .github/workflows/* in `npm run lint` and `npm test` (the same binary CI uses).
+    name: 'actionlint',
+    module: 'github.com/rhysd/actionlint',
+    version: 'v1.7.12',
+    packages: ['./cmd/actionlint'],
+    versionVar: 'github.com/rhysd/actionlint.version',
+  },
 ];
 
 /** wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time). */
@@ -71,6 +79,8 @@ export const hostPackages = [
   'debootstrap',
   'apache2-utils',
   'ca-certificates',
+  // actionlint runs it on every `run:` step of the workflows.
+  'shellcheck',
 ];
 
 export const cacheRoot = process.env.WASM_BUILD_CACHE ?? path.join(os.homedir(), '.cache', 'wasm-build');

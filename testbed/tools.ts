@@ -79,6 +79,14 @@ export async function ensureGoTools(): Promise<void> {
   for (const tool of goTools) await buildGoTool(tool);
 }
 
+/** One pinned Go tool (built if missing): the path of its binary `bin` (default: the tool's name). */
+export async function ensureGoTool(name: string, bin = name): Promise<string> {
+  const tool = goTools.find((t) => t.name === name);
+  if (!tool) throw new Error(`testbed/config.ts pins no Go tool "${name}"`);
+  await buildGoTool(tool);
+  return path.join(toolBin(tool.name, tool.version), bin);
+}
+
 export function toolPath(): string[] {
   return [...goTools.map((t) => toolBin(t.name, t.version)), toolBin('wasmtime', wasmtime.version)];
 }
