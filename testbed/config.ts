@@ -13,6 +13,8 @@ export interface GoTool {
   version: string;
   packages: string[];
   versionVar?: string;
+  /** Go build tags. */
+  tags?: string[];
 }
 
 // buildkit v0.34.x and buildx v0.38.x need module versions the Go proxy here does not serve (403), so the
@@ -61,6 +63,16 @@ export const goTools: GoTool[] = [
     version: 'v1.7.12',
     packages: ['./cmd/actionlint'],
     versionVar: 'github.com/rhysd/actionlint.version',
+  },
+  {
+    // dockerd of the Docker 29 line (moby's v2 module; the newest the Go proxy serves): a Docker Engine
+    // with BuildKit v0.33 and the containerd image store, for test/e2e/docker-engine.test.ts.
+    name: 'dockerd',
+    module: 'github.com/moby/moby/v2',
+    version: 'v2.0.0-beta.24',
+    packages: ['./cmd/dockerd'],
+    versionVar: 'github.com/moby/moby/v2/dockerversion.Version',
+    tags: ['exclude_graphdriver_btrfs'],
   },
 ];
 
