@@ -9875,6 +9875,28 @@ function memo(fn) {
   return () => result ??= fn();
 }
 
+// frontend/engine-version.ts
+var MIN_BUILDKIT = "v0.7";
+var MIN_DOCKER_ENGINE = "20.10";
+function withMinimumVersion(err) {
+  if (!(err instanceof CapabilityError)) return err;
+  const out = new CapabilityError(
+    err.capId,
+    `${err.message}. wasm-build's frontend needs BuildKit >= ${MIN_BUILDKIT}: Docker Engine >= ${MIN_DOCKER_ENGINE} (docker build / docker buildx build), or buildx with a newer BuildKit (docker buildx create --driver docker-container)`
+  );
+  out.stack = err.stack?.replace(err.message, out.message);
+  return out;
+}
+function requireMinimumEngine(build2) {
+  return async (...args) => {
+    try {
+      return await build2(...args);
+    } catch (err) {
+      throw withMinimumVersion(err);
+    }
+  };
+}
+
 // frontend/main.ts
-var code = await runFrontend(build);
+var code = await runFrontend(requireMinimumEngine(build));
 process.exit(code);

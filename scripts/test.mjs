@@ -7,6 +7,8 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
+  // The pinned actionlint (built by the testbed on first use) on every workflow, with shellcheck.
+  ['actionlint', 'npx', ['tsx', 'testbed/cli.ts', 'actionlint']],
   ['bundles are up to date', 'node', ['scripts/build.mjs', '--check']],
   ['testbed', 'npx', ['tsx', 'testbed/cli.ts', 'up']],
   [

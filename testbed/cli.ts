@@ -19,6 +19,15 @@ import {
 import { ensureFrontendImage, ensureImages, nodeBinaryVersion } from './images.js';
 import { readCheckoutEnv, removeCheckoutEnv, writeCheckoutEnv } from './env.js';
 import { sh, step } from './sh.js';
+import { runActionlint } from './actionlint.js';
+import {
+  dockerEnv,
+  engineNames,
+  ensureDebianDocker,
+  ensureDockerEngine,
+  stopDockerEngines,
+  type EngineName,
+} from './docker.js';
 
 async function up(): Promise<void> {
   const started = Date.now();
@@ -26,6 +35,8 @@ async function up(): Promise<void> {
   const state = loadState();
   state.registryPort = await choosePort(state.registryPort, isOurs(state.services.registry));
   state.registryAuthPort = await choosePort(state.registryAuthPort, isOurs(state.services['registry-auth']));
+  // Docker Engines are installed here and started on demand (`docker up`, or their e2e test).
+  await ensureDebianDocker();
   const wasmtimeReady = ensureWasmtime();
   // Awaited below; until then a failure must not surface as an unhandled rejection.
   wasmtimeReady.catch(() => {});
@@ -68,15 +79,19 @@ async function up(): Promise<void> {
     VERSION_CRANE: goTools.find((t) => t.name === 'crane')!.version,
     VERSION_WAZERO: goTools.find((t) => t.name === 'wazero')!.version,
     VERSION_ACT: goTools.find((t) => t.name === 'act')!.version,
+    VERSION_ACTIONLINT: goTools.find((t) => t.name === 'actionlint')!.version,
     VERSION_WASMTIME: wasmtimeVersion,
     VERSION_NODE_IMAGE: nodeBinaryVersion,
     VERSION_NODE_WASI: process.version,
+    ...(await dockerEnv()),
   };
   const file = writeCheckoutEnv(vars);
   step(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${file}`);
 }
 
 async function down(): Promise<void> {
+  // The engines first, so containerd outlives the dockerds using it.
+  await stopDockerEngines();
   const state = loadState();
   const pids = Object.values(state.services)
     .filter((r) => isOurs(r))
@@ -89,9 +104,27 @@ async function down(): Promise<void> {
   removeCheckoutEnv();
 }
 
+/** `docker up [debian|moby]...` starts engines (default both); `docker down [...]` stops them. */
+async function docker(action: string | undefined, names: string[]): Promise<void> {
+  const bad = names.filter((n) => !engineNames.includes(n as EngineName));
+  if (bad.length || (action !== 'up' && action !== 'down')) {
+    throw new Error(`usage: npm run testbed -- docker up|down [${engineNames.join('|')}]...`);
+  }
+  const which = (names.length ? names : engineNames) as EngineName[];
+  if (action === 'down') return stopDockerEngines(which);
+  for (const name of which) {
+    const e = await ensureDockerEngine(name);
+    console.log(`DOCKER_HOST=${e.host}  # ${name}${e.started ? '' : ' (already running)'}`);
+  }
+}
+
 function status(): boolean {
   const state = loadState();
   let allUp = true;
+  for (const name of ['containerd', 'dockerd-debian', 'dockerd-moby']) {
+    const rec = state.services[name];
+    if (isOurs(rec)) console.log(`${name.padEnd(14)} running (pid ${rec.pid})  ${rec.exe}`);
+  }
   for (const name of ['registry', 'registry-auth', 'buildkitd']) {
     const rec = state.services[name];
     const running = isOurs(rec);
@@ -123,8 +156,12 @@ try {
   if (command === 'up') await up();
   else if (command === 'down') await down();
   else if (command === 'status') process.exitCode = status() ? 0 : 1;
+  else if (command === 'docker') await docker(process.argv[3], process.argv.slice(4));
+  else if (command === 'actionlint') process.exitCode = await runActionlint(process.argv.slice(3));
   else {
-    console.error(`usage: npm run testbed -- up|down|status (got "${command}")`);
+    console.error(
+      `usage: npm run testbed -- up|down|status|docker up|down|actionlint [files] (got "${command}")`,
+    );
     process.exitCode = 2;
   }
 } catch (err) {

@@ -13,6 +13,8 @@ export interface GoTool {
   version: string;
   packages: string[];
   versionVar?: string;
+  /** Go build tags. */
+  tags?: string[];
 }
 
 // buildkit v0.34.x and buildx v0.38.x need module versions the Go proxy here does not serve (403), so the
@@ -54,6 +56,24 @@ export const goTools: GoTool[] = [
     packages: ['github.com/nektos/act'],
     versionVar: 'main.version',
   },
+  {
+    // Lints .github/workflows/* in `npm run lint` and `npm test` (the same binary CI uses).
+    name: 'actionlint',
+    module: 'github.com/rhysd/actionlint',
+    version: 'v1.7.12',
+    packages: ['./cmd/actionlint'],
+    versionVar: 'github.com/rhysd/actionlint.version',
+  },
+  {
+    // dockerd of the Docker 29 line (moby's v2 module; the newest the Go proxy serves): a Docker Engine
+    // with BuildKit v0.33 and the containerd image store, for test/e2e/docker-engine.test.ts.
+    name: 'dockerd',
+    module: 'github.com/moby/moby/v2',
+    version: 'v2.0.0-beta.24',
+    packages: ['./cmd/dockerd'],
+    versionVar: 'github.com/moby/moby/v2/dockerversion.Version',
+    tags: ['exclude_graphdriver_btrfs'],
+  },
 ];
 
 /** wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time). */
@@ -71,6 +91,8 @@ export const hostPackages = [
   'debootstrap',
   'apache2-utils',
   'ca-certificates',
+  // actionlint runs it on every `run:` step of the workflows.
+  'shellcheck',
 ];
 
 export const cacheRoot = process.env.WASM_BUILD_CACHE ?? path.join(os.homedir(), '.cache', 'wasm-build');

@@ -16,16 +16,22 @@ export const dockerConfig = path.join(stateDir, 'docker');
 export const builderName = 'wasm-build-testbed';
 export const authUser = 'wasmbuild';
 
-function startDetached(name: string, exe: string, args: string[], version: string): ServiceRecord {
+export function startDetached(
+  name: string,
+  exe: string,
+  args: string[],
+  version: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceRecord {
   mkdirSync(logsDir, { recursive: true });
   const log = openSync(path.join(logsDir, `${name}.log`), 'a');
-  const child = spawn(exe, args, { detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(exe, args, { detached: true, stdio: ['ignore', log, log], env });
   child.unref();
   if (!child.pid) throw new Error(`could not start ${name} (${exe})`);
   return { pid: child.pid, exe, version };
 }
 
-async function waitFor(
+export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
   logName: string,

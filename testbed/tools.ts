@@ -22,7 +22,9 @@ function goBinaries(tool: GoTool): string[] {
  */
 async function buildGoTool(tool: GoTool): Promise<void> {
   const root = path.dirname(toolBin(tool.name, tool.version));
-  const want = `${tool.module}@${tool.version} ${tool.packages.join(' ')}`;
+  const want = `${tool.module}@${tool.version} ${tool.packages.join(' ')}${
+    tool.tags ? ` tags=${tool.tags.join(',')}` : ''
+  }`;
   if (installed(root, want) && goBinaries(tool).every((b) => existsSync(path.join(root, 'bin', b)))) return;
   const logFile = path.join(logsDir, `install-${tool.name}.log`);
   step(`building ${tool.name} ${tool.version} from the Go module (log: ${logFile})`);
@@ -35,13 +37,18 @@ async function buildGoTool(tool: GoTool): Promise<void> {
   cpSync(info.Dir, src, { recursive: true });
   // The module cache is read-only; go build and the cleanup below need a writable copy.
   await sh('chmod', ['-R', 'u+w', src]);
+  const tags = tool.tags ? ['-tags', tool.tags.join(',')] : [];
   const ldflags = tool.versionVar ? ['-ldflags', `-X ${tool.versionVar}=${tool.version}`] : [];
   await timed(`built ${tool.name}`, () =>
-    sh('go', ['build', '-trimpath', ...ldflags, '-o', path.join(root, 'bin') + '/', ...tool.packages], {
-      cwd: src,
-      env,
-      logFile,
-    }),
+    sh(
+      'go',
+      ['build', '-trimpath', ...tags, ...ldflags, '-o', path.join(root, 'bin') + '/', ...tool.packages],
+      {
+        cwd: src,
+        env,
+        logFile,
+      },
+    ),
   );
   rmSync(src, { recursive: true, force: true });
   writeFileSync(path.join(root, STAMP), want);
@@ -77,6 +84,14 @@ export async function ensureWasmtime(): Promise<void> {
 /** Builds the Go tools one after another (they share the module and build caches). */
 export async function ensureGoTools(): Promise<void> {
   for (const tool of goTools) await buildGoTool(tool);
+}
+
+/** One pinned Go tool (built if missing): the path of its binary `bin` (default: the tool's name). */
+export async function ensureGoTool(name: string, bin = name): Promise<string> {
+  const tool = goTools.find((t) => t.name === name);
+  if (!tool) throw new Error(`testbed/config.ts pins no Go tool "${name}"`);
+  await buildGoTool(tool);
+  return path.join(toolBin(tool.name, tool.version), bin);
 }
 
 export function toolPath(): string[] {
