@@ -75,6 +75,8 @@ describe('assemblyscript driver: the dependency step sees only the manifest and 
         from: 'context',
         src: `${prefix}/${f}`,
         dest: `/${f}`,
+        contentsOnly: false,
+        include: [],
         ignoreCache: false,
       })),
     );
@@ -141,7 +143,7 @@ describe('assemblyscript driver: env, cwd, network and mounts', () => {
       {
         dest: `${cwd}/node_modules`,
         type: 'bind',
-        from: '[m] npm ci',
+        from: '[m] npm ci #1',
         selector: '/node_modules',
         readonly: true,
       },

@@ -2,15 +2,14 @@
 // the LLB of both steps (argv, env, user, network, mounts) read back from the marshaled Definition.
 import { describe, expect, it } from 'vitest';
 import { applyBuildArgs, parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
-import { image, local, marshal } from '../../../frontend/llb/index.js';
+import { image, local } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import { driverFor } from '../../../frontend/languages/index.js';
 import { GO_IMAGE, goBuildArgs, goDriver, goQuote, linkerArgs } from '../../../frontend/languages/go.js';
 import { chooseToolchainImage } from '../../../frontend/toolchain.js';
-import { decodeDefinition } from '../llb/decode.js';
-import { envMap, viewLlb, type ExecView, type LlbView } from './llb-view.js';
+import { envMap, viewLlb, type ExecView, type LlbView } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
 const moduleOf = (text: string) => parsedModule(`name = "m"\nlanguage = "go"\n${text}`);
@@ -243,6 +242,7 @@ describe('goDriver LLB', () => {
         dest: '/',
         contentsOnly: true,
         include: ['**/go.mod', '**/go.sum', 'go.work', 'go.work.sum'],
+        ignoreCache: false,
       },
     ]);
 
@@ -255,8 +255,8 @@ describe('goDriver LLB', () => {
     });
     expect(download.mounts).toEqual([
       { dest: '/', type: 'bind', from: IMAGE },
-      { dest: '/src', type: 'bind', from: 'file:[m] go.mod and go.sum', readonly: true },
-      { dest: '/wasm-build/gomodcache', type: 'bind', from: 'scratch', output: true },
+      { dest: '/src', type: 'bind', from: '[m] go.mod and go.sum', readonly: true },
+      { dest: '/wasm-build/gomodcache', type: 'bind', from: 'scratch', writable: true },
     ]);
     expect(download.env).toEqual([
       'GOTOOLCHAIN=local',
@@ -284,7 +284,7 @@ describe('goDriver LLB', () => {
     });
     expect(build.mounts).toEqual([
       { dest: '/', type: 'bind', from: IMAGE },
-      { dest: '/out', type: 'bind', from: 'scratch', output: true },
+      { dest: '/out', type: 'bind', from: 'scratch', writable: true },
       { dest: '/src', type: 'bind', from: 'local://context', readonly: true },
       {
         dest: '/wasm-build/gocache',
@@ -294,7 +294,7 @@ describe('goDriver LLB', () => {
       {
         dest: '/wasm-build/gomodcache',
         type: 'bind',
-        from: 'exec:[m] go mod download:/wasm-build/gomodcache',
+        from: '[m] go mod download #1',
         readonly: true,
       },
     ]);
@@ -356,9 +356,10 @@ describe('goDriver LLB', () => {
 
   it('marks every step ignore-cache under --no-cache', async () => {
     const built = await goDriver.build(inputsFor(moduleOf(''), ['go.mod', 'go.sum', 'main.go'], true));
-    const ops = decodeDefinition(marshal(built.output).definition).filter((o) => o.op.exec || o.op.file);
-    expect(ops).toHaveLength(3);
-    for (const op of ops) expect(op.metadata.ignoreCache).toBe(true);
+    const view = viewLlb(built.output);
+    const steps = [...view.execs, ...view.copies];
+    expect(steps).toHaveLength(3);
+    for (const step of steps) expect(step.ignoreCache).toBe(true);
   });
 
   it('explains a missing go.mod', async () => {

@@ -27,6 +27,7 @@ import {
   type RustcFacts,
 } from '../../../frontend/languages/rust.js';
 import { decodeDefinition, type Decoded, type DecodedOp } from '../llb/decode.js';
+import { envMap, opName, viewLlb } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
 const moduleOf = (toml: string) => parsedModule(`language = "rust"\n${toml}`);
@@ -469,68 +470,33 @@ interface Step {
   network: 'sandbox' | 'none';
   root: string;
   mounts: Row[];
-  op: DecodedOp;
 }
 
-const nameOf = (op: DecodedOp): string => {
-  const custom = (op.metadata.description as Record<string, string> | undefined)?.['llb.customname'];
-  if (custom) return custom;
-  const src = op.op.source as { identifier: string } | undefined;
-  return src ? src.identifier : op.digest;
-};
-
-/** Every exec in the graph behind `state`, by name, with its mounts described by what feeds them. */
+/** Every exec in the graph behind `state`, by name: the tests' one LLB view, as rows of these tables. */
 function stepsOf(state: State): Map<string, Step> {
-  const ops = decodeDefinition(marshal(state).definition);
-  const byDigest = new Map(ops.map((o) => [o.digest, o]));
   const steps = new Map<string, Step>();
-  for (const op of ops) {
-    const exec = op.op.exec as Decoded | undefined;
-    if (!exec) continue;
-    const inputs = (op.op.inputs ?? []) as { digest: string; index?: number }[];
-    // proto3 leaves zeros out: an absent input is input 0; scratch is -1.
-    const fed = (i: number | undefined = 0) => {
-      if (i < 0) return undefined;
-      const inp = inputs[i]!;
-      const from = byDigest.get(inp.digest)!;
-      return from.op.exec ? `${nameOf(from)} #${inp.index ?? 0}` : nameOf(from);
-    };
-    const meta = exec.meta as { args: string[]; env: string[]; cwd: string };
-    const mounts = exec.mounts as {
-      dest: string;
-      input?: number;
-      output?: number;
-      readonly?: boolean;
-      mountType?: number;
-      cacheOpt?: { id: string; sharing?: number };
-    }[];
-    const rows: Row[] = mounts
+  for (const e of viewLlb(state).execs) {
+    const rows: Row[] = e.mounts
       .filter((m) => m.dest !== '/')
       .map((m) =>
-        m.mountType === 3
-          ? {
-              dest: m.dest,
-              type: 'cache',
-              id: m.cacheOpt!.id,
-              sharing: (['shared', 'private', 'locked'] as const)[m.cacheOpt!.sharing ?? 0]!,
-            }
+        m.type === 'cache'
+          ? { dest: m.dest, type: 'cache', id: m.cache!.id, sharing: m.cache!.sharing }
           : {
               dest: m.dest,
               type: 'bind',
-              from: fed(m.input) ?? 'scratch',
+              from: m.from!,
               ...(m.readonly ? { readonly: true as const } : {}),
-              ...((m.output ?? 0) >= 0 ? { output: true as const } : {}),
+              ...(m.writable ? { output: true as const } : {}),
             },
       );
-    steps.set(nameOf(op), {
-      name: nameOf(op),
-      args: meta.args,
-      env: Object.fromEntries(meta.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)])),
-      cwd: meta.cwd,
-      network: exec.network === 2 ? 'none' : 'sandbox',
-      root: fed(mounts.find((m) => m.dest === '/')!.input)!,
+    steps.set(e.name, {
+      name: e.name,
+      args: e.args,
+      env: envMap(e.env),
+      cwd: e.cwd,
+      network: e.network === 'none' ? 'none' : 'sandbox',
+      root: e.mounts.find((m) => m.dest === '/')!.from!,
       mounts: rows,
-      op,
     });
   }
   return steps;
@@ -669,7 +635,7 @@ describe('the steps the driver writes', () => {
 
   it('the fetch step copies only manifests and writes empty target roots', async () => {
     const run = await drive('name = "hello"', helloFiles, PROBE_163, helloMeta);
-    const file = fileOps(run).find((o) => nameOf(o).includes('Cargo manifests'))!;
+    const file = fileOps(run).find((o) => opName(o).includes('Cargo manifests'))!;
     const actions = (file.op.file as { actions: Decoded[] }).actions.map((a) => {
       if (a.copy) return `copy ${(a.copy as { src: string }).src}`;
       if (a.mkdir) return `mkdir ${(a.mkdir as { path: string }).path}`;
@@ -726,7 +692,7 @@ describe('the steps the driver writes', () => {
       from: '[app] add the Cargo.lock cargo fetch resolved',
       output: true,
     });
-    const add = fileOps(run).find((o) => nameOf(o) === '[app] add the Cargo.lock cargo fetch resolved')!;
+    const add = fileOps(run).find((o) => opName(o) === '[app] add the Cargo.lock cargo fetch resolved')!;
     expect(
       (add.op.file as { actions: { copy: { src: string; dest: string } }[] }).actions.map((a) => a.copy),
     ).toEqual([expect.objectContaining({ src: '/app/Cargo.lock', dest: '/app/Cargo.lock' })]);

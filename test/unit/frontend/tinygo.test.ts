@@ -11,7 +11,7 @@ import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import { driverFor } from '../../../frontend/languages/index.js';
 import { TINYGO_IMAGE, shlexQuote, tinygoArgs, tinygoDriver } from '../../../frontend/languages/tinygo.js';
 import { chooseToolchainImage } from '../../../frontend/toolchain.js';
-import { viewLlb, type LlbView } from './llb-view.js';
+import { viewLlb, type LlbView } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 
 const moduleOf = (text: string) => parsedModule(`name = "m"\nlanguage = "tinygo"\n${text}`);
@@ -180,6 +180,7 @@ describe('tinygoDriver LLB', () => {
           cwd: '/src',
           user: '0:0',
           network: 'sandbox',
+          ignoreCache: false,
           env: [
             'GOTOOLCHAIN=local',
             'GOMODCACHE=/wasm-build/gomodcache',
@@ -188,8 +189,8 @@ describe('tinygoDriver LLB', () => {
           ],
           mounts: [
             { dest: '/', type: 'bind', from: IMAGE },
-            { dest: '/src', type: 'bind', from: 'file:[m] go.mod and go.sum', readonly: true },
-            { dest: '/wasm-build/gomodcache', type: 'bind', from: 'scratch', output: true },
+            { dest: '/src', type: 'bind', from: '[m] go.mod and go.sum', readonly: true },
+            { dest: '/wasm-build/gomodcache', type: 'bind', from: 'scratch', writable: true },
           ],
         },
         {
@@ -207,6 +208,7 @@ describe('tinygoDriver LLB', () => {
           cwd: '/src',
           user: '0:0',
           network: 'none',
+          ignoreCache: false,
           env: [
             'GOTOOLCHAIN=local',
             'GOMODCACHE=/wasm-build/gomodcache',
@@ -216,7 +218,7 @@ describe('tinygoDriver LLB', () => {
           ],
           mounts: [
             { dest: '/', type: 'bind', from: IMAGE },
-            { dest: '/out', type: 'bind', from: 'scratch', output: true },
+            { dest: '/out', type: 'bind', from: 'scratch', writable: true },
             { dest: '/src', type: 'bind', from: 'local://context', readonly: true },
             {
               dest: '/wasm-build/gocache',
@@ -226,7 +228,7 @@ describe('tinygoDriver LLB', () => {
             {
               dest: '/wasm-build/gomodcache',
               type: 'bind',
-              from: 'exec:[m] go mod download:/wasm-build/gomodcache',
+              from: '[m] go mod download #1',
               readonly: true,
             },
             {
@@ -249,6 +251,7 @@ describe('tinygoDriver LLB', () => {
           cwd: '/src/apps/hello',
           user: '0:0',
           network: 'none',
+          ignoreCache: false,
           env: [
             'GOTOOLCHAIN=local',
             'GOFLAGS=-mod=mod',
@@ -259,7 +262,7 @@ describe('tinygoDriver LLB', () => {
           ],
           mounts: [
             { dest: '/', type: 'bind', from: IMAGE },
-            { dest: '/out', type: 'bind', from: 'scratch', output: true },
+            { dest: '/out', type: 'bind', from: 'scratch', writable: true },
             { dest: '/src', type: 'bind', from: 'local://context', readonly: true },
             {
               dest: '/wasm-build/gocache',
@@ -292,6 +295,7 @@ describe('tinygoDriver LLB', () => {
         dest: '/',
         contentsOnly: true,
         include: ['**/go.mod', '**/go.sum', 'go.work', 'go.work.sum'],
+        ignoreCache: false,
       },
     ]);
   });

@@ -1,17 +1,19 @@
-// What a driver's LLB says, read back from the marshaled Definition (not from the State objects that
-// built it), in terms a test can pin: each exec's argv, env, user, cwd, network and mounts, each mount's
-// source named by the op that produces it.
+// What an LLB graph says, read back from the marshaled Definition (not from the State objects that built
+// it), in terms a test can pin: each exec's argv, env, user, cwd, network, cache setting and mounts, each
+// file copy, and every mount's input named by the op that produces it: its custom name (or a source's
+// identifier), and for an exec output the mount it comes from, `<name> #<output>`.
 import { marshal, type State } from '../../../frontend/llb/index.js';
-import { decodeDefinition, type Decoded, type DecodedOp } from '../llb/decode.js';
+import { decodeDefinition, type Decoded, type DecodedOp } from './decode.js';
 
 export interface MountView {
   dest: string;
   type: 'bind' | 'secret' | 'ssh' | 'cache' | 'tmpfs';
-  /** What is mounted: `scratch`, `local://context`, `docker-image://...`, `file:<name>` or `exec:<name>:<dest>`. */
+  /** What is mounted (see above); `scratch` for nothing. */
   from?: string;
+  selector?: string;
   readonly?: true;
-  /** The mount is an output of the exec (a writable bind). */
-  output?: true;
+  /** A writable bind mount: the exec produces a new filesystem for it. */
+  writable?: true;
   cache?: { id: string; sharing: 'shared' | 'private' | 'locked' };
 }
 
@@ -22,6 +24,7 @@ export interface ExecView {
   cwd: string;
   user: string;
   network: 'sandbox' | 'host' | 'none';
+  ignoreCache: boolean;
   mounts: MountView[];
 }
 
@@ -32,6 +35,7 @@ export interface CopyView {
   dest: string;
   contentsOnly: boolean;
   include: string[];
+  ignoreCache: boolean;
 }
 
 export interface LlbView {
@@ -43,29 +47,30 @@ const MOUNT_TYPES = ['bind', 'secret', 'ssh', 'cache', 'tmpfs'] as const;
 const SHARING = ['shared', 'private', 'locked'] as const;
 const NETWORK = ['sandbox', 'host', 'none'] as const;
 
-const nameOf = (op: DecodedOp): string =>
-  ((op.metadata.description ?? {}) as Record<string, string>)['llb.customname'] ?? '';
+/** An op's custom name, or a source's identifier. */
+export function opName(op: DecodedOp): string {
+  const custom = (op.metadata.description as Record<string, string> | undefined)?.['llb.customname'];
+  if (custom) return custom;
+  const source = op.op.source as { identifier: string } | undefined;
+  return source?.identifier ?? op.digest;
+}
 
 /** Every exec and file copy reachable from `state`, in Definition order (dependencies first). */
 export function viewLlb(state: State): LlbView {
   const ops = decodeDefinition(marshal(state).definition);
   const byDigest = new Map(ops.map((o) => [o.digest, o]));
-  const describe = (op: DecodedOp, index: number): string => {
-    const source = op.op.source as Decoded | undefined;
-    if (source) return source.identifier as string;
-    if (op.op.file) return `file:${nameOf(op)}`;
-    const exec = op.op.exec as { mounts: { dest: string; output?: number }[] };
-    const dest = exec.mounts.find((m) => (m.output ?? 0) === index && m.output !== -1)?.dest;
-    return `exec:${nameOf(op)}:${dest}`;
-  };
+  // proto3 leaves zeros out: an absent input index is input 0; -1 is scratch.
   const inputOf = (op: DecodedOp, i: number | undefined): string => {
     if (i === -1) return 'scratch';
-    const input = (op.op.inputs as { digest: string; index?: number }[])[i ?? 0]!;
-    return describe(byDigest.get(input.digest)!, input.index ?? 0);
+    const input = (op.op.inputs as { digest: string; index?: number }[] | undefined)?.[i ?? 0];
+    if (!input) return 'scratch';
+    const from = byDigest.get(input.digest)!;
+    return from.op.exec ? `${opName(from)} #${input.index ?? 0}` : opName(from);
   };
   const execs: ExecView[] = [];
   const copies: CopyView[] = [];
   for (const op of ops) {
+    const ignoreCache = op.metadata.ignoreCache === true;
     const exec = op.op.exec as Decoded | undefined;
     if (exec) {
       const meta = exec.meta as { args: string[]; env?: string[]; cwd?: string; user?: string };
@@ -73,20 +78,23 @@ export function viewLlb(state: State): LlbView {
         const type = MOUNT_TYPES[(m.mountType as number | undefined) ?? 0]!;
         const view: MountView = { dest: m.dest as string, type };
         if (type === 'bind') view.from = inputOf(op, m.input as number | undefined);
+        if (m.selector) view.selector = m.selector as string;
         if (m.readonly) view.readonly = true;
-        if (type === 'bind' && ((m.output as number | undefined) ?? 0) >= 0 && m.dest !== '/')
-          view.output = true;
+        // The root mount's output 0 is left out on the wire like any proto3 zero.
+        if (type === 'bind' && m.dest !== '/' && ((m.output as number | undefined) ?? 0) >= 0)
+          view.writable = true;
         const cache = m.cacheOpt as { id: string; sharing?: number } | undefined;
         if (cache) view.cache = { id: cache.id, sharing: SHARING[cache.sharing ?? 0]! };
         return view;
       });
       execs.push({
-        name: nameOf(op),
+        name: opName(op),
         args: meta.args,
         env: meta.env ?? [],
         cwd: meta.cwd ?? '',
         user: meta.user ?? '',
         network: NETWORK[(exec.network as number | undefined) ?? 0]!,
+        ignoreCache,
         mounts,
       });
     }
@@ -95,12 +103,13 @@ export function viewLlb(state: State): LlbView {
       const c = action.copy as Decoded | undefined;
       if (!c) continue;
       copies.push({
-        name: nameOf(op),
+        name: opName(op),
         from: inputOf(op, action.secondaryInput as number | undefined),
         src: c.src as string,
         dest: c.dest as string,
         contentsOnly: Boolean(c.dirCopyContents),
         include: (c.includePatterns as string[] | undefined) ?? [],
+        ignoreCache,
       });
     }
   }
