@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { Language, ModuleSpec, Spec, SpecData, TestSpec } from '../../../src/wasm-toml/index.js';
 import type { SourceRange, SpecPath } from '../../../src/wasm-toml/source.js';
 
-// Compile-time checks (tsc --noEmit runs over test/): the types derived from the schema table have the
+// Type tests, run by vitest's typecheck mode (tsc): the types derived from the schema table have the
 // shape the table promises: defaults make keys required, the rest stay optional, enums stay literal.
 describe('types derived from the schema table', () => {
   it('makes keys with defaults or computed defaults required', () => {
