@@ -7,10 +7,10 @@ import {
   PipelineError,
   removeBuilder,
   runPipeline,
+  systemDeps,
   type PipelineReport,
 } from '../pipeline/index.js';
 import { toPipelineInputs } from '../pipeline/inputs.js';
-import { resolveRuntime } from '../runtimes/index.js';
 import { getInputs } from './inputs.js';
 import { actionLogger } from './logger.js';
 import { setOutputs } from './outputs.js';
@@ -40,21 +40,10 @@ async function main(): Promise<void> {
     ),
   );
   if (builder.created) core.saveState(STATE_BUILDER, builder.name!);
-  const report: PipelineReport = await runPipeline(
-    inputs,
-    {
-      env: process.env,
-      log,
-      run: runProcess,
-      resolveRuntime: (req) =>
-        resolveRuntime(req, {
-          mirror: inputs.runtimeMirror,
-          githubToken: inputs.githubToken,
-          log: core.info,
-        }),
-    },
-    { until: push ? 'push' : inputs.tests ? 'test' : 'build', builder: builder.name },
-  );
+  const report: PipelineReport = await runPipeline(inputs, systemDeps(inputs, process.env, log), {
+    until: push ? 'push' : inputs.tests ? 'test' : 'build',
+    builder: builder.name,
+  });
   setOutputs(report);
   try {
     await core.summary.addRaw(summaryMarkdown(report)).write();

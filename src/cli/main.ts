@@ -4,8 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { runProcess } from '../process.js';
 import { toPipelineInputs } from '../pipeline/inputs.js';
-import { chooseBuilder, PipelineError, removeBuilder, runPipeline, type Phase } from '../pipeline/index.js';
-import { resolveRuntime } from '../runtimes/index.js';
+import {
+  chooseBuilder,
+  PipelineError,
+  removeBuilder,
+  runPipeline,
+  systemDeps,
+  type Phase,
+} from '../pipeline/index.js';
 import { HELP, parseCli, UsageError } from './args.js';
 import { terminalLogger } from './logger.js';
 
@@ -67,22 +73,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return EXIT.build;
   }
   try {
-    const installLog = (m: string) => log.info(m);
-    const report = await runPipeline(
-      inputs,
-      {
-        env: runEnv,
-        log,
-        run: runProcess,
-        resolveRuntime: (req) =>
-          resolveRuntime(req, {
-            mirror: inputs.runtimeMirror,
-            githubToken: inputs.githubToken,
-            log: installLog,
-          }),
-      },
-      { until: request.until, builder: builder.name },
-    );
+    const deps = systemDeps(inputs, runEnv, log);
+    const resolve = deps.resolveRuntime;
+    deps.resolveRuntime = (req) => withoutRunnerDebug(() => resolve(req));
+    const report = await runPipeline(inputs, deps, { until: request.until, builder: builder.name });
     await mkdir(path.dirname(request.reportFile), { recursive: true });
     await writeFile(request.reportFile, JSON.stringify(report, null, 2) + '\n');
     if (!report.ok) return EXIT[report.failure!.phase];
@@ -93,9 +87,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     if (request.command !== 'run') return 0;
     const module = report.images[0]!.modules[0]!;
-    const rt = await withoutRunnerDebug(() =>
-      resolveRuntime(inputs.runtimes[0]!, { mirror: inputs.runtimeMirror, log: installLog }),
-    );
+    const rt = await deps.resolveRuntime(inputs.runtimes[0]!);
     const cmd = rt.runtime.command({ module: module.file, args: request.guestArgs, env: {}, dirs: [] });
     const ran = await runProcess(cmd.bin, cmd.args, { env: cmd.env, inherit: 'all' });
     return ran.code;

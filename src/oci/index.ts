@@ -75,17 +75,7 @@ export {
   type RegistryErrorEntry,
 } from './errors.js';
 export { DigestingStream, isDigest, sha256 } from './digest.js';
-export {
-  MediaType,
-  isIndexMediaType,
-  isManifestMediaType,
-  manifestMediaTypes,
-  type Descriptor,
-  type ImageConfig,
-  type ImageIndex,
-  type ImageManifest,
-  type Platform,
-} from './media-types.js';
+export * from './media-types.js';
 export {
   attestationAnnotations,
   extractModule,

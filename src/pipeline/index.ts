@@ -3,17 +3,36 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseWasmToml, type Spec } from '../wasm-toml/index.js';
-import type { ResolvedRuntime } from '../runtimes/index.js';
+import { runProcess } from '../process.js';
+import { resolveRuntime, type ResolvedRuntime } from '../runtimes/index.js';
 import { buildImage, planImages, type BuiltImage } from './build.js';
 import { PipelineError } from './errors.js';
 import { pushImages } from './push.js';
-import type { Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
+import type { Logger, Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
 import { extractImages, verifyImages, type ExtractedImage } from './verify.js';
 
 export { PipelineError } from './errors.js';
 export { planImages } from './build.js';
 export { chooseBuilder, removeBuilder, type ChosenBuilder } from './builder.js';
 export type * from './types.js';
+
+/**
+ * The pipeline's deps on a real machine: this environment, processes through the one spawn helper, and
+ * runtimes found or installed from their releases (with the inputs' mirror and token).
+ */
+export function systemDeps(inputs: PipelineInputs, env: NodeJS.ProcessEnv, log: Logger): PipelineDeps {
+  return {
+    env,
+    log,
+    run: runProcess,
+    resolveRuntime: (req) =>
+      resolveRuntime(req, {
+        mirror: inputs.runtimeMirror,
+        githubToken: inputs.githubToken,
+        log: (m) => log.info(m),
+      }),
+  };
+}
 
 export interface PipelineOptions {
   /** Which phases run after the build: `test` adds verification, `push` adds it and publishing. */

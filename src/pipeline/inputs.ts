@@ -9,31 +9,36 @@ import type { PipelineInputs } from './types.js';
 export const DEFAULT_RUNTIMES = ['wasmtime', 'node'];
 export const DEFAULT_ARTIFACT_SUFFIX = '-wasm';
 
-export interface RawInputs {
+/** The inputs as the faces read them: lists and strings not yet parsed; the rest as the pipeline takes it. */
+export type RawInputs = Pick<
+  PipelineInputs,
+  | 'targets'
+  | 'tags'
+  | 'annotations'
+  | 'tests'
+  | 'runtimeTags'
+  | 'builder'
+  | 'cacheFrom'
+  | 'cacheTo'
+  | 'noCache'
+  | 'provenance'
+  | 'sbom'
+  | 'runtimeMirror'
+  | 'githubToken'
+  | 'workDir'
+  | 'progress'
+> & {
   file?: string;
   context?: string;
-  targets: string[];
+  /** `KEY=value` items. */
   buildArgs: string[];
-  tags: string[];
   labels: string[];
-  annotations: string[];
+  /** `name` or `name@version` items. */
   runtimes: string[];
-  tests: boolean;
   /** A tag suffix, or "false" / "" for no artifact. */
   artifact: string;
-  runtimeTags: boolean;
   frontend?: string;
-  builder?: string;
-  cacheFrom: string[];
-  cacheTo: string[];
-  noCache: boolean;
-  provenance: boolean;
-  sbom: boolean;
-  runtimeMirror?: string;
-  githubToken?: string;
-  workDir: string;
-  progress: 'plain' | 'auto';
-}
+};
 
 export function toPipelineInputs(raw: RawInputs): PipelineInputs {
   const context = raw.context || '.';

@@ -2,9 +2,9 @@
 // back through the tests' one LLB view (../llb/view.ts). Driver tests assert on that view, not on the
 // driver's code.
 import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
-import { image, local } from '../../../frontend/llb/index.js';
+import { image, local, type State } from '../../../frontend/llb/index.js';
 import { matchFiles } from '../../../frontend/context-files.js';
-import type { BuiltModule, LanguageDriver } from '../../../frontend/languages/driver.js';
+import type { BuildInputs, BuiltModule, LanguageDriver } from '../../../frontend/languages/driver.js';
 import { viewLlb, type ExecView, type LlbView } from '../llb/view.js';
 
 export type { ExecView, MountView } from '../llb/view.js';
@@ -26,6 +26,30 @@ export interface FakeBuild {
 }
 
 export const TOOLCHAIN = 'registry.test/toolchain:1';
+
+/**
+ * Build inputs as build.ts gives a driver them, with the context's file list given by the test and a
+ * toolchain image that answers nothing: these drivers never read build results while planning.
+ */
+export function fakeInputs(
+  module: ModuleSpec,
+  files: readonly string[],
+  opts: { toolchain: State; context: State; ignoreCache?: boolean },
+): BuildInputs {
+  return {
+    module,
+    toolchain: opts.toolchain,
+    toolchainEnv: opts.toolchain.environment,
+    context: opts.context,
+    files: async (patterns) => matchFiles(files, patterns),
+    label: `[${module.name}]`,
+    ignoreCache: opts.ignoreCache ?? false,
+    read: async (_, file) => {
+      throw new Error(`the driver read ${file} from a build result, which this fake cannot answer`);
+    },
+  };
+}
+
 export async function runDriver(
   driver: LanguageDriver,
   module: ModuleSpec,
@@ -35,19 +59,13 @@ export async function runDriver(
   const toolchain = image(TOOLCHAIN, { customName: 'toolchain' }).withImageConfig({
     config: { Env: imageEnv },
   });
-  const result = await driver.build({
-    module,
-    toolchain,
-    toolchainEnv: toolchain.environment,
-    context: local('context', { customName: 'context' }),
-    files: async (patterns) => matchFiles(fake.files, patterns),
-    label: `[${module.name}]`,
-    ignoreCache: fake.ignoreCache ?? false,
-    // These drivers never read build results while planning; one that does fails loudly here.
-    read: async () => {
-      throw new Error('runDriver: the driver read a build result, which this fake cannot answer');
-    },
-  });
+  const result = await driver.build(
+    fakeInputs(module, fake.files, {
+      toolchain,
+      context: local('context', { customName: 'context' }),
+      ignoreCache: fake.ignoreCache,
+    }),
+  );
   return { result, ...viewLlb(result.output) };
 }
 

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyBuildArgs, parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local } from '../../../frontend/llb/index.js';
-import { matchFiles } from '../../../frontend/context-files.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import { driverFor } from '../../../frontend/languages/index.js';
@@ -11,6 +10,7 @@ import { GO_IMAGE, goBuildArgs, goDriver, goQuote, linkerArgs } from '../../../f
 import { chooseToolchainImage } from '../../../frontend/toolchain.js';
 import { envMap, viewLlb, type ExecView, type LlbView } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
+import { fakeInputs } from './driver-llb.js';
 
 const moduleOf = (text: string) => parsedModule(`name = "m"\nlanguage = "go"\n${text}`);
 
@@ -185,19 +185,8 @@ describe('ldflags quoting', () => {
   });
 });
 
-/** Build inputs as build.ts gives them, with the context's file list given by the test. */
 function inputsFor(module: ModuleSpec, files: readonly string[], ignoreCache = false): BuildInputs {
-  return {
-    module,
-    toolchain: image(GO_IMAGE),
-    toolchainEnv: new Map(),
-    context: local('context'),
-    label: `[${module.name}]`,
-    ignoreCache,
-    files: (patterns) => Promise.resolve(matchFiles(files, patterns)),
-    // The Go drivers ask the toolchain nothing before writing their steps.
-    read: (_, file) => Promise.reject(new Error(`unexpected read of ${file}`)),
-  };
+  return fakeInputs(module, files, { toolchain: image(GO_IMAGE), context: local('context'), ignoreCache });
 }
 
 async function llbOf(module: ModuleSpec, files: readonly string[]): Promise<LlbView> {

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local } from '../../../frontend/llb/index.js';
-import { matchFiles } from '../../../frontend/context-files.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import { driverFor } from '../../../frontend/languages/index.js';
@@ -13,6 +12,7 @@ import { TINYGO_IMAGE, shlexQuote, tinygoArgs, tinygoDriver } from '../../../fro
 import { chooseToolchainImage } from '../../../frontend/toolchain.js';
 import { viewLlb, type LlbView } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
+import { fakeInputs } from './driver-llb.js';
 
 const moduleOf = (text: string) => parsedModule(`name = "m"\nlanguage = "tinygo"\n${text}`);
 
@@ -133,17 +133,7 @@ describe('shlexQuote', () => {
 });
 
 function inputsFor(module: ModuleSpec, files: readonly string[]): BuildInputs {
-  return {
-    module,
-    toolchain: image(TINYGO_IMAGE),
-    toolchainEnv: new Map(),
-    context: local('context'),
-    label: `[${module.name}]`,
-    ignoreCache: false,
-    files: (patterns) => Promise.resolve(matchFiles(files, patterns)),
-    // The Go drivers ask the toolchain nothing before writing their steps.
-    read: (_, file) => Promise.reject(new Error(`unexpected read of ${file}`)),
-  };
+  return fakeInputs(module, files, { toolchain: image(TINYGO_IMAGE), context: local('context') });
 }
 
 async function llbOf(module: ModuleSpec, files: readonly string[]): Promise<LlbView> {
