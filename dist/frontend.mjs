@@ -3986,6 +3986,56 @@ var ErrorCollector = class {
   }
 };
 
+// src/wasm-toml/limits.ts
+var LIMITS = {
+  /** Bytes of UTF-8 in the file. */
+  fileBytes: 256 * 1024,
+  /** Arrays and inline tables inside one another (a table header counts its brackets too). */
+  nestingDepth: 32,
+  /** `[[module]]` tables. */
+  modules: 256
+};
+function checkTextLimits(text2) {
+  const bytes2 = new TextEncoder().encode(text2).length;
+  if (bytes2 > LIMITS.fileBytes) {
+    return {
+      span: [0, 0],
+      message: `the file is ${bytes2} bytes; wasm.toml is limited to ${LIMITS.fileBytes}`,
+      hint: "is this the right file?"
+    };
+  }
+  return nestingProblem(text2);
+}
+function nestingProblem(text2) {
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "#") {
+      while (i < text2.length && text2[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = text2.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < text2.length && !text2.startsWith(close, i)) {
+        if (c === '"' && text2[i] === "\\") i++;
+        else if (!triple && text2[i] === "\n") break;
+        i++;
+      }
+      i += close.length - 1;
+    } else if (c === "[" || c === "{") {
+      if (++depth > LIMITS.nestingDepth) {
+        return {
+          span: [i, i + 1],
+          message: `values nest more than ${LIMITS.nestingDepth} levels deep`
+        };
+      }
+    } else if (c === "]" || c === "}") {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return void 0;
+}
+
 // src/wasm-toml/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
@@ -4011,9 +4061,97 @@ function withLocator(data, locate) {
   return Object.defineProperty(data, "locate", { value: locate, enumerable: false });
 }
 
+// src/primitives/reference.ts
+var InvalidReferenceError = class extends Error {
+  constructor(reference, reason) {
+    super(`invalid image reference "${reference}": ${reason}`);
+    this.reference = reference;
+  }
+  reference;
+  name = "InvalidReferenceError";
+  code = "INVALID_REFERENCE";
+};
+var dockerHub = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var repositoryPattern = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
+var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var digestPattern = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+var hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
+function looksLikeRegistry(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost" || component.startsWith("[") || component.toLowerCase() !== component;
+}
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function parseReference(input2) {
+  const s = input2.trim();
+  if (!s) throw new InvalidReferenceError(input2, "it is empty");
+  let rest = s;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern.test(digest)) throw new InvalidReferenceError(input2, `"${digest}" is not a digest`);
+    if (digest.startsWith("sha256:") && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
+      throw new InvalidReferenceError(input2, "a sha256 digest has 64 lower-case hex digits");
+    }
+  }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > lastSlash) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag(tag)) {
+      throw new InvalidReferenceError(
+        input2,
+        `"${tag}" is not a valid tag (letters, digits, _ . -; at most 128)`
+      );
+    }
+  }
+  let registry = dockerHub;
+  let repository = rest;
+  const slash = rest.indexOf("/");
+  if (slash >= 0 && looksLikeRegistry(rest.slice(0, slash))) {
+    registry = rest.slice(0, slash);
+    repository = rest.slice(slash + 1);
+    if (!hostPattern.test(registry))
+      throw new InvalidReferenceError(input2, `"${registry}" is not a host[:port]`);
+  }
+  if (registry === "index.docker.io" || registry === dockerHubApiHost) registry = dockerHub;
+  if (!repository) throw new InvalidReferenceError(input2, "the repository name is missing");
+  if (!repositoryPattern.test(repository)) {
+    const hint = /[A-Z]/.test(repository) ? " (repository names must be lower-case)" : "";
+    throw new InvalidReferenceError(input2, `"${repository}" is not a valid repository name${hint}`);
+  }
+  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
+  if (registry.length + 1 + repository.length > 255) {
+    throw new InvalidReferenceError(input2, "the name is longer than 255 characters");
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}` + (ref.tag ? `:${ref.tag}` : "") + (ref.digest ? `@${ref.digest}` : "");
+}
+function qualifiedReference(input2) {
+  const ref = parseReference(input2);
+  if (ref.tag === void 0 && ref.digest === void 0) ref.tag = "latest";
+  return formatReference(ref);
+}
+function hasTagOrDigest(input2) {
+  const ref = parseReference(input2);
+  return ref.tag !== void 0 || ref.digest !== void 0;
+}
+
 // src/wasm-toml/formats.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 function relativePathProblem(value) {
   if (value === "") return "must not be empty";
   if (value.includes("\\")) return 'must use "/" as the separator';
@@ -4083,6 +4221,27 @@ var FORMATS = {
     describe: 'an absolute path inside the guest, starting with "/"',
     check: (v) => v.startsWith("/") ? void 0 : 'must be an absolute path (start with "/")',
     json: { pattern: "^/" }
+  },
+  "image-reference": {
+    label: "image reference",
+    describe: "an image reference, `[registry/]repository[:tag][@digest]` (build args `${NAME}` allowed)",
+    // A value with `${NAME}` is checked once the build args are in, where the image is used.
+    check: (v) => {
+      if (v.includes("${")) return void 0;
+      try {
+        parseReference(v);
+        return void 0;
+      } catch (e) {
+        return `is not an image reference: ${e.message.replace(/^invalid image reference "[^"]*": /, "")}`;
+      }
+    },
+    json: { minLength: 1, pattern: "^[^\\s]+$" }
+  },
+  "cargo-feature": {
+    label: "feature",
+    describe: "a Cargo feature: `name`, `package/name` or `dep:name` (letters, digits, `_`, `-`, `+`, `.`)",
+    check: (v) => v.includes("${") || CARGO_FEATURE.test(v) ? void 0 : 'is not a Cargo feature name (letters, digits, "_", "-", "+", ".", optionally "package/" or "dep:" before it)',
+    json: { pattern: CARGO_FEATURE.source.replace("(?:", "(") }
   },
   regex: {
     label: "regex",
@@ -4222,7 +4381,7 @@ var goFamily = (language) => ({
 var toolchainFields = {
   image: {
     kind: "string",
-    format: "non-empty",
+    format: "image-reference",
     interpolate: true,
     description: "Image to build in instead of the built-in one, e.g. a mirror: `registry.local/rust` (tagged with `version` or the built-in version) or a full reference `registry.local/rust:1.82`."
   },
@@ -4371,7 +4530,7 @@ var MODULE_FIELDS = {
     fields: {
       features: {
         kind: "list",
-        item: { kind: "string", format: "non-empty", interpolate: true },
+        item: { kind: "string", format: "cargo-feature", interpolate: true },
         default: [],
         description: "Cargo features to enable (`--features`)."
       },
@@ -4573,93 +4732,6 @@ function closest(input2, candidates) {
 function quotedList(items) {
   const q = items.map((i) => `"${i}"`);
   return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
-}
-
-// src/primitives/reference.ts
-var InvalidReferenceError = class extends Error {
-  constructor(reference, reason) {
-    super(`invalid image reference "${reference}": ${reason}`);
-    this.reference = reference;
-  }
-  reference;
-  name = "InvalidReferenceError";
-  code = "INVALID_REFERENCE";
-};
-var dockerHub = "docker.io";
-var dockerHubApiHost = "registry-1.docker.io";
-var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var repositoryPattern = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
-var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var digestPattern = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-var hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
-function looksLikeRegistry(component) {
-  return component.includes(".") || component.includes(":") || component === "localhost" || component.startsWith("[") || component.toLowerCase() !== component;
-}
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function parseReference(input2) {
-  const s = input2.trim();
-  if (!s) throw new InvalidReferenceError(input2, "it is empty");
-  let rest = s;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest)) throw new InvalidReferenceError(input2, `"${digest}" is not a digest`);
-    if (digest.startsWith("sha256:") && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
-      throw new InvalidReferenceError(input2, "a sha256 digest has 64 lower-case hex digits");
-    }
-  }
-  let tag;
-  const lastSlash = rest.lastIndexOf("/");
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > lastSlash) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-    if (!isValidTag(tag)) {
-      throw new InvalidReferenceError(
-        input2,
-        `"${tag}" is not a valid tag (letters, digits, _ . -; at most 128)`
-      );
-    }
-  }
-  let registry = dockerHub;
-  let repository = rest;
-  const slash = rest.indexOf("/");
-  if (slash >= 0 && looksLikeRegistry(rest.slice(0, slash))) {
-    registry = rest.slice(0, slash);
-    repository = rest.slice(slash + 1);
-    if (!hostPattern.test(registry))
-      throw new InvalidReferenceError(input2, `"${registry}" is not a host[:port]`);
-  }
-  if (registry === "index.docker.io" || registry === dockerHubApiHost) registry = dockerHub;
-  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
-  if (!repository) throw new InvalidReferenceError(input2, "the repository name is missing");
-  if (!repositoryPattern.test(repository)) {
-    const hint = /[A-Z]/.test(repository) ? " (repository names must be lower-case)" : "";
-    throw new InvalidReferenceError(input2, `"${repository}" is not a valid repository name${hint}`);
-  }
-  if (registry.length + 1 + repository.length > 255) {
-    throw new InvalidReferenceError(input2, "the name is longer than 255 characters");
-  }
-  const ref = { registry, repository };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return ref;
-}
-function formatReference(ref) {
-  return `${ref.registry}/${ref.repository}` + (ref.tag ? `:${ref.tag}` : "") + (ref.digest ? `@${ref.digest}` : "");
-}
-function qualifiedReference(input2) {
-  const ref = parseReference(input2);
-  if (ref.tag === void 0 && ref.digest === void 0) ref.tag = "latest";
-  return formatReference(ref);
-}
-function hasTagOrDigest(input2) {
-  const ref = parseReference(input2);
-  return ref.tag !== void 0 || ref.digest !== void 0;
 }
 
 // src/wasm-toml/interpolate.ts
@@ -4866,7 +4938,7 @@ function readValue(key, label, value, path8, ctx, scope) {
 function readString(spec, site, value, ctx) {
   if (value.kind !== "string") return typeError(ctx, site, "a string", value);
   const format = FORMATS[spec.format];
-  const problem = format.check(value.value);
+  const problem = value.value.includes("\0") ? "contains a NUL character (\\u0000), which no argument, variable or path can carry" : format.check(value.value);
   if (problem)
     return report(ctx, value.span, site, `${site.label} ${JSON.stringify(value.value)} ${problem}`);
   if (spec.interpolate) checkTemplate(site, value, ctx);
@@ -7322,9 +7394,23 @@ function convert(node) {
 function parseWasmToml(text2, options3 = {}) {
   const index = new LineIndex(text2);
   const errors = new ErrorCollector(options3.filename ?? "wasm.toml", index);
+  const limit = checkTextLimits(text2);
+  if (limit) {
+    errors.add(limit.span, limit.message, { hint: limit.hint });
+    return { ok: false, errors: errors.list() };
+  }
   const toml = parseToml(text2);
   if (!toml.ok) {
     errors.add(toml.span, toml.message, { hint: toml.hint });
+    return { ok: false, errors: errors.list() };
+  }
+  const modules = toml.root.entries.get("module")?.value;
+  if (modules?.kind === "array" && modules.items.length > LIMITS.modules) {
+    errors.add(
+      modules.items[LIMITS.modules].span,
+      `more than ${LIMITS.modules} [[module]] tables; one wasm.toml is limited to ${LIMITS.modules}`,
+      { hint: "split the modules over several files" }
+    );
     return { ok: false, errors: errors.list() };
   }
   const declared = toml.root.entries.get("build-args")?.value;
@@ -9633,7 +9719,7 @@ async function readDefinition(gateway, opts, sessionId) {
   if (!res.ref) throw new Error(`the daemon returned no result for the ${opts.dockerfileKey} local`);
   let data;
   try {
-    data = await gateway.readFile(res.ref, filename);
+    data = await gateway.readFile(res.ref, filename, { offset: 0, length: LIMITS.fileBytes + 1 });
   } catch (err) {
     throw new FrontendError({
       code: GrpcCode.INVALID_ARGUMENT,

@@ -10,6 +10,7 @@ import {
 } from './gateway/index.js';
 import { local, marshal } from './llb/index.js';
 import { GrpcCode } from './gateway/transport/grpc-status.js';
+import { LIMITS } from '../src/wasm-toml/index.js';
 
 export interface Definition {
   file: SourceFile;
@@ -33,7 +34,8 @@ export async function readDefinition(
   if (!res.ref) throw new Error(`the daemon returned no result for the ${opts.dockerfileKey} local`);
   let data: Uint8Array;
   try {
-    data = await gateway.readFile(res.ref, filename);
+    // One byte over the limit is enough for the parser to refuse it: a huge file is never read whole.
+    data = await gateway.readFile(res.ref, filename, { offset: 0, length: LIMITS.fileBytes + 1 });
   } catch (err) {
     throw new FrontendError({
       code: GrpcCode.INVALID_ARGUMENT,

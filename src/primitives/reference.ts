@@ -90,12 +90,13 @@ export function parseReference(input: string): Reference {
       throw new InvalidReferenceError(input, `"${registry}" is not a host[:port]`);
   }
   if (registry === 'index.docker.io' || registry === dockerHubApiHost) registry = dockerHub;
-  if (registry === dockerHub && !repository.includes('/')) repository = `library/${repository}`;
   if (!repository) throw new InvalidReferenceError(input, 'the repository name is missing');
+  // Checked as written, before Docker Hub's `library/` is added, so the message quotes the user's text.
   if (!repositoryPattern.test(repository)) {
     const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower-case)' : '';
     throw new InvalidReferenceError(input, `"${repository}" is not a valid repository name${hint}`);
   }
+  if (registry === dockerHub && !repository.includes('/')) repository = `library/${repository}`;
   if (registry.length + 1 + repository.length > 255) {
     throw new InvalidReferenceError(input, 'the name is longer than 255 characters');
   }

@@ -2,6 +2,7 @@
 // on), describes itself for the reference doc, and gives the JSON Schema fragment editors check. That
 // fragment may be weaker than `check` where JSON Schema cannot say it (taplo's regex engine has no
 // look-around), never stronger.
+import { parseReference } from '../primitives/reference.js';
 
 export interface Format {
   /** A short type name for the reference doc's tables. */
@@ -17,6 +18,7 @@ export interface Format {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 
 function relativePathProblem(value: string): string | undefined {
   if (value === '') return 'must not be empty';
@@ -93,6 +95,30 @@ export const FORMATS = {
     describe: 'an absolute path inside the guest, starting with "/"',
     check: (v: string) => (v.startsWith('/') ? undefined : 'must be an absolute path (start with "/")'),
     json: { pattern: '^/' },
+  },
+  'image-reference': {
+    label: 'image reference',
+    describe: 'an image reference, `[registry/]repository[:tag][@digest]` (build args `${NAME}` allowed)',
+    // A value with `${NAME}` is checked once the build args are in, where the image is used.
+    check: (v: string) => {
+      if (v.includes('${')) return undefined;
+      try {
+        parseReference(v);
+        return undefined;
+      } catch (e) {
+        return `is not an image reference: ${(e as Error).message.replace(/^invalid image reference "[^"]*": /, '')}`;
+      }
+    },
+    json: { minLength: 1, pattern: '^[^\\s]+$' },
+  },
+  'cargo-feature': {
+    label: 'feature',
+    describe: 'a Cargo feature: `name`, `package/name` or `dep:name` (letters, digits, `_`, `-`, `+`, `.`)',
+    check: (v: string) =>
+      v.includes('${') || CARGO_FEATURE.test(v)
+        ? undefined
+        : 'is not a Cargo feature name (letters, digits, "_", "-", "+", ".", optionally "package/" or "dep:" before it)',
+    json: { pattern: CARGO_FEATURE.source.replace('(?:', '(') },
   },
   regex: {
     label: 'regex',

@@ -1,4 +1,5 @@
 import { ErrorCollector, type SpecError } from './errors.js';
+import { checkTextLimits, LIMITS } from './limits.js';
 import { Locations, withLocator } from './locate.js';
 import { applyRules } from './rules.js';
 import { ROOT_FIELDS } from './schema.js';
@@ -22,9 +23,23 @@ export interface ParseOptions {
 export function parseWasmToml(text: string, options: ParseOptions = {}): ParseResult {
   const index = new LineIndex(text);
   const errors = new ErrorCollector(options.filename ?? 'wasm.toml', index);
+  const limit = checkTextLimits(text);
+  if (limit) {
+    errors.add(limit.span, limit.message, { hint: limit.hint });
+    return { ok: false, errors: errors.list() };
+  }
   const toml = parseToml(text);
   if (!toml.ok) {
     errors.add(toml.span, toml.message, { hint: toml.hint });
+    return { ok: false, errors: errors.list() };
+  }
+  const modules = toml.root.entries.get('module')?.value;
+  if (modules?.kind === 'array' && modules.items.length > LIMITS.modules) {
+    errors.add(
+      modules.items[LIMITS.modules]!.span,
+      `more than ${LIMITS.modules} [[module]] tables; one wasm.toml is limited to ${LIMITS.modules}`,
+      { hint: 'split the modules over several files' },
+    );
     return { ok: false, errors: errors.list() };
   }
   const declared = toml.root.entries.get('build-args')?.value;

@@ -155,7 +155,7 @@ const goFamily = <L extends 'go' | 'tinygo'>(language: L) =>
 const toolchainFields = {
   image: {
     kind: 'string',
-    format: 'non-empty',
+    format: 'image-reference',
     interpolate: true,
     description:
       'Image to build in instead of the built-in one, e.g. a mirror: `registry.local/rust` (tagged with ' +
@@ -321,7 +321,7 @@ export const MODULE_FIELDS = {
     fields: {
       features: {
         kind: 'list',
-        item: { kind: 'string', format: 'non-empty', interpolate: true },
+        item: { kind: 'string', format: 'cargo-feature', interpolate: true },
         default: [],
         description: 'Cargo features to enable (`--features`).',
       },

@@ -230,7 +230,10 @@ function readValue(key: Key, label: string, value: LValue, path: Path, ctx: Cont
 function readString(spec: StringItem, site: Site, value: LValue, ctx: Context): string | undefined {
   if (value.kind !== 'string') return typeError(ctx, site, 'a string', value);
   const format: Format = FORMATS[spec.format];
-  const problem = format.check(value.value);
+  // No argument, environment variable or path can carry a NUL; say so here rather than at exec time.
+  const problem = value.value.includes('\0')
+    ? 'contains a NUL character (\\u0000), which no argument, variable or path can carry'
+    : format.check(value.value);
   if (problem)
     return report(ctx, value.span, site, `${site.label} ${JSON.stringify(value.value)} ${problem}`);
   if (spec.interpolate) checkTemplate(site, value, ctx);
