@@ -778,3 +778,16 @@ describe('the build script', () => {
     expect(() => statSync(path.join(c.out, 'app.wasm'))).toThrow();
   });
 });
+
+describe('no shell interpolation of user values', () => {
+  it('passes env values and the module name to its fixed sh -c scripts only as data', async () => {
+    const evil = '$(touch /pwned)`id`;rm -rf /';
+    const run = await drive(`name = "hello"\nenv = { X = "${evil}" }`, helloFiles, PROBE_163, helloMeta);
+    const steps = [...run.steps.values(), ...run.reads.flatMap((r) => [...r.steps.values()])];
+    expect(steps.some((s) => s.env.X === evil)).toBe(true);
+    for (const step of steps) {
+      const c = step.args.indexOf('-c');
+      if (step.args[0] === 'sh' && c > 0) expect(step.args[c + 1], step.name).not.toContain('pwned');
+    }
+  });
+});
