@@ -9592,7 +9592,7 @@ async function buildModule(ctx, module) {
       return io.readFile(res.ref, file);
     }
   };
-  return driver ? driver.build(inputs) : buildCustom(inputs);
+  return module.build || !driver ? buildCustom(inputs) : driver.build(inputs);
 }
 function moduleSpan(ctx, module, path8) {
   const index = Math.max(

@@ -106,7 +106,8 @@ async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<Bui
       return io.readFile(res.ref, file);
     },
   };
-  return driver ? driver.build(inputs) : buildCustom(inputs);
+  // A custom `build` wins: the language then only picks the toolchain image it runs in.
+  return module.build || !driver ? buildCustom(inputs) : driver.build(inputs);
 }
 
 /** The wasm.toml range of `path` under the module's table (the table itself for a defaulted key). */

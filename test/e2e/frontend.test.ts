@@ -240,6 +240,24 @@ describe('frontend errors point at wasm.toml', () => {
     return buildx(tb, dir, ['--platform=wasi/wasm']);
   };
 
+  it('a custom build with a language runs the build in the toolchain image of that language', async () => {
+    // The language picks the image (here through WASM_TOOLCHAIN_IMAGE_C); the build is the user's argv.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'custom-c-'));
+    writeFileSync(path.join(dir, 'hello.c'), readFileSync(path.join(repoRoot, 'examples/hello-c/hello.c')));
+    withSyntax(
+      tb,
+      path.join(dir, 'wasm.toml'),
+      '[module]\nname = "custom"\nlanguage = "c"\nbuild = ["clang", "--target=wasm32-wasi", "-O2", "-o", "out.wasm", "hello.c"]\noutput = "out.wasm"\n',
+    );
+    const res = await buildx(tb, dir, [
+      '--platform=wasi/wasm',
+      `--output=type=local,dest=${path.join(dir, 'out')}`,
+    ]);
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    expect(res.stderr).toMatch(/\[custom\] build: clang --target=wasm32-wasi/);
+    expect(statSync(path.join(dir, 'out', 'custom.wasm')).size).toBeGreaterThan(1000);
+  });
+
   it('a custom build whose output is not Wasm fails with what was found and what the target needs', async () => {
     const res = await buildCustom('notwasm', 'echo hello world > out.wasm');
     expect(res.code).not.toBe(0);
