@@ -12,10 +12,17 @@ export class PublishError extends OciError {
     /** Blobs handled before the failure. */
     readonly blobs: BlobReport[],
     cause: unknown,
+    /** Tags whose push got no answer and that the registry could not be asked about: they may be there. */
+    readonly unconfirmed: string[] = [],
   ) {
     const why = cause instanceof Error ? cause.message : String(cause);
     const done = pushed.length ? `pushed ${pushed.map((t) => t.tag).join(', ')}` : 'pushed no tags';
     const left = notPushed.length ? `; not pushed: ${notPushed.join(', ')}` : '';
-    super(`publishing to ${repository} failed (${done}${left}): ${why}`, 'PUBLISH_FAILED', { cause });
+    const unsure = unconfirmed.length
+      ? `; unconfirmed (the registry's answer was lost): ${unconfirmed.join(', ')}`
+      : '';
+    super(`publishing to ${repository} failed (${done}${left}${unsure}): ${why}`, 'PUBLISH_FAILED', {
+      cause,
+    });
   }
 }

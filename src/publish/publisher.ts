@@ -179,6 +179,7 @@ async function copyToRepository(
   const reports: BlobReport[] = [];
   const pushed: PublishedTag[] = [];
   const pushedReferrers: Descriptor[] = [];
+  const unconfirmed: string[] = [];
   try {
     await copyBlobs(plan.blobs, plan.store, repo, {
       concurrency: opts.concurrency,
@@ -198,18 +199,32 @@ async function copyToRepository(
     // Manifests strictly after all blobs: a registry may accept a manifest before its blobs exist,
     // and a client pulling it then would fail.
     for (const m of plan.manifests) {
-      const res = await repo.pushManifest(m.manifest.bytes, m.manifest.descriptor.mediaType, m.tag);
-      const t: PublishedTag = {
-        tag: m.tag,
-        kind: m.kind,
-        digest: res.descriptor.digest,
-        mediaType: res.descriptor.mediaType,
-        size: res.descriptor.size,
-        reference: `${repoName}:${m.tag}@${res.descriptor.digest}`,
+      const tagged = (d: Descriptor) => {
+        const t: PublishedTag = {
+          tag: m.tag,
+          kind: m.kind,
+          digest: d.digest,
+          mediaType: d.mediaType,
+          size: d.size,
+          reference: `${repoName}:${m.tag}@${d.digest}`,
+        };
+        if (m.runtime) t.runtime = m.runtime;
+        pushed.push(t);
+        opts.onProgress?.({ type: 'tag', tag: m.tag, digest: d.digest });
       };
-      if (m.runtime) t.runtime = m.runtime;
-      pushed.push(t);
-      opts.onProgress?.({ type: 'tag', tag: m.tag, digest: res.descriptor.digest });
+      try {
+        tagged(
+          (await repo.pushManifest(m.manifest.bytes, m.manifest.descriptor.mediaType, m.tag)).descriptor,
+        );
+      } catch (e) {
+        // The answer may be what was lost, not the push: ask the registry before saying "not pushed".
+        const holds = await tagHolds(repo, m.tag, m.manifest.descriptor.digest);
+        if (holds === 'yes') tagged(m.manifest.descriptor);
+        else {
+          if (holds === 'unknown') unconfirmed.push(m.tag);
+          throw e;
+        }
+      }
     }
     for (const r of plan.referrers) {
       const res = await repo.pushReferrer(r.bytes, r.descriptor.mediaType);
@@ -221,13 +236,14 @@ async function copyToRepository(
       });
     }
   } catch (e) {
-    const done = new Set(pushed.map((t) => t.tag));
+    const done = new Set([...pushed.map((t) => t.tag), ...unconfirmed]);
     throw new PublishError(
       repoName,
       pushed,
       plan.manifests.map((m) => m.tag).filter((t) => !done.has(t)),
       reports,
       e,
+      unconfirmed,
     );
   }
   // Report blobs in a stable order (copies complete in any order).
@@ -248,4 +264,13 @@ async function copyToRepository(
       moduleDigest: plan.module.digest,
     },
   };
+}
+
+/** Whether the tag points at the manifest, after a push whose answer did not arrive. */
+async function tagHolds(repo: Repository, tag: string, digest: string): Promise<'yes' | 'no' | 'unknown'> {
+  try {
+    return (await repo.resolve(tag))?.digest === digest ? 'yes' : 'no';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -1,7 +1,6 @@
 // Failure paths against the testbed's real registries: a loopback stand-in proxy in front of the
 // registry injects 500s, 429s with Retry-After and connection resets; a closed port stands for an
 // unreachable registry; the htpasswd registry answers wrong and missing credentials.
-import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,67 +15,7 @@ import { publish } from '../../src/publish/publisher.js';
 import { run } from '../support/exec.js';
 import { buildLayoutFixture, helloWasm, type LayoutFixture } from '../support/oci-layout-fixture.js';
 import { loadTestbed, type Testbed } from '../support/testbed.js';
-
-type Action = 'forward' | 'reset' | { status: number; headers?: Record<string, string>; body?: string };
-interface LogEntry {
-  method: string;
-  key: string;
-  status: number | 'reset';
-}
-
-/** Upload session ids differ per request; collapse them so "the first PUT to a session" is one key. */
-function keyOf(method: string, url: string): string {
-  const p = new URL(url, 'http://x').pathname.replace(/\/blobs\/uploads\/[^/]+$/, '/blobs/uploads/*');
-  return `${method} ${p}`;
-}
-
-/** A stand-in proxy in front of a real registry; `decide` sees each request and how often its key came. */
-async function startProxy(upstream: string, decide: (method: string, key: string, n: number) => Action) {
-  const seen = new Map<string, number>();
-  const log: LogEntry[] = [];
-  const server = http.createServer((req, res) => {
-    const key = keyOf(req.method!, req.url!);
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    const action = decide(req.method!, key, n);
-    if (action === 'reset') {
-      log.push({ method: req.method!, key, status: 'reset' });
-      req.socket.destroy();
-      return;
-    }
-    if (action !== 'forward') {
-      log.push({ method: req.method!, key, status: action.status });
-      req.resume(); // read the body so the client sees a clean answer
-      req.on('end', () => {
-        res.writeHead(action.status, { 'content-type': 'application/json', ...action.headers });
-        res.end(
-          req.method === 'HEAD'
-            ? undefined
-            : (action.body ?? '{"errors":[{"code":"UNKNOWN","message":"injected failure"}]}'),
-        );
-      });
-      return;
-    }
-    // The Host header stays the proxy's, so the registry's Location URLs point back through it.
-    const [host, port] = upstream.split(':');
-    const up = http.request(
-      { host, port: Number(port), method: req.method, path: req.url, headers: req.headers },
-      (ur) => {
-        log.push({ method: req.method!, key, status: ur.statusCode! });
-        res.writeHead(ur.statusCode!, ur.headers);
-        ur.pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    req.pipe(up);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    log,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
+import { startProxy } from '../support/fault-proxy.js';
 
 let tb: Testbed;
 let fixture: LayoutFixture;
