@@ -1,5 +1,5 @@
 // Publish: T, T-wasm and T-<runtime> for every tag, for every image, only after verification passed.
-import { parseReference } from '../oci/index.js';
+import { defaultCredentials, parseReference } from '../oci/index.js';
 import { planTags, publish, PublishError, TagPlanError, type PublishResult } from '../publish/index.js';
 import { PipelineError } from './errors.js';
 import type { ExtractedImage } from './verify.js';
@@ -68,6 +68,8 @@ export async function pushImages(
           runtimes: verified,
           wasmSuffix: inputs.artifactSuffix,
           env: deps.env,
+          // Credentials from the pipeline's environment (DOCKER_CONFIG, GITHUB_TOKEN), never from argv.
+          clientOptions: { credentials: defaultCredentials({ env: deps.env }) },
         });
       } catch (e) {
         const partial = e instanceof PublishError ? e.pushed.map((t) => `${repository}:${t.tag}`) : [];

@@ -19,7 +19,14 @@ export interface ActOptions {
   /** The Actions cache server's storage: share it between runs to restore a cache. */
   cacheDir: string;
   env?: Record<string, string>;
+  /** The workflow's `secrets`, given to act in a file (never in its argv). */
+  secrets?: Record<string, string>;
 }
+
+const envLines = (m: Record<string, string>) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n') + '\n';
 
 export async function runWorkflow(tb: Testbed, workflow: string, opts: ActOptions): Promise<ActRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'act-'));
@@ -32,12 +39,9 @@ export async function runWorkflow(tb: Testbed, workflow: string, opts: ActOption
   }
   Object.assign(vars, { PATH: tb.env.PATH ?? '', RESULTS_DIR: results }, opts.env);
   const envFile = path.join(dir, 'env');
-  writeFileSync(
-    envFile,
-    Object.entries(vars)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('\n') + '\n',
-  );
+  writeFileSync(envFile, envLines(vars));
+  const secretFile = path.join(dir, 'secrets');
+  writeFileSync(secretFile, envLines(opts.secrets ?? {}), { mode: 0o600 });
   const res = await run(
     'act',
     [
@@ -53,6 +57,7 @@ export async function runWorkflow(tb: Testbed, workflow: string, opts: ActOption
       '--artifact-server-port=0',
       `--artifact-server-path=${path.join(dir, 'artifacts')}`,
       `--env-file=${envFile}`,
+      `--secret-file=${secretFile}`,
     ],
     { cwd: repoRoot, env: tb.env, timeoutMs: 900_000 },
   );
