@@ -4151,6 +4151,7 @@ function hasTagOrDigest(input2) {
 // src/wasm-toml/formats.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 var CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 function relativePathProblem(value) {
   if (value === "") return "must not be empty";
@@ -4221,6 +4222,12 @@ var FORMATS = {
     describe: 'an absolute path inside the guest, starting with "/"',
     check: (v) => v.startsWith("/") ? void 0 : 'must be an absolute path (start with "/")',
     json: { pattern: "^/" }
+  },
+  "secret-id": {
+    label: "secret id",
+    describe: "a build secret id: letters, digits, `_`, `-` and `.`",
+    check: (v) => SECRET_ID.test(v) ? void 0 : 'may hold only letters, digits, "_", "-" and ".", starting with a letter or digit',
+    json: { pattern: SECRET_ID.source }
   },
   "image-reference": {
     label: "image reference",
@@ -4520,6 +4527,12 @@ var MODULE_FIELDS = {
     keys: "variable-name",
     values: { kind: "string", format: "text", interpolate: true },
     description: "Environment variables of the build."
+  },
+  secrets: {
+    kind: "list",
+    item: { kind: "string", format: "secret-id" },
+    default: [],
+    description: "Build secrets every build step of the module mounts at `/run/secrets/<id>`, read-only: given with `--secret id=<id>,...` (buildx, the CLI) or the action's `secrets` input, never as build args, and kept out of the image and the cache keys. A build without one of them fails."
   },
   c: cFamily("c", "clang", ["**/*.c"]),
   cpp: cFamily("cpp", "clang++", ["**/*.cc", "**/*.cpp", "**/*.cxx"]),
@@ -8081,7 +8094,7 @@ function parseEnvList(env) {
 }
 
 // frontend/llb/state.ts
-var defaults = { env: [], cwd: "/", user: "", platform: void 0 };
+var defaults = { env: [], cwd: "/", user: "", platform: void 0, secrets: [] };
 function setEnv(env, key, value) {
   if (key === "" || key.includes("="))
     throw new Error(`invalid environment variable name ${JSON.stringify(key)}`);
@@ -8139,6 +8152,7 @@ var State = class _State {
   /** Applies the parts of an image config that matter to execs: Env, WorkingDir, User, platform. */
   withImageConfig(image2) {
     let { env, cwd, user, platform: platform2 } = this.settings;
+    const { secrets } = this.settings;
     for (const [key, value] of parseEnvList(image2.config?.Env)) env = setEnv(env, key, value);
     if (image2.config?.WorkingDir) cwd = resolvePath(cwd, image2.config.WorkingDir);
     if (image2.config?.User) user = image2.config.User;
@@ -8150,7 +8164,11 @@ var State = class _State {
         osVersion: image2["os.version"]
       };
     }
-    return new _State(this.output, { env, cwd, user, platform: platform2 });
+    return new _State(this.output, { env, cwd, user, platform: platform2, secrets });
+  }
+  /** Every exec on this state (and on what it builds) mounts these secrets, required, read-only. */
+  withSecrets(ids) {
+    return new _State(this.output, { ...this.settings, secrets: [.../* @__PURE__ */ new Set([...this.settings.secrets, ...ids])] });
   }
   /** Runs a command on this state's filesystem; the result's root is the changed filesystem. */
   run(opts) {
@@ -8166,7 +8184,10 @@ var State = class _State {
       hostname: opts.hostname,
       network: opts.network ?? "sandbox",
       security: opts.security ?? "sandbox",
-      mounts: opts.mounts ?? [],
+      mounts: [
+        ...opts.mounts ?? [],
+        ...this.settings.secrets.filter((id) => !opts.mounts?.some((m) => m.type === "secret" && m.id === id)).map((id) => ({ type: "secret", dest: `/run/secrets/${id}`, id }))
+      ],
       secretEnv: opts.secretEnv ?? [],
       validExitCodes: opts.validExitCodes,
       platform: opts.platform ?? this.platform,
@@ -9569,7 +9590,8 @@ async function buildModule(ctx, module) {
   let listing;
   const inputs = {
     module,
-    toolchain: toolchain.state,
+    // Declared secrets are mounted into every step built on the toolchain, whatever the driver writes.
+    toolchain: module.secrets.length > 0 ? toolchain.state.withSecrets(module.secrets) : toolchain.state,
     toolchainEnv: toolchain.env,
     context,
     label,

@@ -83,7 +83,8 @@ async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<Bui
   let listing: string[] | undefined;
   const inputs: BuildInputs = {
     module,
-    toolchain: toolchain.state,
+    // Declared secrets are mounted into every step built on the toolchain, whatever the driver writes.
+    toolchain: module.secrets.length > 0 ? toolchain.state.withSecrets(module.secrets) : toolchain.state,
     toolchainEnv: toolchain.env,
     context,
     label,

@@ -16,9 +16,11 @@ interface Settings {
   readonly cwd: string;
   readonly user: string;
   readonly platform: pb.Platform | undefined;
+  /** Secret ids every exec on this state mounts at /run/secrets/<id> (BuildKit's default place). */
+  readonly secrets: readonly string[];
 }
 
-const defaults: Settings = { env: [], cwd: '/', user: '', platform: undefined };
+const defaults: Settings = { env: [], cwd: '/', user: '', platform: undefined, secrets: [] };
 
 type EnvList = Settings['env'];
 
@@ -91,6 +93,7 @@ export class State {
   /** Applies the parts of an image config that matter to execs: Env, WorkingDir, User, platform. */
   withImageConfig(image: Partial<ImageConfig>): State {
     let { env, cwd, user, platform } = this.settings;
+    const { secrets } = this.settings;
     for (const [key, value] of parseEnvList(image.config?.Env)) env = setEnv(env, key, value);
     if (image.config?.WorkingDir) cwd = resolvePath(cwd, image.config.WorkingDir);
     if (image.config?.User) user = image.config.User;
@@ -102,7 +105,12 @@ export class State {
         osVersion: image['os.version'],
       };
     }
-    return new State(this.output, { env, cwd, user, platform });
+    return new State(this.output, { env, cwd, user, platform, secrets });
+  }
+
+  /** Every exec on this state (and on what it builds) mounts these secrets, required, read-only. */
+  withSecrets(ids: readonly string[]): State {
+    return new State(this.output, { ...this.settings, secrets: [...new Set([...this.settings.secrets, ...ids])] });
   }
 
   /** Runs a command on this state's filesystem; the result's root is the changed filesystem. */
@@ -119,7 +127,12 @@ export class State {
       hostname: opts.hostname,
       network: opts.network ?? 'sandbox',
       security: opts.security ?? 'sandbox',
-      mounts: opts.mounts ?? [],
+      mounts: [
+        ...(opts.mounts ?? []),
+        ...this.settings.secrets
+          .filter((id) => !opts.mounts?.some((m) => m.type === 'secret' && m.id === id))
+          .map((id) => ({ type: 'secret' as const, dest: `/run/secrets/${id}`, id })),
+      ],
       secretEnv: opts.secretEnv ?? [],
       validExitCodes: opts.validExitCodes,
       platform: opts.platform ?? this.platform,

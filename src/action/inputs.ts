@@ -1,7 +1,7 @@
 // getInputs(): action.yml's inputs, by their names there, as the pipeline's raw inputs.
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { RawInputs } from '../pipeline/inputs.js';
+import { parseSecretValue, type RawInputs } from '../pipeline/inputs.js';
 import { parseList } from './lists.js';
 
 export interface ActionInputs {
@@ -33,6 +33,7 @@ export function getInputs(): ActionInputs {
     noCache: core.getBooleanInput('no-cache'),
     provenance: core.getBooleanInput('provenance'),
     sbom: core.getBooleanInput('sbom'),
+    secrets: lines('secrets').map(parseSecretValue),
     runtimeMirror: core.getInput('runtime-mirror'),
     githubToken: core.getInput('github-token'),
     workDir: path.join(

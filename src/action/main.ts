@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   core.saveState(STATE_IS_POST, 'true');
   const { raw, push } = getInputs();
   if (raw.githubToken) core.setSecret(raw.githubToken);
+  for (const s of raw.secrets) if ('value' in s.from) core.setSecret(s.from.value);
   let inputs;
   try {
     inputs = toPipelineInputs(raw);

@@ -1,6 +1,11 @@
 // wasm-build's command line as data: argv -> the command and the same raw inputs the action reads.
 import { parseArgs } from 'node:util';
-import { DEFAULT_ARTIFACT_SUFFIX, DEFAULT_RUNTIMES, type RawInputs } from '../pipeline/inputs.js';
+import {
+  DEFAULT_ARTIFACT_SUFFIX,
+  DEFAULT_RUNTIMES,
+  parseSecretSpec,
+  type RawInputs,
+} from '../pipeline/inputs.js';
 import { DEFAULT_FRONTEND } from '../version.js';
 
 export const COMMANDS = ['build', 'test', 'push', 'run'] as const;
@@ -39,6 +44,7 @@ const options = {
   'cache-from': { type: 'string', multiple: true },
   'cache-to': { type: 'string', multiple: true },
   'no-cache': { type: 'boolean' },
+  secret: { type: 'string', multiple: true },
   provenance: { type: 'boolean' },
   sbom: { type: 'boolean' },
   'runtime-mirror': { type: 'string' },
@@ -104,6 +110,7 @@ export function parseCli(
     noCache: Boolean(v['no-cache']),
     provenance: Boolean(v.provenance),
     sbom: Boolean(v.sbom),
+    secrets: (v.secret ?? []).map(parseSecretSpec),
     runtimeMirror: v['runtime-mirror'],
     githubToken: env.GITHUB_TOKEN,
     workDir,
@@ -148,6 +155,8 @@ Options:
       --frontend IMAGE     the frontend image (default $WASM_BUILD_FRONTEND, else ${DEFAULT_FRONTEND})
       --builder NAME       the buildx builder (default the current one)
       --cache-from C, --cache-to C, --no-cache     as with buildx
+      --secret SPEC        a build secret for the modules' \`secrets\`, as buildx takes it:
+                           id=<id>,env=<variable> or id=<id>,src=<file> (repeat)
       --provenance, --sbom attestations (off: they turn the image into an index runwasi cannot read)
       --runtime-mirror URL replaces https://github.com (and https://nodejs.org) in runtime downloads
       --work-dir DIR       layouts, modules and the report (default .wasm-build)

@@ -68,6 +68,14 @@ export async function buildImage(
   const userCache = inputs.cacheFrom.length > 0 || inputs.cacheTo.length > 0;
   const cache = userCache ? undefined : defaultActionsCache(deps.env, cacheScope(fileLabel, plan.target));
   if (cache) deps.log.info(`cache: the Actions cache, scope ${cacheScope(fileLabel, plan.target)}`);
+  // A secret we hold goes to buildx in its environment; its argv names only the variable.
+  const secretEnv: Record<string, string> = {};
+  const secrets = inputs.secrets.map((s, i) => {
+    if ('env' in s.from) return `id=${s.id},env=${s.from.env}`;
+    if ('file' in s.from) return `id=${s.id},src=${s.from.file}`;
+    secretEnv[`WASM_BUILD_SECRET_${i}`] = s.from.value;
+    return `id=${s.id},env=WASM_BUILD_SECRET_${i}`;
+  });
   const args = buildxArgs({
     context: inputs.context,
     file: inputs.file,
@@ -83,13 +91,14 @@ export async function buildImage(
     cacheTo: cache?.cacheTo ?? inputs.cacheTo,
     provenance: inputs.provenance,
     sbom: inputs.sbom,
+    secrets,
     progress: inputs.progress,
   });
   const [cmd, ...pre] = buildxCommand(deps.env);
   deps.log.info([cmd, ...pre, ...args].join(' '));
   const onTerminal = inputs.progress === 'auto';
   const res = await deps.run(cmd, [...pre, ...args], {
-    env: deps.env,
+    env: { ...deps.env, ...secretEnv },
     // On a terminal buildx draws its own progress; elsewhere its plain lines go to the log as they come.
     inherit: onTerminal ? 'stderr' : undefined,
     onStderr: onTerminal ? undefined : (chunk) => deps.log.output(chunk),

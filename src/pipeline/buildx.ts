@@ -34,6 +34,8 @@ export interface BuildxInputs {
   provenance?: boolean;
   /** An SBOM attestation does the same; off unless asked. */
   sbom?: boolean;
+  /** `--secret` values (`id=...,env=...` or `id=...,src=...`): never the secret itself. */
+  secrets?: readonly string[];
   /** `plain` for logs and CI, `auto` on a terminal. */
   progress?: 'plain' | 'auto';
 }
@@ -50,6 +52,7 @@ export function buildxArgs(inputs: BuildxInputs): string[] {
   for (const a of inputs.annotations ?? []) args.push(`--annotation=${a}`);
   args.push(`--provenance=${inputs.provenance ? 'true' : 'false'}`);
   args.push(`--sbom=${inputs.sbom ? 'true' : 'false'}`);
+  for (const s of inputs.secrets ?? []) args.push(`--secret=${s}`);
   if (inputs.noCache) args.push('--no-cache');
   for (const c of inputs.cacheFrom ?? []) args.push(`--cache-from=${c}`);
   for (const c of inputs.cacheTo ?? []) args.push(`--cache-to=${c}`);

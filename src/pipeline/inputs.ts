@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseRuntimeRequest } from '../runtimes/index.js';
 import { DEFAULT_FRONTEND } from '../version.js';
 import { PipelineError } from './errors.js';
-import type { PipelineInputs } from './types.js';
+import type { BuildSecret, PipelineInputs } from './types.js';
 
 export const DEFAULT_RUNTIMES = ['wasmtime', 'node'];
 export const DEFAULT_ARTIFACT_SUFFIX = '-wasm';
@@ -23,6 +23,7 @@ export type RawInputs = Pick<
   | 'noCache'
   | 'provenance'
   | 'sbom'
+  | 'secrets'
   | 'runtimeMirror'
   | 'githubToken'
   | 'workDir'
@@ -71,6 +72,7 @@ export function toPipelineInputs(raw: RawInputs): PipelineInputs {
     noCache: raw.noCache,
     provenance: raw.provenance,
     sbom: raw.sbom,
+    secrets: raw.secrets,
     workDir: raw.workDir,
     progress: raw.progress,
   };
@@ -89,4 +91,28 @@ export function keyValues(what: string, items: readonly string[]): Record<string
     out[item.slice(0, eq)] = item.slice(eq + 1);
   }
   return out;
+}
+
+/** buildx's `--secret` syntax, as the CLI takes it: `id=npm,env=NPM_TOKEN` or `id=npm,src=path`. */
+export function parseSecretSpec(text: string): BuildSecret {
+  const fields = new Map(
+    text.split(',').map((kv) => {
+      const eq = kv.indexOf('=');
+      return [eq < 0 ? kv : kv.slice(0, eq), eq < 0 ? '' : kv.slice(eq + 1)] as const;
+    }),
+  );
+  const id = fields.get('id');
+  const env = fields.get('env');
+  const file = fields.get('src') ?? fields.get('source');
+  if (!id || (!env && !file)) {
+    throw new PipelineError('input', `secret "${text}": give id=<id> and env=<variable> or src=<file>`);
+  }
+  return { id, from: env ? { env } : { file: file! } };
+}
+
+/** The action's `secrets` lines, `id=value` as docker/build-push-action takes them. */
+export function parseSecretValue(line: string): BuildSecret {
+  const eq = line.indexOf('=');
+  if (eq <= 0) throw new PipelineError('input', 'secrets: each line is id=value');
+  return { id: line.slice(0, eq), from: { value: line.slice(eq + 1) } };
 }

@@ -30,6 +30,8 @@ export interface PipelineInputs {
   cacheFrom: string[];
   cacheTo: string[];
   noCache: boolean;
+  /** Build secrets for the modules' `secrets`: never build args, never in argv. */
+  secrets: BuildSecret[];
   /** buildx attestations; off for Wasm because they turn the single manifest runwasi reads into an index. */
   provenance: boolean;
   sbom: boolean;
@@ -40,6 +42,12 @@ export interface PipelineInputs {
   githubToken?: string;
   /** buildx's progress: drawn on a terminal (`auto`), or plain lines for logs and CI. */
   progress: 'plain' | 'auto';
+}
+
+/** A build secret and where buildx reads it: an environment variable, a file, or a value we hold. */
+export interface BuildSecret {
+  id: string;
+  from: { env: string } | { file: string } | { value: string };
 }
 
 /** Where a message belongs in a file, for an annotation. */

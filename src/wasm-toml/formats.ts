@@ -18,6 +18,7 @@ export interface Format {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 
 function relativePathProblem(value: string): string | undefined {
@@ -95,6 +96,15 @@ export const FORMATS = {
     describe: 'an absolute path inside the guest, starting with "/"',
     check: (v: string) => (v.startsWith('/') ? undefined : 'must be an absolute path (start with "/")'),
     json: { pattern: '^/' },
+  },
+  'secret-id': {
+    label: 'secret id',
+    describe: 'a build secret id: letters, digits, `_`, `-` and `.`',
+    check: (v: string) =>
+      SECRET_ID.test(v)
+        ? undefined
+        : 'may hold only letters, digits, "_", "-" and ".", starting with a letter or digit',
+    json: { pattern: SECRET_ID.source },
   },
   'image-reference': {
     label: 'image reference',

@@ -312,6 +312,15 @@ export const MODULE_FIELDS = {
     values: { kind: 'string', format: 'text', interpolate: true },
     description: 'Environment variables of the build.',
   },
+  secrets: {
+    kind: 'list',
+    item: { kind: 'string', format: 'secret-id' },
+    default: [],
+    description:
+      'Build secrets every build step of the module mounts at `/run/secrets/<id>`, read-only: given with ' +
+      "`--secret id=<id>,...` (buildx, the CLI) or the action's `secrets` input, never as build args, and " +
+      'kept out of the image and the cache keys. A build without one of them fails.',
+  },
   c: cFamily('c', 'clang', ['**/*.c']),
   cpp: cFamily('cpp', 'clang++', ['**/*.cc', '**/*.cpp', '**/*.cxx']),
   rust: {

@@ -11,6 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +102,55 @@ describe('registry credentials', () => {
     expect(tags).toHaveLength(3);
     const env = { ...tb.env, DOCKER_CONFIG: dockerConfig() };
     for (const t of tags) expectNoSecret(t, await pushedContent(t, env));
+  });
+});
+
+describe('build secrets', () => {
+  const value = `s3cret-${Date.now()}-value`;
+  const digest = createHash('sha256').update(value).digest('hex');
+
+  /** A C module whose custom build proves it read the secret (by its hash) before compiling. */
+  function context(): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'build-secret-'));
+    writeFileSync(path.join(dir, 'hello.c'), readFileSync(path.join(repoRoot, 'examples/hello-c/hello.c')));
+    const check = `test "$(sha256sum < /run/secrets/token | cut -d " " -f1)" = ${digest} && clang --target=wasm32-wasi -o out.wasm hello.c`;
+    writeFileSync(
+      path.join(dir, 'wasm.toml'),
+      `[module]\nname = "hello"\nlanguage = "c"\nsecrets = ["token"]\nbuild = ["sh", "-c", '${check}']\noutput = "out.wasm"\n`,
+    );
+    return dir;
+  }
+
+  const cli = (dir: string, work: string, extra: string[], env: NodeJS.ProcessEnv) =>
+    run(
+      process.execPath,
+      [
+        path.join(repoRoot, 'dist/cli.mjs'),
+        'test',
+        dir,
+        '--runtime=wasmtime',
+        `--frontend=${tb.images.frontend}`,
+        `--build-arg=WASM_TOOLCHAIN_IMAGE_C=${tb.images.toolchain_c}`,
+        `--work-dir=${work}`,
+        '--no-cache',
+        ...extra,
+      ],
+      { env: { ...tb.env, CI: 'true', ...env } },
+    );
+
+  it('reach the build as a secret mount, and stay out of the output, layout and report', async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'build-secret-work-'));
+    const res = await cli(context(), work, ['--secret=id=token,env=BUILD_TOKEN'], { BUILD_TOKEN: value });
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    expect(res.stderr).toContain('--secret=id=token,env=BUILD_TOKEN');
+    expect(res.stdout + res.stderr).not.toContain(value);
+    for (const [file, text] of filesUnder(work)) expect(text.includes(value), file).toBe(false);
+  });
+
+  it('a build without the secret fails naming it', async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'build-secret-work-'));
+    const res = await cli(context(), work, [], {});
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/secret token/);
   });
 });

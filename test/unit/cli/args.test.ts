@@ -60,6 +60,7 @@ describe('parseCli', () => {
         noCache: false,
         provenance: false,
         sbom: false,
+        secrets: [],
         workDir: '.wasm-build',
         progress: 'plain',
       },

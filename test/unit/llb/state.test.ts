@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { image, marshal, mkdir, scratch } from '../../../frontend/llb/index.js';
 import { decodeDefinition, type Decoded } from './decode.js';
+import { viewLlb } from './view.js';
 
 describe('state settings', () => {
   it('keeps env in the order set; setting a key again moves it to the end', () => {
@@ -96,5 +97,34 @@ describe('state settings', () => {
     expect([after.env, after.cwd, after.user]).toEqual([['A=1'], '/w', 'x']);
     const filed = s.file(mkdir('d', 0o755));
     expect([filed.env, filed.cwd]).toEqual([['A=1'], '/w']);
+  });
+});
+
+describe('withSecrets', () => {
+  it('mounts each secret into every exec built on the state, once, at /run/secrets/<id>', () => {
+    const base = image('alpine').withSecrets(['npm', 'key']).withSecrets(['npm']);
+    const second = base
+      .run({ args: ['one'], mounts: [{ type: 'secret', dest: '/custom/npm', id: 'npm' }] })
+      .run({ args: ['two'] });
+    const execs = viewLlb(second).execs;
+    expect(execs.map((e) => e.args[0])).toEqual(['one', 'two']);
+    const secrets = (name: string) =>
+      viewLlb(second)
+        .execs.find((e) => e.args[0] === name)!
+        .mounts.filter((m) => m.type === 'secret')
+        .map((m) => m.dest);
+    expect(secrets('one')).toEqual(['/custom/npm', '/run/secrets/key']);
+    expect(secrets('two')).toEqual(['/run/secrets/npm', '/run/secrets/key']);
+  });
+
+  it('changes nothing without secrets', () => {
+    const plain = marshal(image('alpine').run({ args: ['x'] })).digests;
+    expect(
+      marshal(
+        image('alpine')
+          .withSecrets([])
+          .run({ args: ['x'] }),
+      ).digests,
+    ).toEqual(plain);
   });
 });

@@ -107,3 +107,13 @@ describe('buildxFailure', () => {
     expect(buildxFailure(output)).toEqual(expected);
   });
 });
+
+describe('build secrets', () => {
+  it('pass as --secret values that name where buildx reads them, never the secret', () => {
+    const args = buildxArgs({ ...base, secrets: ['id=npm,env=NPM_TOKEN', 'id=key,src=/run/key'] });
+    expect(args.filter((a) => a.startsWith('--secret='))).toEqual([
+      '--secret=id=npm,env=NPM_TOKEN',
+      '--secret=id=key,src=/run/key',
+    ]);
+  });
+});

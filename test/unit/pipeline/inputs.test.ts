@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/pipeline/errors.js';
-import { keyValues, toPipelineInputs, type RawInputs } from '../../../src/pipeline/inputs.js';
+import {
+  keyValues,
+  toPipelineInputs,
+  type RawInputs,
+  parseSecretSpec,
+  parseSecretValue,
+} from '../../../src/pipeline/inputs.js';
 import { DEFAULT_FRONTEND } from '../../../src/version.js';
 
 const raw: RawInputs = {
@@ -19,6 +25,7 @@ const raw: RawInputs = {
   noCache: false,
   provenance: false,
   sbom: false,
+  secrets: [],
   workDir: '/w',
   progress: 'plain',
 };
@@ -54,6 +61,7 @@ describe('toPipelineInputs', () => {
       noCache: false,
       provenance: false,
       sbom: false,
+      secrets: [],
       workDir: '/w',
       progress: 'plain',
     });
@@ -118,5 +126,24 @@ describe('keyValues', () => {
   it.each(['KEY', '=value'])('%s is an input error', (item) => {
     const e = pipelineError(() => keyValues('build-args', [item]));
     expect([e.phase, e.message]).toEqual(['input', `build-args: "${item}" is not KEY=value`]);
+  });
+});
+
+describe('build secrets', () => {
+  it.each([
+    ['id=npm,env=NPM_TOKEN', { id: 'npm', from: { env: 'NPM_TOKEN' } }],
+    ['id=key,src=/run/key', { id: 'key', from: { file: '/run/key' } }],
+    ['id=key,source=k.pem', { id: 'key', from: { file: 'k.pem' } }],
+  ])('the CLI takes buildx syntax: %s', (spec, expected) => {
+    expect(parseSecretSpec(spec)).toEqual(expected);
+  });
+
+  it.each(['env=X', 'id=x', 'npm'])('refuses %s', (spec) => {
+    expect(() => parseSecretSpec(spec)).toThrow(/give id=<id> and env=<variable> or src=<file>/);
+  });
+
+  it('the action takes id=value lines, the value kept whole', () => {
+    expect(parseSecretValue('token=a=b,c')).toEqual({ id: 'token', from: { value: 'a=b,c' } });
+    expect(() => parseSecretValue('=x')).toThrow(/id=value/);
   });
 });
