@@ -8168,7 +8168,10 @@ var State = class _State {
   }
   /** Every exec on this state (and on what it builds) mounts these secrets, required, read-only. */
   withSecrets(ids) {
-    return new _State(this.output, { ...this.settings, secrets: [.../* @__PURE__ */ new Set([...this.settings.secrets, ...ids])] });
+    return new _State(this.output, {
+      ...this.settings,
+      secrets: [.../* @__PURE__ */ new Set([...this.settings.secrets, ...ids])]
+    });
   }
   /** Runs a command on this state's filesystem; the result's root is the changed filesystem. */
   run(opts) {

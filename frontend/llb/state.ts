@@ -110,7 +110,10 @@ export class State {
 
   /** Every exec on this state (and on what it builds) mounts these secrets, required, read-only. */
   withSecrets(ids: readonly string[]): State {
-    return new State(this.output, { ...this.settings, secrets: [...new Set([...this.settings.secrets, ...ids])] });
+    return new State(this.output, {
+      ...this.settings,
+      secrets: [...new Set([...this.settings.secrets, ...ids])],
+    });
   }
 
   /** Runs a command on this state's filesystem; the result's root is the changed filesystem. */
