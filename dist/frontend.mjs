@@ -8812,8 +8812,6 @@ var goDriver = {
 import path4 from "node:path/posix";
 var RUST_IMAGE = "docker.io/library/rust:1.96.0";
 var TARGET_DIR = "/cargo-target";
-var REGISTRY_CACHE_ID = "wasm-build-cargo-registry";
-var GIT_CACHE_ID = "wasm-build-cargo-git";
 var targetCacheId = (module) => `wasm-build-cargo-target-${module.name}`;
 var TRIPLES = {
   wasip1: ["wasm32-wasip1", "wasm32-wasi"],
@@ -9000,11 +8998,14 @@ function buildEnv(module, home) {
     ...fetchEnv(module, home)
   };
 }
-function registryMounts(home) {
-  return [
-    { type: "cache", dest: path4.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
-    { type: "cache", dest: path4.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
-  ];
+function fetchedDirs(home) {
+  return [path4.join(home, "registry"), path4.join(home, "git")];
+}
+function fetchOutputMounts(home) {
+  return fetchedDirs(home).map((dest) => ({ type: "bind", dest, source: scratch() }));
+}
+function fetchedMounts(home, fetch) {
+  return fetchedDirs(home).map((dest) => ({ type: "bind", dest, source: fetch.mount(dest) }));
 }
 function targetMount(module) {
   return { type: "cache", dest: TARGET_DIR, id: targetCacheId(module), sharing: "locked" };
@@ -9066,7 +9067,7 @@ ${RUSTC_PROBE}`],
       env: fetchEnv(module, home),
       cwd,
       // Writable: without a Cargo.lock in the context, the one cargo resolves here is what the build uses.
-      mounts: [{ type: "bind", dest: SRC_DIR, source: manifests }, ...registryMounts(home)],
+      mounts: [{ type: "bind", dest: SRC_DIR, source: manifests }, ...fetchOutputMounts(home)],
       ignoreCache,
       customName: `${label} cargo fetch --target ${triple}`
     });
@@ -9076,7 +9077,7 @@ ${RUSTC_PROBE}`],
       customName: `${label} add the Cargo.lock cargo fetch resolved`
     });
     const output = path4.join(OUT_DIR, `${module.name}.wasm`);
-    const build2 = fetch.run({
+    const build2 = toolchain.run({
       args: [
         "sh",
         "-c",
@@ -9095,7 +9096,7 @@ ${RUSTC_PROBE}`],
         { type: "bind", dest: SRC_DIR, source },
         { type: "bind", dest: OUT_DIR, source: scratch() },
         targetMount(module),
-        ...registryMounts(home)
+        ...fetchedMounts(home, fetch)
       ],
       ignoreCache,
       customName: `${label} cargo build${module.profile === "release" ? " --release" : ""} --target ${triple} --bin ${choice.bin}`
