@@ -85,9 +85,19 @@ export interface TripleChoice {
   triple: string;
   /** Run `rustup target add <triple>` first (its standard library is not in the image yet). */
   rustupAdd: boolean;
+  /** `wasip2` on a rustc without `wasm32-wasip2` (before 1.82): a wasip1 module, made a component after. */
+  componentize?: boolean;
 }
 
 export function chooseTriple(module: ModuleSpec, facts: RustcFacts): TripleChoice {
+  if (module.target === 'wasip2') {
+    const native = TRIPLES.wasip2.find((t) => facts.installed.includes(t) || facts.known.includes(t));
+    if (!native) {
+      // Rust < 1.82: the same program as a wasip1 command, which the preview1 adapter makes a component.
+      const core = chooseTriple({ ...module, target: 'wasip1' }, facts);
+      return { ...core, componentize: true };
+    }
+  }
   const candidates = TRIPLES[module.target];
   // A standard library already in the image needs no download: a mirror image for an air-gapped runner
   // can ship the target preinstalled, and then nothing in the build goes out but the crate fetch.
@@ -426,7 +436,7 @@ export const rustDriver: LanguageDriver = {
       inputs.read(probe.mount(OUT_DIR), '/rustc.txt').then((b) => new TextDecoder().decode(b)),
       readJson<CargoMetadata>(inputs, metadata.mount(OUT_DIR), '/metadata.json'),
     ]);
-    const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
+    const { triple, rustupAdd, componentize } = chooseTriple(module, parseRustcProbe(probeText));
     const choice = pickBinary(module, meta, path.join(cwd, 'Cargo.toml'));
 
     const toolchain = rustupAdd
@@ -478,6 +488,10 @@ export const rustDriver: LanguageDriver = {
       ignoreCache,
       customName: `${label} cargo build${module.profile === 'release' ? ' --release' : ''} --target ${triple} --bin ${choice.bin}`,
     });
-    return { output: build.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: build.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...(componentize ? { componentize: true } : {}),
+    };
   },
 };

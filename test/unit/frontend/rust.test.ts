@@ -105,13 +105,6 @@ describe('target mapping', () => {
 
   const errors: { name: string; target: string; facts: RustcFacts; message: RegExp }[] = [
     {
-      name: 'wasip2 on rustc 1.63',
-      target: 'wasip2',
-      facts: debian163,
-      message:
-        /target "wasip2" needs Rust 1\.82 or later \(target wasm32-wasip2\), but the toolchain has rustc 1\.63\.0; set toolchain\.version/,
-    },
-    {
       name: 'a known target without its standard library and no rustup',
       target: 'wasip1',
       facts: { ...debian163, installed: ['x86_64-unknown-linux-gnu'] },
@@ -124,6 +117,14 @@ describe('target mapping', () => {
       message: /knows neither wasm32-wasip1 nor wasm32-wasi/,
     },
   ];
+  it('wasip2 on rustc 1.63 (no wasm32-wasip2): the wasip1 module, made a component by the frontend', () => {
+    expect(chooseTriple(moduleOf('name = "m"\ntarget = "wasip2"'), debian163)).toEqual({
+      triple: 'wasm32-wasi',
+      rustupAdd: false,
+      componentize: true,
+    });
+  });
+
   it.each(errors)('refuses $name', ({ target, facts, message }) => {
     expect(() => chooseTriple(moduleOf(`name = "m"\ntarget = "${target}"`), facts)).toThrow(message);
   });
