@@ -8674,8 +8674,8 @@ var assemblyscriptDriver = {
 // frontend/languages/c.ts
 import path2 from "node:path/posix";
 var WASI_SDK_IMAGE = "ghcr.io/webassembly/wasi-sdk:wasi-sdk-25";
-function clangTarget(module) {
-  return module.target === "wasip2" ? "wasm32-wasip2" : "wasm32-wasi";
+function clangTarget(_module) {
+  return "wasm32-wasi";
 }
 function clangArgs(module, language, env, sources, output) {
   const opts = language === "c" ? module.c : module.cpp;
@@ -8726,7 +8726,11 @@ var cDriver = {
       ignoreCache: inputs.ignoreCache,
       customName: `${inputs.label} compile ${language === "c" ? "C" : "C++"} (${sources.length} file${sources.length === 1 ? "" : "s"})`
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: run.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...module.target === "wasip2" ? { componentize: true } : {}
+    };
   }
 };
 
@@ -8922,8 +8926,6 @@ var goDriver = {
 import path4 from "node:path/posix";
 var RUST_IMAGE = "docker.io/library/rust:1.96.0";
 var TARGET_DIR = "/cargo-target";
-var REGISTRY_CACHE_ID = "wasm-build-cargo-registry";
-var GIT_CACHE_ID = "wasm-build-cargo-git";
 var targetCacheId = (module) => `wasm-build-cargo-target-${module.name}`;
 var TRIPLES = {
   wasip1: ["wasm32-wasip1", "wasm32-wasi"],
@@ -8950,6 +8952,13 @@ ${text2}`);
   return { version: version[0] ?? "rustc", known, installed, rustup: rustup.includes("rustup") };
 }
 function chooseTriple(module, facts) {
+  if (module.target === "wasip2") {
+    const native = TRIPLES.wasip2.find((t) => facts.installed.includes(t) || facts.known.includes(t));
+    if (!native) {
+      const core = chooseTriple({ ...module, target: "wasip1" }, facts);
+      return { ...core, componentize: true };
+    }
+  }
   const candidates = TRIPLES[module.target];
   const installed = candidates.find((t) => facts.installed.includes(t));
   if (installed) return { triple: installed, rustupAdd: false };
@@ -9110,11 +9119,14 @@ function buildEnv(module, home) {
     ...fetchEnv(module, home)
   };
 }
-function registryMounts(home) {
-  return [
-    { type: "cache", dest: path4.join(home, "registry"), id: REGISTRY_CACHE_ID, sharing: "locked" },
-    { type: "cache", dest: path4.join(home, "git"), id: GIT_CACHE_ID, sharing: "locked" }
-  ];
+function fetchedDirs(home) {
+  return [path4.join(home, "registry"), path4.join(home, "git")];
+}
+function fetchOutputMounts(home) {
+  return fetchedDirs(home).map((dest) => ({ type: "bind", dest, source: scratch() }));
+}
+function fetchedMounts(home, fetch) {
+  return fetchedDirs(home).map((dest) => ({ type: "bind", dest, source: fetch.mount(dest) }));
 }
 function targetMount(module) {
   return { type: "cache", dest: TARGET_DIR, id: targetCacheId(module), sharing: "locked" };
@@ -9164,7 +9176,7 @@ ${RUSTC_PROBE}`],
       inputs.read(probe.mount(OUT_DIR), "/rustc.txt").then((b) => new TextDecoder().decode(b)),
       readJson(inputs, metadata.mount(OUT_DIR), "/metadata.json")
     ]);
-    const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
+    const { triple, rustupAdd, componentize } = chooseTriple(module, parseRustcProbe(probeText));
     const choice = pickBinary(module, meta2, path4.join(cwd, "Cargo.toml"));
     const toolchain = rustupAdd ? inputs.toolchain.run({
       args: ["rustup", "target", "add", triple],
@@ -9176,7 +9188,7 @@ ${RUSTC_PROBE}`],
       env: fetchEnv(module, home),
       cwd,
       // Writable: without a Cargo.lock in the context, the one cargo resolves here is what the build uses.
-      mounts: [{ type: "bind", dest: SRC_DIR, source: manifests }, ...registryMounts(home)],
+      mounts: [{ type: "bind", dest: SRC_DIR, source: manifests }, ...fetchOutputMounts(home)],
       ignoreCache,
       customName: `${label} cargo fetch --target ${triple}`
     });
@@ -9186,7 +9198,7 @@ ${RUSTC_PROBE}`],
       customName: `${label} add the Cargo.lock cargo fetch resolved`
     });
     const output = path4.join(OUT_DIR, `${module.name}.wasm`);
-    const build2 = fetch.run({
+    const build2 = toolchain.run({
       args: [
         "sh",
         "-c",
@@ -9205,12 +9217,16 @@ ${RUSTC_PROBE}`],
         { type: "bind", dest: SRC_DIR, source },
         { type: "bind", dest: OUT_DIR, source: scratch() },
         targetMount(module),
-        ...registryMounts(home)
+        ...fetchedMounts(home, fetch)
       ],
       ignoreCache,
       customName: `${label} cargo build${module.profile === "release" ? " --release" : ""} --target ${triple} --bin ${choice.bin}`
     });
-    return { output: build2.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: build2.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...componentize ? { componentize: true } : {}
+    };
   }
 };
 
@@ -9561,6 +9577,53 @@ async function selfImage(deps) {
   return image(pinned, { platform: deps.platform, customName: `[internal] frontend image ${source}` });
 }
 
+// frontend/componentize.ts
+import { existsSync as existsSync2, readFileSync, writeFileSync } from "node:fs";
+var JCO_DIR = "/wasm-build/jco";
+var WASM_TOOLS_JS = `${JCO_DIR}/node_modules/@bytecodealliance/jco-transpile/vendor/wasm-tools.js`;
+var COMMAND_ADAPTER = `${JCO_DIR}/adapter/wasi_snapshot_preview1.command.wasm`;
+var FRONTEND_BUNDLE = "/wasm-build/frontend.mjs";
+var COMPONENTIZE_COMMAND = "componentize";
+function shipsComponentize() {
+  return existsSync2(WASM_TOOLS_JS) && existsSync2(COMMAND_ADAPTER);
+}
+function componentizeArgs(input2, output) {
+  return [NODE_PATH, FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input2, output];
+}
+var IN_DIR2 = "/in";
+var OUT_DIR3 = "/out";
+function componentizeStep(frontendImage, module, built, opts) {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: componentizeArgs(`${IN_DIR2}${built.path}`, `${OUT_DIR3}${file}`),
+    cwd: "/",
+    network: "none",
+    mounts: [
+      { type: "bind", dest: IN_DIR2, source: built.output, readonly: true },
+      { type: "bind", dest: OUT_DIR3, source: scratch() }
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`
+  });
+  return { output: run.mount(OUT_DIR3), path: file };
+}
+async function componentizeMain(args) {
+  const [input2, output] = args;
+  if (!input2 || !output) {
+    process.stderr.write(`usage: ${COMPONENTIZE_COMMAND} <core module> <component>
+`);
+    return 2;
+  }
+  const { $init, tools } = await import(WASM_TOOLS_JS);
+  await $init;
+  const component = tools.componentNew(readFileSync(input2), [
+    ["wasi_snapshot_preview1", readFileSync(COMMAND_ADAPTER)]
+  ]);
+  writeFileSync(output, component);
+  process.stdout.write(tools.componentWit(component));
+  return 0;
+}
+
 // frontend/convert.ts
 function moduleContext(settings, module) {
   const under = (p) => module.source === "." ? p : path7.join(module.source, p);
@@ -9632,8 +9695,8 @@ function moduleError(ctx, module, path8, message2) {
     moduleSpan(ctx, module, path8)
   ]);
 }
-function outputError(ctx, module, problem, afterWasmOpt) {
-  const what = afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
+function outputError(ctx, module, problem, afterWasmOpt, afterComponentize = false) {
+  const what = afterComponentize ? `the output of component new` : afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
   const where = problem.kind === "wrong-kind" ? "target" : module.output ? "output" : "language";
   const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
   return moduleError(ctx, module, [where], message2);
@@ -9663,23 +9726,54 @@ async function frontendImageFor(ctx, module, plan) {
     );
   }
 }
+async function componentizeImage(ctx, module) {
+  if (!shipsComponentize()) {
+    throw moduleError(
+      ctx,
+      module,
+      ["target"],
+      `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`
+    );
+  }
+  try {
+    return await ctx.settings.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(
+      ctx,
+      module,
+      ["target"],
+      `target = "wasip2": the component is made in the frontend's own image, but ${err.message}; use BuildKit v0.10 or later`
+    );
+  }
+}
 async function finishModule(ctx, module, built) {
   const label = `[${module.name}]`;
-  const check = async (m, afterWasmOpt) => {
+  const check = async (m, afterWasmOpt, afterComponentize = false) => {
     let problem;
+    const target = m.componentize ? "wasip1" : module.target;
     try {
       problem = await checkOutput(ctx.io, m.output, m.path, {
-        target: module.target,
+        target,
         platform: ctx.settings.buildPlatform,
         cacheImports: ctx.settings.cacheImports
       });
     } catch (err) {
-      const step = afterWasmOpt ? ["optimize", "wasm-opt"] : module.build ? ["build"] : ["language"];
+      const step = afterWasmOpt ? ["optimize", "wasm-opt"] : afterComponentize ? ["target"] : module.build ? ["build"] : ["language"];
       throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
     }
-    if (problem) throw outputError(ctx, module, problem, afterWasmOpt);
+    if (problem) throw outputError(ctx, module, problem, afterWasmOpt, afterComponentize);
   };
   await check(built, false);
+  if (built.componentize && module.target === "wasip2") {
+    const image3 = await componentizeImage(ctx, module);
+    const component = componentizeStep(image3, module, built, {
+      label,
+      ignoreCache: ignoresCache(ctx.settings, module)
+    });
+    await check(component, false, true);
+    return component;
+  }
   const plan = postProcessFor(module);
   if (!plan) return built;
   const image2 = await frontendImageFor(ctx, module, plan);
@@ -10009,5 +10103,8 @@ function requireMinimumEngine(build2) {
 }
 
 // frontend/main.ts
+if (process.argv[2] === COMPONENTIZE_COMMAND) {
+  process.exit(await componentizeMain(process.argv.slice(3)));
+}
 var code = await runFrontend(requireMinimumEngine(build));
 process.exit(code);

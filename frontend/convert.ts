@@ -24,6 +24,7 @@ import { checkOutput, type OutputProblem } from './check-output.js';
 import { ModuleError } from './module-error.js';
 import { postProcessFor, shipsWasmOpt, wasmOptStep, WASM_OPT_PATH, type PostProcess } from './wasm-opt.js';
 import { SelfImageUnavailable } from './self-image.js';
+import { componentizeStep, shipsComponentize, WASM_TOOLS_JS } from './componentize.js';
 
 /** The options a conversion depends on, already read and checked. */
 export interface ConvertSettings {
@@ -128,13 +129,21 @@ function moduleError(ctx: ConvertContext, module: ModuleSpec, path: readonly str
   ]);
 }
 
-function outputError(ctx: ConvertContext, module: ModuleSpec, problem: OutputProblem, afterWasmOpt: boolean) {
+function outputError(
+  ctx: ConvertContext,
+  module: ModuleSpec,
+  problem: OutputProblem,
+  afterWasmOpt: boolean,
+  afterComponentize = false,
+) {
   // How the user knows the file: the `output` they wrote, or the module a language driver compiled.
-  const what = afterWasmOpt
-    ? `the output of wasm-opt`
-    : module.output
-      ? `output "${module.output}"`
-      : `the compiled module ${module.name}.wasm`;
+  const what = afterComponentize
+    ? `the output of component new`
+    : afterWasmOpt
+      ? `the output of wasm-opt`
+      : module.output
+        ? `output "${module.output}"`
+        : `the compiled module ${module.name}.wasm`;
   const where = problem.kind === 'wrong-kind' ? 'target' : module.output ? 'output' : 'language';
   const message =
     problem.kind === 'missing'
@@ -170,6 +179,29 @@ async function frontendImageFor(ctx: ConvertContext, module: ModuleSpec, plan: P
   }
 }
 
+/** The frontend's own image for the componentize step, or an error at `target` saying why there is none. */
+async function componentizeImage(ctx: ConvertContext, module: ModuleSpec): Promise<State> {
+  if (!shipsComponentize()) {
+    throw moduleError(
+      ctx,
+      module,
+      ['target'],
+      `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
+    );
+  }
+  try {
+    return await ctx.settings.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(
+      ctx,
+      module,
+      ['target'],
+      `target = "wasip2": the component is made in the frontend's own image, but ${err.message}; use BuildKit v0.10 or later`,
+    );
+  }
+}
+
 /**
  * After the language build: check the output is the Wasm the target needs (so a wrong `output` fails
  * with a clear message, not inside wasm-opt), run wasm-opt on modules, and check its output too.
@@ -180,22 +212,39 @@ async function finishModule(
   built: BuiltModule,
 ): Promise<BuiltModule> {
   const label = `[${module.name}]`;
-  const check = async (m: BuiltModule, afterWasmOpt: boolean) => {
+  const check = async (m: BuiltModule, afterWasmOpt: boolean, afterComponentize = false) => {
     let problem;
+    // A module to componentize must be a core module first (the toolchain built it for wasip1).
+    const target = m.componentize ? 'wasip1' : module.target;
     try {
       problem = await checkOutput(ctx.io, m.output, m.path, {
-        target: module.target,
+        target,
         platform: ctx.settings.buildPlatform,
         cacheImports: ctx.settings.cacheImports,
       });
     } catch (err) {
       // A step failed (the check is what runs them): point at what in wasm.toml asked for that step.
-      const step = afterWasmOpt ? ['optimize', 'wasm-opt'] : module.build ? ['build'] : ['language'];
+      const step = afterWasmOpt
+        ? ['optimize', 'wasm-opt']
+        : afterComponentize
+          ? ['target']
+          : module.build
+            ? ['build']
+            : ['language'];
       throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
     }
-    if (problem) throw outputError(ctx, module, problem, afterWasmOpt);
+    if (problem) throw outputError(ctx, module, problem, afterWasmOpt, afterComponentize);
   };
   await check(built, false);
+  if (built.componentize && module.target === 'wasip2') {
+    const image = await componentizeImage(ctx, module);
+    const component = componentizeStep(image, module, built, {
+      label,
+      ignoreCache: ignoresCache(ctx.settings, module),
+    });
+    await check(component, false, true);
+    return component;
+  }
   const plan = postProcessFor(module);
   if (!plan) return built;
   const image = await frontendImageFor(ctx, module, plan);

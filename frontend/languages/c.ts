@@ -15,8 +15,13 @@ import {
 /** Official wasi-sdk image: clang with the WASI sysroot; its config sets CC/CXX and the flags. */
 const WASI_SDK_IMAGE = 'ghcr.io/webassembly/wasi-sdk:wasi-sdk-25';
 
-function clangTarget(module: ModuleSpec): string {
-  return module.target === 'wasip2' ? 'wasm32-wasip2' : 'wasm32-wasi';
+/**
+ * Always the wasip1 target: `target = "wasip2"` builds the same core module, which the frontend makes a
+ * component with the preview1 adapter. (clang's own `wasm32-wasip2` needs wasi-sdk >= 22's sysroot and
+ * wasm-component-ld; distro clangs, like the testbed's Debian clang 14, do not know it.)
+ */
+function clangTarget(_module: ModuleSpec): string {
+  return 'wasm32-wasi';
 }
 
 /** The compiler command line; exported for unit tests, which pin it. */
@@ -78,6 +83,10 @@ export const cDriver: LanguageDriver = {
       customName: `${inputs.label} compile ${language === 'c' ? 'C' : 'C++'} (${sources.length} file${sources.length === 1 ? '' : 's'})`,
     });
     // The /out mount's output is that directory itself: the module sits at its root.
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: run.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...(module.target === 'wasip2' ? { componentize: true } : {}),
+    };
   },
 };

@@ -32,6 +32,11 @@ export interface BuiltModule {
   output: State;
   /** ...at this absolute path within it. */
   path: string;
+  /**
+   * For `target = "wasip2"`: the toolchain built a wasip1 core module, which the frontend turns into a
+   * command component with the preview1 adapter (frontend/componentize.ts).
+   */
+  componentize?: boolean;
 }
 
 export interface LanguageDriver {

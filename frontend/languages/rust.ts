@@ -3,13 +3,16 @@
 //   manifests ─> cargo metadata┴ (which package and bin; both read by the frontend before the rest)
 //   toolchain ─> [rustup target add] ─> cargo fetch (network; manifests only) ─> cargo build (offline)
 // The fetch step sees only Cargo.toml/Cargo.lock files and empty stand-ins for the target roots cargo
-// discovers by name, so a source change leaves it CACHED. The build step has no network; the registry and
-// a per-module target directory live in cache mounts, so cargo compiles only the crates that changed
-// (made safe across checkouts by BUILD_SCRIPT's content check).
+// discovers by name, so a source change leaves it CACHED. What it downloads (CARGO_HOME's registry/ and
+// git/) is the step's output, not a cache mount, as with Go's module cache: BuildKit does not record what a
+// cache mount holds, so a fetch step restored from `--cache-from` on a fresh builder (or after
+// `buildx prune` emptied the mounts) would leave the offline build without its crates. The build step has
+// no network and reads those outputs; a per-module target directory lives in a cache mount, so cargo
+// compiles only the crates that changed (made safe across checkouts by BUILD_SCRIPT's content check).
 import path from 'node:path/posix';
 import type { ModuleSpec, Target } from '../../src/wasm-toml/index.js';
 import { ModuleError } from '../module-error.js';
-import { copy, FileActions, scratch, type MountSpec, type State } from '../llb/index.js';
+import { copy, FileActions, scratch, type ExecState, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 
 /** The official image (its config sets PATH, CARGO_HOME=/usr/local/cargo and RUSTUP_HOME; rustup inside). */
@@ -18,9 +21,6 @@ const RUST_IMAGE = 'docker.io/library/rust:1.96.0';
 /** Where the per-module cargo target directory (a cache mount) sits in the build step. */
 export const TARGET_DIR = '/cargo-target';
 
-/** Cache mount ids: the registry and git checkouts are shared by every Rust module on the daemon. */
-export const REGISTRY_CACHE_ID = 'wasm-build-cargo-registry';
-export const GIT_CACHE_ID = 'wasm-build-cargo-git';
 export const targetCacheId = (module: ModuleSpec): string => `wasm-build-cargo-target-${module.name}`;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -85,9 +85,19 @@ export interface TripleChoice {
   triple: string;
   /** Run `rustup target add <triple>` first (its standard library is not in the image yet). */
   rustupAdd: boolean;
+  /** `wasip2` on a rustc without `wasm32-wasip2` (before 1.82): a wasip1 module, made a component after. */
+  componentize?: boolean;
 }
 
 export function chooseTriple(module: ModuleSpec, facts: RustcFacts): TripleChoice {
+  if (module.target === 'wasip2') {
+    const native = TRIPLES.wasip2.find((t) => facts.installed.includes(t) || facts.known.includes(t));
+    if (!native) {
+      // Rust < 1.82: the same program as a wasip1 command, which the preview1 adapter makes a component.
+      const core = chooseTriple({ ...module, target: 'wasip1' }, facts);
+      return { ...core, componentize: true };
+    }
+  }
   const candidates = TRIPLES[module.target];
   // A standard library already in the image needs no download: a mirror image for an air-gapped runner
   // can ship the target preinstalled, and then nothing in the build goes out but the crate fetch.
@@ -352,19 +362,25 @@ export function buildEnv(module: ModuleSpec, home: string): Record<string, strin
   };
 }
 
+/** CARGO_HOME's directories that `cargo fetch` fills: the registry (index, .crate files, sources) and git checkouts. */
+export function fetchedDirs(home: string): string[] {
+  return [path.join(home, 'registry'), path.join(home, 'git')];
+}
+
 /**
- * The registry (index, .crate files, unpacked sources) and git checkouts, kept between builds and shared
- * by every Rust module. `locked`, not `shared`: cargo's own lock files live at the root of CARGO_HOME,
- * outside these mounts, so two containers would write the same crate with nothing to stop them; and
- * BuildKit gives a `shared` user an empty, fresh directory while a `locked` user holds the cache, so the
- * two modes cannot be mixed either (solver/llbsolver/mounts/mount.go). The cost: Rust builds on one daemon
- * take turns with these directories.
+ * The fetch step writes them as its outputs (fresh, empty directories: a fetch downloads every crate the
+ * lock file names, and runs only when the manifests changed).
  */
-export function registryMounts(home: string): MountSpec[] {
-  return [
-    { type: 'cache', dest: path.join(home, 'registry'), id: REGISTRY_CACHE_ID, sharing: 'locked' },
-    { type: 'cache', dest: path.join(home, 'git'), id: GIT_CACHE_ID, sharing: 'locked' },
-  ];
+export function fetchOutputMounts(home: string): MountSpec[] {
+  return fetchedDirs(home).map((dest) => ({ type: 'bind', dest, source: scratch() }));
+}
+
+/**
+ * The build step reads the fetch step's outputs. Writable (a copy-on-write view whose changes are thrown
+ * away): cargo may touch its bookkeeping files there even offline.
+ */
+export function fetchedMounts(home: string, fetch: ExecState): MountSpec[] {
+  return fetchedDirs(home).map((dest) => ({ type: 'bind', dest, source: fetch.mount(dest) }));
 }
 
 /** The target directory of one module: what makes a one-line change an incremental rebuild. */
@@ -420,7 +436,7 @@ export const rustDriver: LanguageDriver = {
       inputs.read(probe.mount(OUT_DIR), '/rustc.txt').then((b) => new TextDecoder().decode(b)),
       readJson<CargoMetadata>(inputs, metadata.mount(OUT_DIR), '/metadata.json'),
     ]);
-    const { triple, rustupAdd } = chooseTriple(module, parseRustcProbe(probeText));
+    const { triple, rustupAdd, componentize } = chooseTriple(module, parseRustcProbe(probeText));
     const choice = pickBinary(module, meta, path.join(cwd, 'Cargo.toml'));
 
     const toolchain = rustupAdd
@@ -435,7 +451,7 @@ export const rustDriver: LanguageDriver = {
       env: fetchEnv(module, home),
       cwd,
       // Writable: without a Cargo.lock in the context, the one cargo resolves here is what the build uses.
-      mounts: [{ type: 'bind', dest: SRC_DIR, source: manifests }, ...registryMounts(home)],
+      mounts: [{ type: 'bind', dest: SRC_DIR, source: manifests }, ...fetchOutputMounts(home)],
       ignoreCache,
       customName: `${label} cargo fetch --target ${triple}`,
     });
@@ -447,8 +463,8 @@ export const rustDriver: LanguageDriver = {
           customName: `${label} add the Cargo.lock cargo fetch resolved`,
         });
     const output = path.join(OUT_DIR, `${module.name}.wasm`);
-    // On top of the fetch step's root: the build waits for the fetch, and is cached on its inputs. Offline.
-    const build = fetch.run({
+    // Offline, on the toolchain (after any rustup target add), with the crates the fetch step wrote.
+    const build = toolchain.run({
       args: [
         'sh',
         '-c',
@@ -467,11 +483,15 @@ export const rustDriver: LanguageDriver = {
         { type: 'bind', dest: SRC_DIR, source },
         { type: 'bind', dest: OUT_DIR, source: scratch() },
         targetMount(module),
-        ...registryMounts(home),
+        ...fetchedMounts(home, fetch),
       ],
       ignoreCache,
       customName: `${label} cargo build${module.profile === 'release' ? ' --release' : ''} --target ${triple} --bin ${choice.bin}`,
     });
-    return { output: build.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: build.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...(componentize ? { componentize: true } : {}),
+    };
   },
 };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTestbed } from '../support/testbed.js';
 import { buildx, prepareExample } from '../support/frontend.js';
 import { runtimeAt } from '../../src/runtimes/index.js';
+import { inspectHeader } from '../../src/primitives/wasm-preamble.js';
 
 const tb = loadTestbed();
 
@@ -114,17 +115,26 @@ describe('Rust: what the fetch step decides', () => {
     expect(await greet(res.module)).toBe('Hello, world!\n');
   });
 
-  it('refuses wasip2 on a toolchain that predates it, naming the toolchain', async () => {
+  it('builds wasip2 on a toolchain that predates wasm32-wasip2 as a wasip1 module made a component', async () => {
     const dir = prepareExample(tb, 'rust');
     const toml = path.join(dir, 'wasm.toml');
     writeFileSync(
       toml,
       readFileSync(toml, 'utf8').replace('language = "rust"', 'language = "rust"\ntarget = "wasip2"'),
     );
-    const res = await buildx(tb, dir, ['--platform=wasi/wasm', '--output=type=cacheonly']);
-    expect(res.code).not.toBe(0);
-    expect(res.stderr).toMatch(
-      /module "hello-rust": target "wasip2" needs Rust 1\.82 or later \(target wasm32-wasip2\), but the toolchain has rustc 1\.63\.0/,
-    );
+    const out = mkdtempSync(path.join(os.tmpdir(), 'rust-p2-'));
+    const res = await buildx(tb, dir, ['--platform=wasi/wasm', `--output=type=local,dest=${out}`]);
+    expect(res.code, res.stderr.split('\n').slice(-40).join('\n')).toBe(0);
+    expect(res.stderr).toMatch(/\[hello-rust\] cargo build --release --target wasm32-wasi /);
+    expect(res.stderr).toMatch(/\[hello-rust\] component new \(wasi_snapshot_preview1 command adapter\)/);
+    const bytes = readFileSync(path.join(out, 'hello-rust.wasm'));
+    expect(inspectHeader(bytes)).toMatchObject({ wasm: true, kind: 'component' });
+    const ran = await runtimeAt('wasmtime', undefined, tb.env).run({
+      module: path.join(out, 'hello-rust.wasm'),
+      args: ['Wasm'],
+      env: { GREETING: 'Howdy' },
+      dirs: [],
+    });
+    expect(ran.stdout).toBe('Howdy, Wasm!\n');
   });
 });

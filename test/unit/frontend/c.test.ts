@@ -41,7 +41,12 @@ describe('clangArgs', () => {
 
   it.each([
     ['debug keeps symbols', 'language = "c"\nprofile = "debug"', ['-O0', '-g'], ['-Wl,--strip-all']],
-    ['wasip2 targets the p2 triple', 'language = "c"\ntarget = "wasip2"', ['--target=wasm32-wasip2'], []],
+    [
+      'wasip2 builds the wasip1 module (the frontend makes it a component)',
+      'language = "c"\ntarget = "wasip2"',
+      ['--target=wasm32-wasi'],
+      ['--target=wasm32-wasip2'],
+    ],
     [
       'flags, defines and link flags keep their order',
       'language = "c"\n[module.c]\nflags = ["-Wall", "-Werror"]\ndefines = ["NDEBUG", "LEVEL=2"]\nlink-flags = ["-Wl,--export=add"]',

@@ -105,13 +105,6 @@ describe('target mapping', () => {
 
   const errors: { name: string; target: string; facts: RustcFacts; message: RegExp }[] = [
     {
-      name: 'wasip2 on rustc 1.63',
-      target: 'wasip2',
-      facts: debian163,
-      message:
-        /target "wasip2" needs Rust 1\.82 or later \(target wasm32-wasip2\), but the toolchain has rustc 1\.63\.0; set toolchain\.version/,
-    },
-    {
       name: 'a known target without its standard library and no rustup',
       target: 'wasip1',
       facts: { ...debian163, installed: ['x86_64-unknown-linux-gnu'] },
@@ -124,6 +117,14 @@ describe('target mapping', () => {
       message: /knows neither wasm32-wasip1 nor wasm32-wasi/,
     },
   ];
+  it('wasip2 on rustc 1.63 (no wasm32-wasip2): the wasip1 module, made a component by the frontend', () => {
+    expect(chooseTriple(moduleOf('name = "m"\ntarget = "wasip2"'), debian163)).toEqual({
+      triple: 'wasm32-wasi',
+      rustupAdd: false,
+      componentize: true,
+    });
+  });
+
   it.each(errors)('refuses $name', ({ target, facts, message }) => {
     expect(() => chooseTriple(moduleOf(`name = "m"\ntarget = "${target}"`), facts)).toThrow(message);
   });
@@ -545,10 +546,17 @@ const helloFiles = [
   'textstats/src/lib.rs',
 ];
 const helloMeta = metadata(pkg('hello-rust', '/src', ['hello-rust']));
-/** In dest order, as mounts go on the wire. */
-const registry: Row[] = [
-  { dest: '/usr/local/cargo/git', type: 'cache', id: 'wasm-build-cargo-git', sharing: 'locked' },
-  { dest: '/usr/local/cargo/registry', type: 'cache', id: 'wasm-build-cargo-registry', sharing: 'locked' },
+/**
+ * What `cargo fetch` writes, in dest order as mounts go on the wire: outputs of the fetch step (not cache
+ * mounts, which a cache imported on a fresh builder would not fill), read by the build step.
+ */
+const fetched: Row[] = [
+  { dest: '/usr/local/cargo/git', type: 'bind', from: 'scratch', output: true },
+  { dest: '/usr/local/cargo/registry', type: 'bind', from: 'scratch', output: true },
+];
+const fetchedBy = (fetch: string): Row[] => [
+  { dest: '/usr/local/cargo/git', type: 'bind', from: `${fetch} #2`, output: true },
+  { dest: '/usr/local/cargo/registry', type: 'bind', from: `${fetch} #3`, output: true },
 ];
 
 describe('the steps the driver writes', () => {
@@ -591,10 +599,7 @@ describe('the steps the driver writes', () => {
     expect(fetch.args).toEqual(['cargo', 'fetch', '--target', 'wasm32-wasi', '--locked']);
     expect(fetch.env).toEqual({ ...IMAGE_ENV, CARGO_HOME: '/usr/local/cargo' });
     expect([fetch.network, fetch.cwd, fetch.root]).toEqual(['sandbox', '/src', toolchain]);
-    expect(fetch.mounts).toEqual([
-      { dest: '/src', type: 'bind', from: manifests, output: true },
-      ...registry,
-    ]);
+    expect(fetch.mounts).toEqual([{ dest: '/src', type: 'bind', from: manifests, output: true }, ...fetched]);
     const build = run.steps.get('[hello] cargo build --release --target wasm32-wasi --bin hello-rust')!;
     expect(build.args).toEqual([
       'sh',
@@ -622,13 +627,14 @@ describe('the steps the driver writes', () => {
       CARGO_PROFILE_RELEASE_STRIP: 'symbols',
       CARGO_HOME: '/usr/local/cargo',
     });
-    // Offline, on top of the fetch step, with a copy-on-write view of the context and the caches.
-    expect([build.network, build.cwd, build.root]).toEqual(['none', '/src', `${fetch.name} #0`]);
+    // Offline, on the toolchain, with a copy-on-write view of the context, the target cache and what
+    // the fetch step wrote.
+    expect([build.network, build.cwd, build.root]).toEqual(['none', '/src', toolchain]);
     expect(build.mounts).toEqual([
       { dest: '/cargo-target', type: 'cache', id: 'wasm-build-cargo-target-hello', sharing: 'locked' },
       { dest: '/out', type: 'bind', from: 'scratch', output: true },
       { dest: '/src', type: 'bind', from: 'context', output: true },
-      ...registry,
+      ...fetchedBy(fetch.name),
     ]);
     expect(run.path).toBe('/hello.wasm');
   });
@@ -685,6 +691,8 @@ describe('the steps the driver writes', () => {
       '/out/app.wasm',
       '/cargo-target/.wasm-build-sources.sha256',
     ]);
+    // The build runs where rustup added the target, not on the fetch step's root.
+    expect(build.root).toBe(`${rustup.name} #0`);
     expect(build.env).not.toHaveProperty('CARGO_PROFILE_DEV_STRIP');
     expect(build.mounts.find((m) => m.dest === '/src')).toEqual({
       dest: '/src',

@@ -1,0 +1,77 @@
+// `target = "wasip2"` on a toolchain that builds only wasip1 core modules: the module becomes a WASI 0.2
+// command component through jco's `component new` (wasm-tools as JS + WebAssembly) with the preview1
+// command adapter, run as an exec on the frontend's own image, as wasm-opt is (see frontend/Dockerfile).
+// The exec runs this very bundle: `node /wasm-build/frontend.mjs componentize <in> <out>`.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ModuleSpec } from '../src/wasm-toml/index.js';
+import { scratch, type State } from './llb/index.js';
+import type { BuiltModule } from './languages/driver.js';
+import { NODE_PATH } from './wasm-opt.js';
+
+/** Where frontend/Dockerfile puts jco's pieces in the frontend image. */
+export const JCO_DIR = '/wasm-build/jco';
+export const WASM_TOOLS_JS = `${JCO_DIR}/node_modules/@bytecodealliance/jco-transpile/vendor/wasm-tools.js`;
+export const COMMAND_ADAPTER = `${JCO_DIR}/adapter/wasi_snapshot_preview1.command.wasm`;
+/** The bundle itself, which BuildKit runs as the frontend and the exec runs as a tool. */
+export const FRONTEND_BUNDLE = '/wasm-build/frontend.mjs';
+export const COMPONENTIZE_COMMAND = 'componentize';
+
+/** Whether the image this process runs in has jco and the adapter where the exec expects them. */
+export function shipsComponentize(): boolean {
+  return existsSync(WASM_TOOLS_JS) && existsSync(COMMAND_ADAPTER);
+}
+
+export function componentizeArgs(input: string, output: string): string[] {
+  return [NODE_PATH, FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input, output];
+}
+
+const IN_DIR = '/in';
+const OUT_DIR = '/out';
+
+/** The component made from a built core module: `/<name>.wasm` in a fresh output. Offline, cached. */
+export function componentizeStep(
+  frontendImage: State,
+  module: ModuleSpec,
+  built: BuiltModule,
+  opts: { label: string; ignoreCache: boolean },
+): BuiltModule {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: componentizeArgs(`${IN_DIR}${built.path}`, `${OUT_DIR}${file}`),
+    cwd: '/',
+    network: 'none',
+    mounts: [
+      { type: 'bind', dest: IN_DIR, source: built.output, readonly: true },
+      { type: 'bind', dest: OUT_DIR, source: scratch() },
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`,
+  });
+  return { output: run.mount(OUT_DIR), path: file };
+}
+
+interface WasmTools {
+  $init: Promise<void>;
+  tools: {
+    componentNew(core: Uint8Array, adapters: [string, Uint8Array][] | null): Uint8Array;
+    componentWit(component: Uint8Array): string;
+  };
+}
+
+/** The tool the exec runs (in the frontend image): core module in, command component out. */
+export async function componentizeMain(args: readonly string[]): Promise<number> {
+  const [input, output] = args;
+  if (!input || !output) {
+    process.stderr.write(`usage: ${COMPONENTIZE_COMMAND} <core module> <component>\n`);
+    return 2;
+  }
+  const { $init, tools } = (await import(WASM_TOOLS_JS)) as WasmTools;
+  await $init;
+  const component = tools.componentNew(readFileSync(input), [
+    ['wasi_snapshot_preview1', readFileSync(COMMAND_ADAPTER)],
+  ]);
+  writeFileSync(output, component);
+  // The world it targets, for the build log.
+  process.stdout.write(tools.componentWit(component));
+  return 0;
+}
