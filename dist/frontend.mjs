@@ -9477,6 +9477,27 @@ async function checkOutput(gateway, state, path8, opts) {
 
 // frontend/wasm-opt.ts
 import { existsSync } from "node:fs";
+
+// frontend/self-step.ts
+var IN_DIR = "/in";
+var OUT_DIR2 = "/out";
+function selfImageStep(frontendImage, module, built, argv, opts) {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: argv(`${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`),
+    cwd: "/",
+    network: "none",
+    mounts: [
+      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
+      { type: "bind", dest: OUT_DIR2, source: scratch() }
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: opts.customName
+  });
+  return { output: run.mount(OUT_DIR2), path: file };
+}
+
+// frontend/wasm-opt.ts
 var NODE_PATH = "/usr/local/bin/node";
 var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
 function shipsWasmOpt() {
@@ -9511,22 +9532,17 @@ function wasmOptArgs(plan, input2, output) {
 function wasmOptStepName(label, plan) {
   return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
 }
-var IN_DIR = "/in";
-var OUT_DIR2 = "/out";
 function wasmOptStep(frontendImage, module, built, plan, opts) {
-  const file = `/${module.name}.wasm`;
-  const run = frontendImage.run({
-    args: [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, `${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`)],
-    cwd: "/",
-    network: "none",
-    mounts: [
-      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
-      { type: "bind", dest: OUT_DIR2, source: scratch() }
-    ],
-    ignoreCache: opts.ignoreCache,
-    customName: wasmOptStepName(opts.label, plan)
-  });
-  return { output: run.mount(OUT_DIR2), path: file };
+  return selfImageStep(
+    frontendImage,
+    module,
+    built,
+    (input2, output) => [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, input2, output)],
+    {
+      customName: wasmOptStepName(opts.label, plan),
+      ignoreCache: opts.ignoreCache
+    }
+  );
 }
 
 // frontend/self-image.ts
@@ -9590,22 +9606,11 @@ function shipsComponentize() {
 function componentizeArgs(input2, output) {
   return [NODE_PATH, FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input2, output];
 }
-var IN_DIR2 = "/in";
-var OUT_DIR3 = "/out";
 function componentizeStep(frontendImage, module, built, opts) {
-  const file = `/${module.name}.wasm`;
-  const run = frontendImage.run({
-    args: componentizeArgs(`${IN_DIR2}${built.path}`, `${OUT_DIR3}${file}`),
-    cwd: "/",
-    network: "none",
-    mounts: [
-      { type: "bind", dest: IN_DIR2, source: built.output, readonly: true },
-      { type: "bind", dest: OUT_DIR3, source: scratch() }
-    ],
-    ignoreCache: opts.ignoreCache,
-    customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`
+  return selfImageStep(frontendImage, module, built, componentizeArgs, {
+    customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`,
+    ignoreCache: opts.ignoreCache
   });
-  return { output: run.mount(OUT_DIR3), path: file };
 }
 async function componentizeMain(args) {
   const [input2, output] = args;
@@ -9701,51 +9706,32 @@ function outputError(ctx, module, problem, afterWasmOpt, afterComponentize = fal
   const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
   return moduleError(ctx, module, [where], message2);
 }
-async function frontendImageFor(ctx, module, plan) {
+async function selfImageFor(ctx, module, key, tool) {
+  if (!tool.ships) throw moduleError(ctx, module, key, tool.missing);
+  try {
+    return await ctx.settings.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(ctx, module, key, tool.unavailable(err.message));
+  }
+}
+function wasmOptImage(ctx, module, plan) {
   const fix = [
     ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
     ...plan.strip ? ["`optimize.strip = false`"] : []
   ].join(" and ");
-  if (!shipsWasmOpt()) {
-    throw moduleError(
-      ctx,
-      module,
-      ["optimize", "wasm-opt"],
-      `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`
-    );
-  }
-  try {
-    return await ctx.settings.frontendImage();
-  } catch (err) {
-    if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(
-      ctx,
-      module,
-      ["optimize", "wasm-opt"],
-      `wasm-opt runs in the frontend's own image, but ${err.message}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`
-    );
-  }
+  return selfImageFor(ctx, module, ["optimize", "wasm-opt"], {
+    ships: shipsWasmOpt(),
+    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
+    unavailable: (why) => `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`
+  });
 }
-async function componentizeImage(ctx, module) {
-  if (!shipsComponentize()) {
-    throw moduleError(
-      ctx,
-      module,
-      ["target"],
-      `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`
-    );
-  }
-  try {
-    return await ctx.settings.frontendImage();
-  } catch (err) {
-    if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(
-      ctx,
-      module,
-      ["target"],
-      `target = "wasip2": the component is made in the frontend's own image, but ${err.message}; use BuildKit v0.10 or later`
-    );
-  }
+function componentizeImage(ctx, module) {
+  return selfImageFor(ctx, module, ["target"], {
+    ships: shipsComponentize(),
+    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
+    unavailable: (why) => `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`
+  });
 }
 async function finishModule(ctx, module, built) {
   const label = `[${module.name}]`;
@@ -9776,7 +9762,7 @@ async function finishModule(ctx, module, built) {
   }
   const plan = postProcessFor(module);
   if (!plan) return built;
-  const image2 = await frontendImageFor(ctx, module, plan);
+  const image2 = await wasmOptImage(ctx, module, plan);
   const processed = wasmOptStep(image2, module, built, plan, {
     label,
     ignoreCache: ignoresCache(ctx.settings, module)

@@ -4,9 +4,10 @@
 // The exec runs this very bundle: `node /wasm-build/frontend.mjs componentize <in> <out>`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ModuleSpec } from '../src/wasm-toml/index.js';
-import { scratch, type State } from './llb/index.js';
+import type { State } from './llb/index.js';
 import type { BuiltModule } from './languages/driver.js';
 import { NODE_PATH } from './wasm-opt.js';
+import { selfImageStep } from './self-step.js';
 
 /** Where frontend/Dockerfile puts jco's pieces in the frontend image. */
 export const JCO_DIR = '/wasm-build/jco';
@@ -25,29 +26,17 @@ export function componentizeArgs(input: string, output: string): string[] {
   return [NODE_PATH, FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input, output];
 }
 
-const IN_DIR = '/in';
-const OUT_DIR = '/out';
-
-/** The component made from a built core module: `/<name>.wasm` in a fresh output. Offline, cached. */
+/** The component made from a built core module: `/<name>.wasm` in a fresh output (see self-step.ts). */
 export function componentizeStep(
   frontendImage: State,
   module: ModuleSpec,
   built: BuiltModule,
   opts: { label: string; ignoreCache: boolean },
 ): BuiltModule {
-  const file = `/${module.name}.wasm`;
-  const run = frontendImage.run({
-    args: componentizeArgs(`${IN_DIR}${built.path}`, `${OUT_DIR}${file}`),
-    cwd: '/',
-    network: 'none',
-    mounts: [
-      { type: 'bind', dest: IN_DIR, source: built.output, readonly: true },
-      { type: 'bind', dest: OUT_DIR, source: scratch() },
-    ],
-    ignoreCache: opts.ignoreCache,
+  return selfImageStep(frontendImage, module, built, componentizeArgs, {
     customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`,
+    ignoreCache: opts.ignoreCache,
   });
-  return { output: run.mount(OUT_DIR), path: file };
 }
 
 interface WasmTools {

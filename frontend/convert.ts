@@ -152,54 +152,46 @@ function outputError(
   return moduleError(ctx, module, [where], message);
 }
 
-async function frontendImageFor(ctx: ConvertContext, module: ModuleSpec, plan: PostProcess): Promise<State> {
+/**
+ * The frontend's own image, for a step that runs one of its tools; or, at `key`, why there is none: the
+ * image lacks the tool (`missing`), or the daemon cannot give the frontend its own image (`unavailable`).
+ */
+async function selfImageFor(
+  ctx: ConvertContext,
+  module: ModuleSpec,
+  key: readonly string[],
+  tool: { ships: boolean; missing: string; unavailable: (why: string) => string },
+): Promise<State> {
+  // The frontend runs inside its own image: what it sees there is what the exec will.
+  if (!tool.ships) throw moduleError(ctx, module, key, tool.missing);
+  try {
+    return await ctx.settings.frontendImage();
+  } catch (err) {
+    if (!(err instanceof SelfImageUnavailable)) throw err;
+    throw moduleError(ctx, module, key, tool.unavailable(err.message));
+  }
+}
+
+function wasmOptImage(ctx: ConvertContext, module: ModuleSpec, plan: PostProcess): Promise<State> {
   const fix = [
     ...(plan.level ? ['`optimize.wasm-opt = "none"`'] : []),
     ...(plan.strip ? ['`optimize.strip = false`'] : []),
   ].join(' and ');
-  // The frontend runs inside its own image: what it sees at WASM_OPT_PATH is what the exec will.
-  if (!shipsWasmOpt()) {
-    throw moduleError(
-      ctx,
-      module,
-      ['optimize', 'wasm-opt'],
-      `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
-    );
-  }
-  try {
-    return await ctx.settings.frontendImage();
-  } catch (err) {
-    if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(
-      ctx,
-      module,
-      ['optimize', 'wasm-opt'],
-      `wasm-opt runs in the frontend's own image, but ${err.message}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
-    );
-  }
+  return selfImageFor(ctx, module, ['optimize', 'wasm-opt'], {
+    ships: shipsWasmOpt(),
+    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
+    unavailable: (why) =>
+      `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
+  });
 }
 
-/** The frontend's own image for the componentize step, or an error at `target` saying why there is none. */
-async function componentizeImage(ctx: ConvertContext, module: ModuleSpec): Promise<State> {
-  if (!shipsComponentize()) {
-    throw moduleError(
-      ctx,
-      module,
-      ['target'],
-      `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
-    );
-  }
-  try {
-    return await ctx.settings.frontendImage();
-  } catch (err) {
-    if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(
-      ctx,
-      module,
-      ['target'],
-      `target = "wasip2": the component is made in the frontend's own image, but ${err.message}; use BuildKit v0.10 or later`,
-    );
-  }
+function componentizeImage(ctx: ConvertContext, module: ModuleSpec): Promise<State> {
+  return selfImageFor(ctx, module, ['target'], {
+    ships: shipsComponentize(),
+    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
+    unavailable: (why) =>
+      `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`,
+  });
 }
 
 /**
@@ -247,7 +239,7 @@ async function finishModule(
   }
   const plan = postProcessFor(module);
   if (!plan) return built;
-  const image = await frontendImageFor(ctx, module, plan);
+  const image = await wasmOptImage(ctx, module, plan);
   const processed = wasmOptStep(image, module, built, plan, {
     label,
     ignoreCache: ignoresCache(ctx.settings, module),

@@ -2,8 +2,9 @@
 // it, see frontend/Dockerfile): `optimize.wasm-opt` and `optimize.strip` of wasm.toml.
 import { existsSync } from 'node:fs';
 import type { ModuleSpec } from '../src/wasm-toml/index.js';
-import { scratch, type State } from './llb/index.js';
+import type { State } from './llb/index.js';
 import type { BuiltModule } from './languages/driver.js';
+import { selfImageStep } from './self-step.js';
 
 /** Where frontend/Dockerfile puts things in the frontend image. */
 export const NODE_PATH = '/usr/local/bin/node';
@@ -72,13 +73,9 @@ export function wasmOptStepName(label: string, plan: PostProcess): string {
   return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(' ')}`;
 }
 
-const IN_DIR = '/in';
-const OUT_DIR = '/out';
-
 /**
- * The module after wasm-opt: an exec on the frontend image that reads the built module from a
- * read-only mount and writes `/<name>.wasm` to a fresh one. Cached like any exec: same frontend image,
- * same input, same flags, no rerun.
+ * The module after wasm-opt: an exec on the frontend image that reads the built module and writes
+ * `/<name>.wasm` (see self-step.ts).
  */
 export function wasmOptStep(
   frontendImage: State,
@@ -87,17 +84,14 @@ export function wasmOptStep(
   plan: PostProcess,
   opts: { label: string; ignoreCache: boolean },
 ): BuiltModule {
-  const file = `/${module.name}.wasm`;
-  const run = frontendImage.run({
-    args: [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, `${IN_DIR}${built.path}`, `${OUT_DIR}${file}`)],
-    cwd: '/',
-    network: 'none',
-    mounts: [
-      { type: 'bind', dest: IN_DIR, source: built.output, readonly: true },
-      { type: 'bind', dest: OUT_DIR, source: scratch() },
-    ],
-    ignoreCache: opts.ignoreCache,
-    customName: wasmOptStepName(opts.label, plan),
-  });
-  return { output: run.mount(OUT_DIR), path: file };
+  return selfImageStep(
+    frontendImage,
+    module,
+    built,
+    (input, output) => [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, input, output)],
+    {
+      customName: wasmOptStepName(opts.label, plan),
+      ignoreCache: opts.ignoreCache,
+    },
+  );
 }

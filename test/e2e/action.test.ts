@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorkflow, type ActRun } from '../support/act.js';
 import { startScratchBuildkitd, type ScratchBuilder } from '../support/buildkitd.js';
 import { run } from '../support/exec.js';
+import { stepOutcome } from '../support/progress.js';
 import { loadTestbed } from '../support/testbed.js';
 
 const tb = loadTestbed();
@@ -38,31 +39,6 @@ function outputsOf(act: ActRun, step: string): Record<string, string> {
 async function craneDigest(reference: string): Promise<string> {
   const res = await run('crane', ['digest', '--insecure', reference], { env: tb.env });
   return res.code === 0 ? res.stdout.trim() : `error: ${res.stderr.trim()}`;
-}
-
-/**
- * How BuildKit's plain progress shows the step named `name`: `cached` when it printed CACHED, `imported`
- * when its only lines are the download of its result from an imported cache (BuildKit marks such a
- * vertex cached in its progress stream, but the plain printer ends it with DONE), `ran` otherwise.
- */
-function stepOutcome(output: string, name: RegExp): 'cached' | 'imported' | 'ran' | 'absent' {
-  const lines = output.split('\n').map((l) => l.replace(/^\[[^\]]*\]\s+\|\s?/, ''));
-  const start = lines.findIndex((l) => /^#\d+ /.test(l) && name.test(l.replace(/^#\d+ /, '')));
-  if (start < 0) return 'absent';
-  const id = lines[start]!.split(' ')[0]!;
-  const body: string[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (!line.startsWith(`${id} `)) continue;
-    const rest = line.slice(id.length + 1);
-    if (rest === 'CACHED') return 'cached';
-    if (/^(DONE|ERROR)/.test(rest)) break;
-    if (rest !== lines[start]!.slice(id.length + 1)) body.push(rest);
-  }
-  // `#12 sha256:<hex> 35.78kB / 35.78kB 0.1s done`, `#12 extracting sha256:<hex> done`, and the same
-  // lines without `done` while a download is under way: sizes and times vary.
-  const blob = /^(extracting )?sha256:[0-9a-f]{64}( [\d.]+[kMG]?B \/ [\d.]+[kMG]?B)?( [\d.]+s)?( done)?$/;
-  const blobOnly = body.every((l) => blob.test(l));
-  return body.length > 0 && blobOnly ? 'imported' : 'ran';
 }
 
 describe('the action under act', () => {

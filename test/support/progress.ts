@@ -4,7 +4,6 @@
  * How BuildKit's plain progress shows the step named `name`: `cached` when it printed CACHED, `imported`
  * when its only lines are the download of its result from an imported cache (BuildKit marks such a
  * vertex cached in its progress stream, but the plain printer ends it with DONE), `ran` otherwise.
- * (The reading of test/e2e/action.test.ts's copy, plus the printer's `...` lines between steps.)
  */
 export function stepOutcome(output: string, name: RegExp): 'cached' | 'imported' | 'ran' | 'absent' {
   const lines = output.split('\n').map((l) => l.replace(/^\[[^\]]*\]\s+\|\s?/, ''));
