@@ -5028,7 +5028,7 @@ function subSpan(value, start2, end, text2) {
 }
 
 // src/wasm-toml/rules.ts
-var COMPONENT_LANGUAGES = ["c", "cpp", "rust", "tinygo"];
+var COMPONENT_LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "zig"];
 var COMPONENT_RUNTIMES = ["wasmtime"];
 var asObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asObjs = (v) => Array.isArray(v) ? v.map(asObj2) : [];
@@ -8905,7 +8905,12 @@ async function buildGoFamily(inputs, b) {
     ignoreCache,
     customName: `${inputs.label} ${b.name}`
   });
-  return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  const componentize = module.language === "go" && module.target === "wasip2";
+  return {
+    output: run.mount(OUT_DIR),
+    path: `/${module.name}.wasm`,
+    ...componentize ? { componentize } : {}
+  };
 }
 var goDriver = {
   languages: ["go"],
@@ -9338,7 +9343,12 @@ var zigDriver = {
       ignoreCache: inputs.ignoreCache,
       customName: `${inputs.label} zig build-exe ${opts.root}`
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: run.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
+      ...module.target === "wasip2" ? { componentize: true } : {}
+    };
   }
 };
 

@@ -263,7 +263,13 @@ export async function buildGoFamily(inputs: BuildInputs, b: GoFamilyBuild): Prom
     ignoreCache,
     customName: `${inputs.label} ${b.name}`,
   });
-  return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  // Go builds wasip1 only: a wasip2 module becomes a component after the build. TinyGo builds one itself.
+  const componentize = module.language === 'go' && module.target === 'wasip2';
+  return {
+    output: run.mount(OUT_DIR),
+    path: `/${module.name}.wasm`,
+    ...(componentize ? { componentize } : {}),
+  };
 }
 
 export const goDriver: LanguageDriver = {

@@ -82,6 +82,11 @@ export const zigDriver: LanguageDriver = {
       ignoreCache: inputs.ignoreCache,
       customName: `${inputs.label} zig build-exe ${opts.root}`,
     });
-    return { output: run.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: run.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
+      ...(module.target === 'wasip2' ? { componentize: true } : {}),
+    };
   },
 };

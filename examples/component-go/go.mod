@@ -1,0 +1,3 @@
+module example.com/hello-component
+
+go 1.23
