@@ -42,6 +42,7 @@ describe('hostile and malformed wasm.toml through buildx', () => {
   });
 
   it.each([
+    ['that is empty', '', 1, /missing \[module\]/],
     [
       'over the size limit',
       `[module]\nname = "m"\nlanguage = "c"\n#${'x'.repeat(LIMITS.fileBytes)}\n`,
