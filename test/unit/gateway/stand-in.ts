@@ -82,6 +82,7 @@ export interface StandIn {
 export async function startStandIn(handler: Handler): Promise<StandIn> {
   const calls: RecordedCall[] = [];
   const sessions: ServerHttp2Session[] = [];
+  const attached: Duplex[] = [];
   const server = http2.createServer();
   server.on('session', (session) => sessions.push(session));
   server.on('stream', (stream, headers) => {
@@ -102,10 +103,17 @@ export async function startStandIn(handler: Handler): Promise<StandIn> {
     calls,
     sessions,
     connect: () => net.connect(port, '127.0.0.1'),
-    attach: (duplex) => server.emit('connection', duplex),
+    attach: (duplex) => {
+      attached.push(duplex);
+      server.emit('connection', duplex);
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const session of sessions) session.destroy();
+        // A session over a stream whose other end is gone (a child process that exited) must not be
+        // destroyed: that writes a GOAWAY into the closed stream, which trips an assertion inside Node's
+        // JSStreamSocket. Ending the stream first lets such sessions close by themselves.
+        for (const duplex of attached) duplex.destroy();
+        for (const session of sessions) if (!session.destroyed && session.socket) session.destroy();
         server.close(() => resolve());
       }),
   };
