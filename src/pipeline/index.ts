@@ -72,7 +72,12 @@ export async function runPipeline(
     const built = await timed('build', `Build ${plans.map((p) => p.name).join(', ')}`, () =>
       build(plans, inputs, deps, opts.builder, fileLabel),
     );
-    const images = await extractImages(built, path.join(inputs.workDir, 'modules'));
+    const images = await extractImages(built, path.join(inputs.workDir, 'modules')).catch((e: unknown) => {
+      throw new PipelineError(
+        'build',
+        `reading the built image: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    });
     for (const image of images) {
       report.images.push({
         target: image.built.plan.target,
@@ -89,7 +94,14 @@ export async function runPipeline(
     if (inputs.tests) {
       await timed('test', 'Test on ' + inputs.runtimes.map((r) => r.name).join(', '), async () => {
         const runtimes = await resolveAll(inputs, deps);
-        const verified = await verifyImages(spec, fileLabel, images, runtimes, inputs.context, deps);
+        const verified = await verifyImages(spec, fileLabel, images, runtimes, inputs.context, deps).catch(
+          (e: unknown) => {
+            throw new PipelineError(
+              'test',
+              `running the tests: ${e instanceof Error ? e.message : String(e)}`,
+            );
+          },
+        );
         report.tests = verified.tests;
         report.runtimes = verified.runtimes;
       });
