@@ -5028,7 +5028,6 @@ function subSpan(value, start2, end, text2) {
 }
 
 // src/wasm-toml/rules.ts
-var COMPONENT_LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "zig"];
 var COMPONENT_RUNTIMES = ["wasmtime"];
 var asObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asObjs = (v) => Array.isArray(v) ? v.map(asObj2) : [];
@@ -5118,13 +5117,7 @@ function languageTables({ m, ctx, at, given, language, hasBuild }) {
     );
   }
 }
-function componentRules({ m, ctx, at, given, span, language, target, hasBuild }) {
-  if (target === "wasip2" && language && !hasBuild && !COMPONENT_LANGUAGES.includes(language)) {
-    ctx.errors.add(span("target"), `language "${language}" cannot build a component (target "wasip2")`, {
-      path: at("target"),
-      hint: `components are built from ${quotedList(COMPONENT_LANGUAGES)}; use target = "wasip1"`
-    });
-  }
+function componentRules({ m, ctx, at, given, span, target }) {
   const optimize = asObj2(m.optimize);
   if (!optimize) return;
   const debug = m.profile === "debug";
@@ -5179,6 +5172,14 @@ function testRules({ m, ctx, at, given, span, target }) {
           path: at("test", j, "expect"),
           hint: "keep one: stdout for the exact output, stdout-matches for a pattern"
         }
+      );
+    }
+    const exitCode = asObj2(test.expect)?.["exit-code"];
+    if (target === "wasip2" && typeof exitCode === "number" && exitCode > 1) {
+      ctx.errors.add(
+        span("test", j, "expect", "exit-code"),
+        `a component exits with 0 or 1, never ${exitCode} (WASI 0.2's exit takes ok or error, not a code)`,
+        { path: at("test", j, "expect", "exit-code"), hint: "expect exit-code = 1 for any failure" }
       );
     }
     if (target !== "wasip2" || !Array.isArray(test.runtimes)) return;
@@ -7842,6 +7843,9 @@ var FileActions = class _FileActions {
   }
 };
 var start = new FileActions();
+function mkfile(...args) {
+  return start.mkfile(...args);
+}
 function copy(...args) {
   return start.copy(...args);
 }
@@ -8584,6 +8588,13 @@ function options(module) {
   if (!module.assemblyscript) throw new Error(`module "${module.name}" has no assemblyscript options`);
   return module.assemblyscript;
 }
+var COMPONENT_REALLOC_SOURCE = `// Written by wasm-build for target = "wasip2": the preview1 adapter allocates through this.
+export function cabi_realloc(ptr: usize, oldSize: usize, align: usize, newSize: usize): usize {
+  return ptr == 0 ? heap.alloc(newSize) : heap.realloc(ptr, newSize);
+}
+`;
+var COMPONENT_REALLOC_DIR = ".wasm-build";
+var COMPONENT_REALLOC_FILE = "component-realloc.ts";
 function ascArgs(module, output) {
   const opts = options(module);
   return [
@@ -8591,6 +8602,7 @@ function ascArgs(module, output) {
     "--no-install",
     "asc",
     opts.entry,
+    ...module.target === "wasip2" ? [`${COMPONENT_REALLOC_DIR}/${COMPONENT_REALLOC_FILE}`] : [],
     "--outFile",
     output,
     "--config",
@@ -8662,14 +8674,26 @@ var assemblyscriptDriver = {
           selector: "/node_modules",
           readonly: true
         },
-        { type: "bind", dest: OUT_DIR, source: scratch() }
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...module.target === "wasip2" ? [componentReallocMount(cwd, label, ignoreCache)] : []
       ],
       ignoreCache,
       customName: `${label} asc ${opts.entry}`
     });
-    return { output: compile.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: compile.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...module.target === "wasip2" ? { componentize: true } : {}
+    };
   }
 };
+function componentReallocMount(cwd, label, ignoreCache) {
+  const file = scratch().file(
+    mkfile(`/${COMPONENT_REALLOC_FILE}`, 420, COMPONENT_REALLOC_SOURCE, { createdTime: /* @__PURE__ */ new Date(0) }),
+    { ignoreCache, customName: `${label} cabi_realloc for the preview1 adapter` }
+  );
+  return { type: "bind", dest: path.join(cwd, COMPONENT_REALLOC_DIR), source: file, readonly: true };
+}
 
 // frontend/languages/c.ts
 import path2 from "node:path/posix";

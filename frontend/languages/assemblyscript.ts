@@ -3,7 +3,7 @@
 import { ModuleError } from '../module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
-import { copy, scratch, type MountSpec, type State } from '../llb/index.js';
+import { copy, mkfile, scratch, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 
 /** Official Node.js image, LTS line 24, Debian bookworm slim: node, npm and npx. */
@@ -35,6 +35,22 @@ function options(module: ModuleSpec): NonNullable<ModuleSpec['assemblyscript']> 
 }
 
 /**
+ * Compiled beside the entry of a `target = "wasip2"` module. The preview1 adapter that makes the module a
+ * component allocates its stack and state through the module's `cabi_realloc` export, and without one
+ * takes pages with memory.grow; AssemblyScript's allocator claims memory up to memory.size when it starts,
+ * so it overwrote those pages (the adapter failed its canary assertion in args_get). Blocks from
+ * `heap.alloc` are outside the garbage collector's reach, as the adapter's must be.
+ */
+export const COMPONENT_REALLOC_SOURCE = `// Written by wasm-build for target = "wasip2": the preview1 adapter allocates through this.
+export function cabi_realloc(ptr: usize, oldSize: usize, align: usize, newSize: usize): usize {
+  return ptr == 0 ? heap.alloc(newSize) : heap.realloc(ptr, newSize);
+}
+`;
+/** Where the compile step mounts that file, relative to the module's source directory. */
+export const COMPONENT_REALLOC_DIR = '.wasm-build';
+const COMPONENT_REALLOC_FILE = 'component-realloc.ts';
+
+/**
  * The compiler command line, run in the module's source directory. `--no-install`: asc must come from the
  * project's own node_modules (the step has no network), never be fetched by npx.
  */
@@ -45,6 +61,7 @@ export function ascArgs(module: ModuleSpec, output: string): string[] {
     '--no-install',
     'asc',
     opts.entry,
+    ...(module.target === 'wasip2' ? [`${COMPONENT_REALLOC_DIR}/${COMPONENT_REALLOC_FILE}`] : []),
     '--outFile',
     output,
     '--config',
@@ -126,10 +143,23 @@ export const assemblyscriptDriver: LanguageDriver = {
           readonly: true,
         },
         { type: 'bind', dest: OUT_DIR, source: scratch() },
+        ...(module.target === 'wasip2' ? [componentReallocMount(cwd, label, ignoreCache)] : []),
       ],
       ignoreCache,
       customName: `${label} asc ${opts.entry}`,
     });
-    return { output: compile.mount(OUT_DIR), path: `/${module.name}.wasm` };
+    return {
+      output: compile.mount(OUT_DIR),
+      path: `/${module.name}.wasm`,
+      ...(module.target === 'wasip2' ? { componentize: true } : {}),
+    };
   },
 };
+
+function componentReallocMount(cwd: string, label: string, ignoreCache: boolean): MountSpec {
+  const file = scratch().file(
+    mkfile(`/${COMPONENT_REALLOC_FILE}`, 0o644, COMPONENT_REALLOC_SOURCE, { createdTime: new Date(0) }),
+    { ignoreCache, customName: `${label} cabi_realloc for the preview1 adapter` },
+  );
+  return { type: 'bind', dest: path.join(cwd, COMPONENT_REALLOC_DIR), source: file, readonly: true };
+}

@@ -8,7 +8,7 @@ export { applyBuildArgs } from './build-args.js';
 export { toolchainImage } from './toolchain.js';
 export { compilePattern } from './formats.js';
 export { LIMITS } from './limits.js';
-export { COMPONENT_LANGUAGES, COMPONENT_RUNTIMES } from './rules.js';
+export { COMPONENT_RUNTIMES } from './rules.js';
 export { LANGUAGES, RUNTIMES, TARGETS, type Language, type RuntimeName } from './schema.js';
 export type { SourceRange, SpecPath } from './source.js';
 export type { ImageSpec, ModuleSpec, Spec, SpecData, Target, TestSpec, ToolchainSpec } from './types.js';

@@ -1,6 +1,6 @@
 import { FORMATS } from './formats.js';
 import { describeKey, interpolates } from './json-schema.js';
-import { COMPONENT_LANGUAGES, COMPONENT_RUNTIMES } from './rules.js';
+import { COMPONENT_RUNTIMES } from './rules.js';
 import {
   FORMAT_VERSION,
   LANGUAGES,
@@ -9,6 +9,7 @@ import {
   RUNTIMES,
   type Fields,
   type Key,
+  type Language,
   type TableKey,
   type TablesKey,
 } from './schema.js';
@@ -19,12 +20,24 @@ import { quotedList } from './suggest.js';
 
 const code = (items: readonly string[]): string => items.map((i) => `\`${i}\``).join(', ');
 
+const ADAPTED = 'the wasip1 module, made a component with the preview1 adapter';
+/** How each language's driver (frontend/languages/) makes a component. */
+const COMPONENT_ROUTES: Record<Language, string> = {
+  c: ADAPTED,
+  cpp: ADAPTED,
+  rust: `\`wasm32-wasip2\` on Rust >= 1.82, else ${ADAPTED}`,
+  go: ADAPTED,
+  tinygo: '`-target=wasip2`',
+  assemblyscript: `${ADAPTED} (the frontend adds a \`cabi_realloc\` export for it)`,
+  zig: ADAPTED,
+};
+
 const languageRows = (): string =>
   LANGUAGES.map((language) => {
     const options = Object.entries(MODULE_FIELDS)
       .filter(([, key]) => key.kind === 'table' && 'language' in key && key.language === language)
       .map(([name]) => `\`[module.${name}]\``);
-    return `| \`${language}\` | ${options.join(', ')} | ${COMPONENT_LANGUAGES.includes(language) ? 'yes' : 'no'} |`;
+    return `| \`${language}\` | ${options.join(', ')} | ${COMPONENT_ROUTES[language]} |`;
   }).join('\n');
 
 const intro = (expanded: string[], languageOptions: string[]): string => `
@@ -84,7 +97,7 @@ Options that only make sense for one language live in a table named after it and
 module in another language. Instead of a language, \`build\` runs your own command (an argument list,
 never a shell string) and \`output\` says where it writes the module.
 
-| \`language\` | options | \`target = "wasip2"\` (component) |
+| \`language\` | options | \`target = "wasip2"\` (a component) is |
 | --- | --- | --- |
 ${languageRows()}
 
@@ -107,8 +120,8 @@ Besides types, allowed values and unknown keys, the parser checks:
 
 - a module has a \`language\` or a \`build\` command; \`build\` needs \`output\`, and \`toolchain.image\` when
   there is no \`language\`; \`output\` is only for \`build\`;
-- \`target = "wasip2"\` (a component) is built from ${quotedList(COMPONENT_LANGUAGES)} (or a custom build),
-  is not passed through \`wasm-opt\`, and is test-run only on ${quotedList(COMPONENT_RUNTIMES)};
+- \`target = "wasip2"\` (a component) is not passed through \`wasm-opt\`, is test-run only on
+  ${quotedList(COMPONENT_RUNTIMES)}, and expects exit code 0 or 1 (WASI 0.2's exit has no other codes);
 - a language table (\`[module.rust]\`) matches the module's \`language\` and is not combined with \`build\`;
 - module names and, within a module, test names are unique; \`image.entrypoint\` names a module;
 - \`expect.stdout\` and \`expect.stdout-matches\` are not both set, and the pattern compiles;

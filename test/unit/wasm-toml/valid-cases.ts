@@ -167,7 +167,7 @@ line one
 dirs = { "testdata" = "/data" }
 env = { MODE = "strict" }
 runtimes = ["wasmtime"]
-expect = { stdout-matches = '^line \\w+$', exit-code = 3 }
+expect = { stdout-matches = '^line \\w+$', exit-code = 1 }
 `,
     expected: {
       module: [
@@ -188,7 +188,7 @@ expect = { stdout-matches = '^line \\w+$', exit-code = 3 }
               dirs: { testdata: '/data' },
               env: { MODE: 'strict' },
               runtimes: ['wasmtime'],
-              expect: { 'stdout-matches': '^line \\w+$', 'exit-code': 3 },
+              expect: { 'stdout-matches': '^line \\w+$', 'exit-code': 1 },
             },
           ],
         },
