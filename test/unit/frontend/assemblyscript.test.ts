@@ -159,6 +159,33 @@ describe('assemblyscript driver: env, cwd, network and mounts', () => {
   });
 });
 
+describe('assemblyscript driver: target = "wasip2"', () => {
+  it.each([
+    { target: 'wasip1', extraEntry: [], componentize: undefined },
+    { target: 'wasip2', extraEntry: ['.wasm-build/component-realloc.ts'], componentize: true },
+  ])('$target', async ({ target, extraEntry, componentize }) => {
+    const run = await runDriver(assemblyscriptDriver, moduleOf(`${AS}target = "${target}"`), {
+      files: project,
+    });
+    const compile = execNamed(run, '[m] asc');
+    expect(compile.args.slice(3, 4 + extraEntry.length)).toEqual(['assembly/index.ts', ...extraEntry]);
+    const realloc = compile.mounts.filter((m) => m.dest === '/src/.wasm-build');
+    expect(realloc).toEqual(
+      componentize
+        ? [
+            {
+              dest: '/src/.wasm-build',
+              type: 'bind',
+              from: '[m] cabi_realloc for the preview1 adapter',
+              readonly: true,
+            },
+          ]
+        : [],
+    );
+    expect(run.result.componentize).toBe(componentize);
+  });
+});
+
 describe('assemblyscript driver: errors and image', () => {
   it.each([
     { files: ['assembly/index.ts'], message: /no package\.json under "\."/ },
