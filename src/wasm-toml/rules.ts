@@ -14,8 +14,8 @@ import { defaultsOf, type Context, type Obj, type Path } from './validate.js';
 // fails an assertion inside the adapter when run on wasmtime (seen with asc 0.28 and wasi-shim 0.1).
 export const COMPONENT_LANGUAGES: readonly Language[] = ['c', 'cpp', 'rust', 'go', 'tinygo', 'zig'];
 
-/** Runtimes that run components; the others run only wasip1 core modules. */
-export const COMPONENT_RUNTIMES: readonly string[] = ['wasmtime'];
+/** Runtimes that run components (node through jco); the others run only wasip1 core modules. */
+export const COMPONENT_RUNTIMES: readonly string[] = ['wasmtime', 'node'];
 
 const asObj = (v: unknown): Obj | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
