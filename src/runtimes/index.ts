@@ -101,8 +101,9 @@ export async function resolveRuntime(
   program ??= await installProgram(req.name, kind.release, req.version, { ...opts, searchPath });
   let jcoDir: string | undefined;
   if (req.name === 'node' && opts.components) {
-    jcoDir = (await installJco(opts)).dir;
-    opts.log?.(`node runs components through ${jcoDescription} (${jcoDir})`);
+    const jco = await installJco(opts);
+    jcoDir = jco.dir;
+    opts.log?.(`node runs components through ${jcoDescription} (${jco.source}: ${jco.dir})`);
   }
   const runtime = runtimeAt(req.name, program.bin, undefined, jcoDir);
   let version: string;

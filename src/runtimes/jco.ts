@@ -5,7 +5,7 @@
 // `jco run` does, without jco's CLI and its dependencies. Both packages are installed like the other
 // runtimes' releases: downloaded from the npm registry (a mirror may replace it), checked against the sha256
 // pinned here, and kept in the tool cache.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tc from '@actions/tool-cache';
@@ -50,11 +50,11 @@ export async function installJco(opts: { npmRegistry?: string; log?: (m: string)
 }> {
   const log = opts.log ?? (() => {});
   const cached = tc.find(TOOL, toolVersion());
-  if (cached) {
-    log(`${jcoDescription}: from the tool cache (${cached})`);
-    return { dir: cached, source: 'tool-cache' };
-  }
-  const root = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), 'jco-'));
+  if (cached) return { dir: cached, source: 'tool-cache' };
+  // RUNNER_TEMP, as tool-cache's downloads use it; the CLI names one that may not exist yet.
+  const temp = process.env.RUNNER_TEMP ?? os.tmpdir();
+  await mkdir(temp, { recursive: true });
+  const root = await mkdtemp(path.join(temp, 'jco-'));
   try {
     for (const pkg of JCO_PACKAGES) {
       const url = tarballUrl(opts.npmRegistry ?? NPM_REGISTRY, pkg);
