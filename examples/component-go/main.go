@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -14,7 +15,15 @@ func main() {
 		greeting = "Hello"
 	}
 	name := "world"
-	if len(os.Args) > 1 {
+	if len(os.Args) == 2 && os.Args[1] == "-" {
+		// The name from standard input: WASI 0.2's stdin stream, through the adapter.
+		in, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		name = strings.TrimSpace(string(in))
+	} else if len(os.Args) > 1 {
 		name = strings.Join(os.Args[1:], " ")
 	}
 	fmt.Printf("%s, %s!\n", greeting, name)

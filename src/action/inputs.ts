@@ -35,6 +35,7 @@ export function getInputs(): ActionInputs {
     sbom: core.getBooleanInput('sbom'),
     secrets: lines('secrets').map(parseSecretValue),
     runtimeMirror: core.getInput('runtime-mirror'),
+    npmRegistry: core.getInput('npm-registry'),
     githubToken: core.getInput('github-token'),
     workDir: path.join(
       env.RUNNER_TEMP || '.',

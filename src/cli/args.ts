@@ -48,6 +48,7 @@ const options = {
   provenance: { type: 'boolean' },
   sbom: { type: 'boolean' },
   'runtime-mirror': { type: 'string' },
+  'npm-registry': { type: 'string' },
   'work-dir': { type: 'string' },
   report: { type: 'string' },
   progress: { type: 'string' },
@@ -112,6 +113,7 @@ export function parseCli(
     sbom: Boolean(v.sbom),
     secrets: (v.secret ?? []).map(parseSecretSpec),
     runtimeMirror: v['runtime-mirror'],
+    npmRegistry: v['npm-registry'],
     githubToken: env.GITHUB_TOKEN,
     workDir,
     progress,
@@ -159,6 +161,7 @@ Options:
                            id=<id>,env=<variable> or id=<id>,src=<file> (repeat)
       --provenance, --sbom attestations (off: they turn the image into an index runwasi cannot read)
       --runtime-mirror URL replaces https://github.com (and https://nodejs.org) in runtime downloads
+      --npm-registry URL   replaces https://registry.npmjs.org for jco, which node runs components with
       --work-dir DIR       layouts, modules and the report (default .wasm-build)
       --report FILE        the JSON report (default WORK-DIR/report.json)
       --progress MODE      auto (a terminal) or plain (default plain in CI and when piped)

@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   try {
     const deps = systemDeps(inputs, runEnv, log);
     const resolve = deps.resolveRuntime;
-    deps.resolveRuntime = (req) => withoutRunnerDebug(() => resolve(req));
+    deps.resolveRuntime = (req, needs) => withoutRunnerDebug(() => resolve(req, needs));
     const report = await runPipeline(inputs, deps, { until: request.until, builder: builder.name });
     await mkdir(path.dirname(request.reportFile), { recursive: true });
     await writeFile(request.reportFile, JSON.stringify(report, null, 2) + '\n');
@@ -87,7 +87,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     if (request.command !== 'run') return 0;
     const module = report.images[0]!.modules[0]!;
-    const rt = await deps.resolveRuntime(inputs.runtimes[0]!);
+    const rt = await deps.resolveRuntime(inputs.runtimes[0]!, { components: module.kind === 'component' });
     const cmd = rt.runtime.command({ module: module.file, args: request.guestArgs, env: {}, dirs: [] });
     const ran = await runProcess(cmd.bin, cmd.args, { env: cmd.env, inherit: 'all' });
     return ran.code;

@@ -25,10 +25,12 @@ export function systemDeps(inputs: PipelineInputs, env: NodeJS.ProcessEnv, log: 
     env,
     log,
     run: runProcess,
-    resolveRuntime: (req) =>
+    resolveRuntime: (req, needs) =>
       resolveRuntime(req, {
         mirror: inputs.runtimeMirror,
+        npmRegistry: inputs.npmRegistry,
         githubToken: inputs.githubToken,
+        components: needs.components,
         log: (m) => log.info(m),
       }),
   };
@@ -93,7 +95,8 @@ export async function runPipeline(
 
     if (inputs.tests) {
       await timed('test', 'Test on ' + inputs.runtimes.map((r) => r.name).join(', '), async () => {
-        const runtimes = await resolveAll(inputs, deps);
+        const components = images.some((i) => i.modules.some((m) => m.kind === 'component'));
+        const runtimes = await resolveAll(inputs, deps, components);
         const verified = await verifyImages(spec, fileLabel, images, runtimes, inputs.context, deps).catch(
           (e: unknown) => {
             throw new PipelineError(
@@ -177,11 +180,15 @@ async function readSpec(file: string, fileLabel: string, deps: PipelineDeps): Pr
   });
 }
 
-async function resolveAll(inputs: PipelineInputs, deps: PipelineDeps): Promise<ResolvedRuntime[]> {
+async function resolveAll(
+  inputs: PipelineInputs,
+  deps: PipelineDeps,
+  components: boolean,
+): Promise<ResolvedRuntime[]> {
   const out: ResolvedRuntime[] = [];
   for (const req of inputs.runtimes) {
     try {
-      const rt = await deps.resolveRuntime(req);
+      const rt = await deps.resolveRuntime(req, { components });
       deps.log.info(`${rt.runtime.name} ${rt.version} (${rt.source}: ${rt.bin})`);
       out.push(rt);
     } catch (e) {

@@ -25,6 +25,7 @@ export type RawInputs = Pick<
   | 'sbom'
   | 'secrets'
   | 'runtimeMirror'
+  | 'npmRegistry'
   | 'githubToken'
   | 'workDir'
   | 'progress'
@@ -78,6 +79,7 @@ export function toPipelineInputs(raw: RawInputs): PipelineInputs {
   };
   if (raw.builder) inputs.builder = raw.builder;
   if (raw.runtimeMirror) inputs.runtimeMirror = raw.runtimeMirror;
+  if (raw.npmRegistry) inputs.npmRegistry = raw.npmRegistry;
   if (raw.githubToken) inputs.githubToken = raw.githubToken;
   return inputs;
 }

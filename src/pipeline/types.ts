@@ -39,6 +39,8 @@ export interface PipelineInputs {
   workDir: string;
   /** Replaces the origin of runtime release downloads (a mirror). */
   runtimeMirror?: string;
+  /** Replaces https://registry.npmjs.org for the npm packages node needs to run components (jco). */
+  npmRegistry?: string;
   githubToken?: string;
   /** buildx's progress: drawn on a terminal (`auto`), or plain lines for logs and CI. */
   progress: 'plain' | 'auto';
@@ -78,8 +80,11 @@ export interface PipelineDeps {
   env: NodeJS.ProcessEnv;
   log: Logger;
   run: ProcessRunner;
-  /** Finds or installs a runtime (the action's installer; a fixed table in tests). */
-  resolveRuntime: (req: RuntimeRequest) => Promise<ResolvedRuntime>;
+  /**
+   * Finds or installs a runtime (the action's installer; a fixed table in tests); `components`: the
+   * modules include components, which node then runs through jco.
+   */
+  resolveRuntime: (req: RuntimeRequest, needs: { components: boolean }) => Promise<ResolvedRuntime>;
 }
 
 export type Phase = 'input' | 'build' | 'test' | 'push';

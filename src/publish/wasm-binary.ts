@@ -1,5 +1,13 @@
 // Just enough of the WebAssembly binary formats to describe a module for the CNCF artifact: core
 // module or component (preamble), and a component's top-level import and export names.
+//
+// Why a reader of our own: the names sit in the component's import and export sections, which take a few
+// dozen lines to walk, deterministically and without running anything. The maintained JS packages that
+// understand components are jco's: wasm-tools compiled to WebAssembly (2.4 MB, plus preview2-shim to run
+// it) that would go into the action's bundle, and whose `component wit` answers with WIT text to parse
+// again. The general-purpose JS Wasm parsers (@webassemblyjs and the like) read core modules only. The
+// names match what oci-wasm (the CNCF artifact's Rust implementation) takes from the decoded world:
+// test/e2e/components.test.ts checks them against `wasm-tools component wit` for every component example.
 
 import { hasWasmMagic, inspectHeader, type WasmKind } from '../primitives/wasm-preamble.js';
 

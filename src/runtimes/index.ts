@@ -3,6 +3,7 @@ import { RUNTIMES, type RuntimeName } from '../wasm-toml/index.js';
 import { cliRuntime, type CliRuntimeSpec } from './cli-runtime.js';
 import { findOnPath } from '../process.js';
 import { installProgram, type InstallOptions, type InstalledProgram } from './install.js';
+import { installJco, jcoDescription } from './jco.js';
 import { nodeCli, nodeEnv, nodeRelease } from './node.js';
 import type { ReleaseSource } from './release.js';
 import type { Runtime } from './runtime.js';
@@ -24,7 +25,7 @@ const KINDS: Record<RuntimeName, RuntimeKind> = {
   wazero: { cli: wazeroCli, release: wazeroRelease },
   wasmer: { cli: wasmerCli, release: wasmerRelease },
   wasmedge: { cli: wasmedgeCli, release: wasmedgeRelease },
-  node: { cli: nodeCli, release: nodeRelease },
+  node: { cli: nodeCli(), release: nodeRelease },
 };
 
 /** One entry of a `runtimes` list: `wasmtime` or `wasmtime@48.0.8`. */
@@ -49,10 +50,23 @@ export function parseRuntimeRequest(text: string): RuntimeRequest {
   return req;
 }
 
-/** The adapter for a program already chosen (tests, a laptop): `bin` defaults to the name on PATH. */
-export function runtimeAt(name: RuntimeName, bin?: string, env: NodeJS.ProcessEnv = process.env): Runtime {
-  if (name === 'node') return cliRuntime(nodeCli, bin ?? process.execPath, nodeEnv());
+/**
+ * The adapter for a program already chosen (tests, a laptop): `bin` defaults to the name on PATH. For
+ * node, `jcoDir` (installJco's directory) adds components.
+ */
+export function runtimeAt(
+  name: RuntimeName,
+  bin?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  jcoDir?: string,
+): Runtime {
+  if (name === 'node') return cliRuntime(nodeCli(jcoDir), bin ?? process.execPath, nodeEnv());
   return cliRuntime(KINDS[name].cli, bin ?? name, env);
+}
+
+export interface ResolveOptions extends InstallOptions {
+  /** The modules to run include components: node then gets jco's packages (see jco.ts). */
+  components?: boolean;
 }
 
 export interface ResolvedRuntime {
@@ -68,7 +82,7 @@ export interface ResolvedRuntime {
  */
 export async function resolveRuntime(
   req: RuntimeRequest,
-  opts: InstallOptions = {},
+  opts: ResolveOptions = {},
 ): Promise<ResolvedRuntime> {
   const kind = KINDS[req.name];
   const searchPath = opts.searchPath ?? process.env.PATH ?? '';
@@ -85,7 +99,13 @@ export async function resolveRuntime(
     }
   }
   program ??= await installProgram(req.name, kind.release, req.version, { ...opts, searchPath });
-  const runtime = runtimeAt(req.name, program.bin);
+  let jcoDir: string | undefined;
+  if (req.name === 'node' && opts.components) {
+    const jco = await installJco(opts);
+    jcoDir = jco.dir;
+    opts.log?.(`node runs components through ${jcoDescription} (${jco.source}: ${jco.dir})`);
+  }
+  const runtime = runtimeAt(req.name, program.bin, undefined, jcoDir);
   let version: string;
   try {
     version = await runtime.version();

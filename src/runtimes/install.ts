@@ -12,6 +12,8 @@ import { hostPlatform, GITHUB, type HostPlatform, type ReleaseSource } from './r
 export interface InstallOptions {
   /** Replaces a release's origin (https://github.com, https://nodejs.org), keeping the path: a mirror. */
   mirror?: string;
+  /** Replaces https://registry.npmjs.org for the npm packages a runtime needs (node's jco, for components). */
+  npmRegistry?: string;
   /** Sent to github.com only (never to a mirror): raises GitHub's download rate limits. */
   githubToken?: string;
   platform?: HostPlatform;
@@ -92,7 +94,7 @@ export async function installProgram(
   }
 }
 
-async function download(url: string, auth: string | undefined): Promise<string> {
+export async function download(url: string, auth: string | undefined): Promise<string> {
   try {
     return await tc.downloadTool(url, undefined, auth);
   } catch (e) {
@@ -109,7 +111,7 @@ export function expectedChecksum(sums: string, asset: string): string | undefine
   return undefined;
 }
 
-async function sha256File(file: string): Promise<string> {
+export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -1,6 +1,10 @@
 // Node's built-in WASI preview1 implementation, run in a child Node process so the guest owns real
-// stdin/stdout/stderr and an exit code, exactly as a CLI runtime would.
+// stdin/stdout/stderr and an exit code, exactly as a CLI runtime would; components run through jco in
+// the same way (jco.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { HEADER_LENGTH, inspectHeader } from '../primitives/wasm-preamble.js';
 import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
+import { JCO_RUNNER } from './jco.js';
 import type { ReleaseSource } from './release.js';
 import type { RunRequest } from './runtime.js';
 
@@ -15,20 +19,51 @@ WebAssembly.instantiate(readFileSync(cfg.module), wasi.getImportObject()).then((
 }, (err) => { console.error(String(err)); process.exitCode = 70; });
 `;
 
-export function nodeRunnerConfig(req: RunRequest): string {
+/** What both runners give the guest: the file, argv0 and args, env, preopens (guest -> host). */
+export function nodeRunnerConfig(req: RunRequest, jcoDir?: string): string {
   const preopens: Record<string, string> = {};
   for (const d of req.dirs) preopens[d.guest] = d.host;
   const argv0 = req.module.split('/').pop() ?? req.module;
-  return JSON.stringify({ module: req.module, args: [argv0, ...req.args], env: req.env, preopens });
+  return JSON.stringify({
+    ...(jcoDir !== undefined && { jco: jcoDir }),
+    module: req.module,
+    args: [argv0, ...req.args],
+    env: req.env,
+    preopens,
+  });
 }
 
-export const nodeCli: CliRuntimeSpec = {
-  name: 'node',
-  components: false,
-  versionArgs: ['--version'],
-  parseVersion: firstVersion, // "v20.20.2"
-  runArgs: (req) => ['--no-warnings', '-e', RUNNER, nodeRunnerConfig(req)],
-};
+/** Component or core module, from the file's first bytes; a file it cannot read goes to node:wasi, which says why. */
+function isComponent(file: string): boolean {
+  const head = Buffer.alloc(HEADER_LENGTH);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const header = inspectHeader(head.subarray(0, readSync(fd, head, 0, HEADER_LENGTH, 0)));
+    return header.wasm && header.kind === 'component';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * node:wasi for core modules; with jco's packages installed (`jcoDir`, see jco.ts), components too, each
+ * run chosen by what the file is.
+ */
+export function nodeCli(jcoDir?: string): CliRuntimeSpec {
+  return {
+    name: 'node',
+    components: jcoDir !== undefined,
+    versionArgs: ['--version'],
+    parseVersion: firstVersion, // "v20.20.2"
+    runArgs: (req) =>
+      jcoDir !== undefined && isComponent(req.module)
+        ? ['--no-warnings', '--input-type=module', '-e', JCO_RUNNER, nodeRunnerConfig(req, jcoDir)]
+        : ['--no-warnings', '-e', RUNNER, nodeRunnerConfig(req)],
+  };
+}
 
 /**
  * The guest sees only what the request gives it (env is passed to WASI explicitly), so the child Node

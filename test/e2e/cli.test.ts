@@ -4,34 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PipelineReport } from '../../src/pipeline/index.js';
+import { cliBundle, wasmBuild as runCli } from '../support/cli.js';
 import { run } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 
 const tb = loadTestbed();
 const work = mkdtempSync(path.join(os.tmpdir(), 'cli-e2e-'));
-const cli = path.join(repoRoot, 'dist', 'cli.mjs');
-const toolchains = Object.entries(tb.images)
-  .filter(([k]) => k.startsWith('toolchain_'))
-  .map(([k, v]) => `--build-arg=WASM_TOOLCHAIN_IMAGE_${k.slice('toolchain_'.length).toUpperCase()}=${v}`);
-
-/** Runs the CLI with the testbed's frontend and toolchains; `guest` goes after `--`. */
-function wasmBuild(args: string[], name: string, guest: string[] = []) {
-  const report = path.join(work, `${name}.json`);
-  return run(
-    process.execPath,
-    [
-      cli,
-      ...args,
-      `--frontend=${tb.images.frontend}`,
-      ...toolchains,
-      `--work-dir=${path.join(work, name)}`,
-      `--report=${report}`,
-      ...(guest.length ? ['--', ...guest] : []),
-    ],
-    { env: { ...tb.env, CI: 'true' } },
-  ).then((res) => ({ ...res, report: () => JSON.parse(readFileSync(report, 'utf8')) as PipelineReport }));
-}
+const wasmBuild = (args: string[], name: string, guest: string[] = []) => runCli(tb, work, args, name, guest);
 
 describe('wasm-build', () => {
   const tag = `${tb.registry}/cli/rust:${Date.now()}`;
@@ -146,7 +125,7 @@ describe('wasm-build', () => {
   });
 
   it('exits with 2 on a flag it does not know', async () => {
-    const res = await run(process.execPath, [cli, 'build', '--frobnicate']);
+    const res = await run(process.execPath, [cliBundle, 'build', '--frobnicate']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("Unknown option '--frobnicate'");
   });

@@ -1,6 +1,8 @@
 // The runtime installer against a release server on loopback that serves release-shaped archives of the
 // testbed's real wasmtime and wazero binaries, under the paths GitHub uses (the `runtime-mirror` input
-// replaces the origin): install, a checksum mismatch, and a second install from the tool cache.
+// replaces the origin): install, a checksum mismatch, and a second install from the tool cache. The same
+// server stands in for an npm registry (the `npm-registry` input) with jco's real tarballs, which node
+// needs for components.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstallError, resolveRuntime } from '../../src/runtimes/index.js';
+import { JCO_PACKAGES, tarballUrl } from '../../src/runtimes/jco.js';
 import { run } from '../support/exec.js';
 import { loadTestbed } from '../support/testbed.js';
 
@@ -60,6 +63,25 @@ beforeAll(async () => {
     `/corrupt${dir}/wazero_${wazeroVersion}_checksums.txt`,
     Buffer.from(`${'0'.repeat(64)}  ${asset}\n`),
   );
+
+  // jco's two packages as the npm registry has them (npm pack fetches exactly the registry's .tgz), and
+  // a second "registry" serving each under the other's name.
+  const tarballs: Buffer[] = [];
+  for (const pkg of JCO_PACKAGES) {
+    const res = await run('npm', [
+      'pack',
+      '--silent',
+      `${pkg.name}@${pkg.version}`,
+      '--pack-destination',
+      work,
+    ]);
+    if (res.code !== 0) throw new Error(res.stderr);
+    tarballs.push(readFileSync(path.join(work, res.stdout.trim())));
+  }
+  JCO_PACKAGES.forEach((pkg, i) => {
+    served.set(tarballUrl('/npm', pkg), tarballs[i]!);
+    served.set(tarballUrl('/npm-corrupt', pkg), tarballs[1 - i]!);
+  });
 
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -124,5 +146,58 @@ describe('installing runtimes from release archives', () => {
     await expect(resolveRuntime({ name: 'wasmtime', version: '1.0.0' }, opts())).rejects.toThrow(
       /could not download http:\/\/127\.0\.0\.1:\d+\/bytecodealliance\/wasmtime\/releases\/download\/v1\.0\.0\/wasmtime-v1\.0\.0-x86_64-linux\.tar\.xz/,
     );
+  });
+});
+
+describe('node with jco for components, from an npm registry', () => {
+  const opts = (registry: string, log: (m: string) => void = () => {}) => ({
+    npmRegistry: `${mirror}${registry}`,
+    components: true,
+    searchPath: '',
+    log,
+  });
+
+  it('refuses tarballs whose sha256 is not the pinned one, and caches nothing', async () => {
+    process.env.RUNNER_TOOL_CACHE = path.join(work, 'tool-cache-jco-bad');
+    const bad = resolveRuntime({ name: 'node' }, opts('/npm-corrupt'));
+    await expect(bad).rejects.toThrow(InstallError);
+    await expect(bad).rejects.toThrow(
+      new RegExp(
+        `checksum mismatch for .*/npm-corrupt/@bytecodealliance/jco-transpile/-/jco-transpile-[\\d.]+\\.tgz: wasm-build pins sha256:${JCO_PACKAGES[0].sha256}`,
+      ),
+    );
+    expect(existsSync(path.join(process.env.RUNNER_TOOL_CACHE, 'wasm-build-jco'))).toBe(false);
+  });
+
+  it('installs both packages as one node_modules tree, then takes them from the tool cache', async () => {
+    process.env.RUNNER_TOOL_CACHE = path.join(work, 'tool-cache-jco');
+    const logged: string[] = [];
+    const before = requests.length;
+    const first = await resolveRuntime(
+      { name: 'node' },
+      opts('/npm', (m) => logged.push(m)),
+    );
+    expect(first.runtime.components).toBe(true);
+    expect(requests.slice(before)).toEqual(JCO_PACKAGES.map((p) => tarballUrl('/npm', p)));
+    expect(logged.join('\n')).toContain('sha256 match the pins');
+    const dir = /node runs components through .* \(download: (.+)\)$/m.exec(logged.join('\n'))![1]!;
+    expect(dir.startsWith(process.env.RUNNER_TOOL_CACHE)).toBe(true);
+    for (const f of [
+      'jco-transpile/vendor/js-component-bindgen-component.js',
+      'preview2-shim/dist/nodejs/cli.js',
+    ]) {
+      expect(existsSync(path.join(dir, 'node_modules', '@bytecodealliance', f)), f).toBe(true);
+    }
+
+    const again: string[] = [];
+    const cached = await resolveRuntime(
+      { name: 'node' },
+      opts('/npm', (m) => again.push(m)),
+    );
+    expect(cached.runtime.components).toBe(true);
+    expect(again.join('\n')).toContain(`(tool-cache: ${dir})`);
+    expect(requests.length).toBe(before + JCO_PACKAGES.length);
+    // Without components to run, nothing of jco is needed.
+    expect((await resolveRuntime({ name: 'node' }, { searchPath: '' })).runtime.components).toBe(false);
   });
 });

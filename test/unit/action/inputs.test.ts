@@ -36,6 +36,7 @@ describe('getInputs', () => {
         'github-token',
         'labels',
         'no-cache',
+        'npm-registry',
         'provenance',
         'push',
         'runtime-mirror',
@@ -74,6 +75,7 @@ describe('getInputs', () => {
         sbom: false,
         secrets: [],
         runtimeMirror: '',
+        npmRegistry: '',
         githubToken: 'ghs_token',
         workDir: 'wasm-build-local-step',
         progress: 'plain',
@@ -101,6 +103,7 @@ describe('getInputs', () => {
     ['provenance', 'True', { provenance: true }],
     ['sbom', 'TRUE', { sbom: true }],
     ['runtime-mirror', 'https://mirror.example', { runtimeMirror: 'https://mirror.example' }],
+    ['npm-registry', 'https://npm.example/', { npmRegistry: 'https://npm.example/' }],
   ])('%s: %j', (name, value, expected) => {
     setInputs({ [name]: value });
     expect(getInputs().raw).toMatchObject(expected);

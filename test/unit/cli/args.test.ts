@@ -94,6 +94,7 @@ describe('parseCli', () => {
     ['--sbom', { sbom: true }],
     ['--builder=b1', { builder: 'b1' }],
     ['--runtime-mirror=https://m.example', { runtimeMirror: 'https://m.example' }],
+    ['--npm-registry=https://n.example', { npmRegistry: 'https://n.example' }],
     ['--annotation=manifest:a=1', { annotations: ['manifest:a=1'] }],
     ['--cache-from=type=local,src=c', { cacheFrom: ['type=local,src=c'] }],
     ['--file=x/wasm.toml', { file: 'x/wasm.toml' }],

@@ -85,16 +85,17 @@ describe('toPipelineInputs', () => {
     [{ buildArgs: ['A=1', 'B=x=y'] }, { buildArgs: { A: '1', B: 'x=y' } }],
     [{ labels: ['team=wasm'] }, { labels: { team: 'wasm' } }],
     [
-      { builder: 'b1', runtimeMirror: 'https://m', githubToken: 't' },
-      { builder: 'b1', runtimeMirror: 'https://m', githubToken: 't' },
+      { builder: 'b1', runtimeMirror: 'https://m', npmRegistry: 'https://n', githubToken: 't' },
+      { builder: 'b1', runtimeMirror: 'https://m', npmRegistry: 'https://n', githubToken: 't' },
     ],
   ] as [Partial<RawInputs>, object][])('%j gives %j', (extra, expected) => {
     expect(toPipelineInputs({ ...raw, ...extra })).toMatchObject(expected);
   });
 
-  it('leaves out an empty builder, mirror and token', () => {
-    const inputs = toPipelineInputs({ ...raw, builder: '', runtimeMirror: '', githubToken: '' });
-    for (const k of ['builder', 'runtimeMirror', 'githubToken']) expect(inputs).not.toHaveProperty(k);
+  it('leaves out an empty builder, mirrors and token', () => {
+    const empty = { builder: '', runtimeMirror: '', npmRegistry: '', githubToken: '' };
+    const inputs = toPipelineInputs({ ...raw, ...empty });
+    for (const k of Object.keys(empty)) expect(inputs).not.toHaveProperty(k);
   });
 
   it.each([

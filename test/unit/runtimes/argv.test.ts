@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runtimeAt, type RunRequest, type RuntimeName } from '../../../src/runtimes/index.js';
 import { nodeCli, nodeRunnerConfig } from '../../../src/runtimes/node.js';
@@ -83,10 +86,45 @@ describe('node', () => {
   });
 
   it('runs the runner script with the config as its one argument', () => {
-    const argv = nodeCli.runArgs(req);
+    const argv = nodeCli().runArgs(req);
     expect(argv).toHaveLength(4);
     expect(argv.slice(0, 2)).toEqual(['--no-warnings', '-e']);
     expect(argv[2]).toContain("require('node:wasi')");
     expect(argv[3]).toBe(nodeRunnerConfig(req));
+  });
+
+  describe('with jco', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'node-argv-'));
+    const file = (name: string, bytes: number[]) => {
+      writeFileSync(path.join(dir, name), Buffer.from(bytes));
+      return { ...req, module: path.join(dir, name) };
+    };
+    const component = file('c.wasm', [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
+    const coreModule = file('m.wasm', [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+    it('runs a component through the jco runner, with the same guest inputs and the jco directory', () => {
+      const argv = nodeCli('/tc/jco').runArgs(component);
+      expect(argv.slice(0, 3)).toEqual(['--no-warnings', '--input-type=module', '-e']);
+      expect(argv[3]).toContain('js-component-bindgen-component.js');
+      expect(JSON.parse(argv[4]!)).toEqual({
+        jco: '/tc/jco',
+        module: component.module,
+        args: ['c.wasm', '-v', 'World'],
+        env: { A: '1', B: 'x y' },
+        preopens: { '/data': '/ctx/data' },
+      });
+    });
+
+    it('still runs a core module on node:wasi, and so does a file it cannot read', () => {
+      for (const r of [coreModule, { ...req, module: path.join(dir, 'missing.wasm') }]) {
+        expect(nodeCli('/tc/jco').runArgs(r)).toEqual(nodeCli().runArgs(r));
+      }
+    });
+
+    it('runs components only with jco', () => {
+      expect(runtimeAt('node', 'node', {}, '/tc/jco').components).toBe(true);
+      expect(runtimeAt('node', 'node', {}).components).toBe(false);
+      expect(nodeCli().runArgs(component)[2]).toContain("require('node:wasi')");
+    });
   });
 });

@@ -1,0 +1,122 @@
+// Components on Node.js: jco's transpiler (js-component-bindgen, itself a component compiled to JS +
+// WebAssembly, from the npm package @bytecodealliance/jco-transpile) turns the component into an ES module
+// whose WASI imports are @bytecodealliance/preview2-shim's Node implementation; a child Node process
+// transpiles, gives the shim the test's args, env and preopens, and calls `wasi:cli/run`. That is what
+// `jco run` does, without jco's CLI and its dependencies. Both packages are installed like the other
+// runtimes' releases: downloaded from the npm registry (a mirror may replace it), checked against the sha256
+// pinned here, and kept in the tool cache.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as tc from '@actions/tool-cache';
+import { download, InstallError, sha256File } from './install.js';
+
+/**
+ * The tarballs, by sha256 of the registry's .tgz. frontend/Dockerfile pins the same two (with jco's own
+ * package, for the preview1 adapter) as build-arg defaults; a unit test keeps the two copies equal.
+ */
+export const JCO_PACKAGES = [
+  {
+    name: '@bytecodealliance/jco-transpile',
+    version: '0.15.0',
+    sha256: '8386c1fe1919f57747626ac9622f7505efd560394ee0b43544907ff963fb6aff',
+  },
+  {
+    name: '@bytecodealliance/preview2-shim',
+    version: '0.26.1',
+    sha256: '58e433a5febead468ecedd97756fe49d845589d29f3e02e23972baae270f8372',
+  },
+] as const;
+
+export const NPM_REGISTRY = 'https://registry.npmjs.org';
+
+/** One tool-cache entry holds both packages as a node_modules tree: the transpiler imports the shim by name. */
+const TOOL = 'wasm-build-jco';
+const toolVersion = () => `${JCO_PACKAGES[0].version}-shim.${JCO_PACKAGES[1].version}`;
+
+/** "jco-transpile 0.15.0, preview2-shim 0.26.1", for logs. */
+export const jcoDescription = JCO_PACKAGES.map((p) => `${p.name.split('/')[1]} ${p.version}`).join(', ');
+
+/** `<registry>/@scope/name/-/name-<version>.tgz`, the path every npm registry (and mirror) serves. */
+export function tarballUrl(registry: string, pkg: { name: string; version: string }): string {
+  const base = pkg.name.split('/').pop()!;
+  return `${registry.replace(/\/+$/, '')}/${pkg.name}/-/${base}-${pkg.version}.tgz`;
+}
+
+/** The directory holding `node_modules/@bytecodealliance/...`: from the tool cache, else downloaded. */
+export async function installJco(opts: { npmRegistry?: string; log?: (m: string) => void } = {}): Promise<{
+  dir: string;
+  source: 'tool-cache' | 'download';
+}> {
+  const log = opts.log ?? (() => {});
+  const cached = tc.find(TOOL, toolVersion());
+  if (cached) return { dir: cached, source: 'tool-cache' };
+  // RUNNER_TEMP, as tool-cache's downloads use it; the CLI names one that may not exist yet.
+  const temp = process.env.RUNNER_TEMP ?? os.tmpdir();
+  await mkdir(temp, { recursive: true });
+  const root = await mkdtemp(path.join(temp, 'jco-'));
+  try {
+    for (const pkg of JCO_PACKAGES) {
+      const url = tarballUrl(opts.npmRegistry ?? NPM_REGISTRY, pkg);
+      log(`${pkg.name} ${pkg.version}: downloading ${url}`);
+      const file = await download(url, undefined);
+      try {
+        const got = await sha256File(file);
+        if (got !== pkg.sha256) {
+          throw new InstallError(
+            `checksum mismatch for ${url}: wasm-build pins sha256:${pkg.sha256}, the download is ` +
+              `sha256:${got}. Nothing was installed; check the npm registry (npm-registry).`,
+          );
+        }
+        // npm tarballs hold the package under `package/`.
+        await tc.extractTar(file, path.join(root, 'node_modules', pkg.name), ['xz', '--strip-components=1']);
+      } finally {
+        await rm(file, { force: true });
+      }
+    }
+    log(`${jcoDescription}: sha256 match the pins`);
+    return { dir: await tc.cacheDir(root, TOOL, toolVersion()), source: 'download' };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+// Runs as `node --input-type=module -e RUNNER <json>`; kept as a string so bundles need no extra file.
+// The transpiled module imports the shim by the same file URLs the runner configures it through, so both
+// see one instance of it. Its output goes to a temporary directory, removed on any exit (the guest's
+// `wasi:cli/exit` ends the process from inside the shim). The shim writes stdout and stderr on this
+// thread, so nothing is lost when it exits.
+export const JCO_RUNNER = `
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const cfg = JSON.parse(process.argv[1]);
+const file = (pkg, f) => pathToFileURL(path.join(cfg.jco, 'node_modules', '@bytecodealliance', pkg, f)).href;
+const shim = (name) => file('preview2-shim', 'dist/nodejs/' + name + '.js');
+const { $init, generate } = await import(file('jco-transpile', 'vendor/js-component-bindgen-component.js'));
+await $init;
+const map = ['cli', 'clocks', 'filesystem', 'http', 'io', 'random', 'sockets'].map((n) => ['wasi:' + n + '/*', shim(n) + '#*']);
+const out = generate(readFileSync(cfg.module), { name: 'component', map, noTypescript: true });
+const dir = mkdtempSync(path.join(tmpdir(), 'wasm-build-jco-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+for (const [name, bytes] of out.files) writeFileSync(path.join(dir, name), bytes);
+const cli = await import(shim('cli'));
+const fs = await import(shim('filesystem'));
+cli._setArgs(cfg.args);
+cli._setEnv(cfg.env);
+cli._setCwd(undefined);
+fs._setPreopens(cfg.preopens);
+const component = await import(pathToFileURL(path.join(dir, 'component.js')).href);
+if (!component.run?.run) {
+  console.error('not a command component: it exports no wasi:cli/run');
+  process.exit(70);
+}
+try {
+  await component.run.run();
+  process.exitCode = 0;
+} catch (err) {
+  if (err !== undefined) console.error(err);
+  process.exitCode = 1;
+}
+`;

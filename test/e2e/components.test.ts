@@ -1,0 +1,119 @@
+// Every component example (target = "wasip2") through the whole pipeline as users run it: the CLI builds
+// it with buildx, runs its [[module.test]] cases on wasmtime and on node (jco), and pushes T, T-wasm,
+// T-wasmtime and T-node. Then independent clients read it back: wkg (oci-wasm, the CNCF artifact's reference
+// client) pulls T-wasm's layer byte-identical to the built component, wasm-tools validates it, and the
+// artifact config's imports and exports are those `wasm-tools component wit` prints for its world.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImageManifest } from '../../src/oci/media-types.js';
+import { sha256 } from '../../src/oci/digest.js';
+import { LANGUAGES, parseWasmToml } from '../../src/wasm-toml/index.js';
+import { wasmBuild } from '../support/cli.js';
+import { run } from '../support/exec.js';
+import { loadTestbed, repoRoot } from '../support/testbed.js';
+
+const tb = loadTestbed();
+const work = mkdtempSync(path.join(os.tmpdir(), 'components-e2e-'));
+const runId = Date.now().toString(36);
+
+const components = readdirSync(path.join(repoRoot, 'examples')).filter((e) => {
+  const file = path.join(repoRoot, 'examples', e, 'wasm.toml');
+  const parsed = parseWasmToml(readFileSync(file, 'utf8'));
+  return parsed.ok && parsed.spec.module.some((m) => m.target === 'wasip2');
+});
+
+async function ok(cmd: string, args: string[]): Promise<string> {
+  const res = await run(cmd, args, { env: tb.env });
+  if (res.code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${res.code}: ${res.stderr}`);
+  return res.stdout;
+}
+
+/** The top-level imports and exports of the component's world, as wasm-tools prints it in WIT. */
+function worldOf(wit: string): { imports: string[]; exports: string[] } {
+  const world = /^world root \{\n([^]*?)^\}/m.exec(wit);
+  if (!world) throw new Error(`no world root in:\n${wit}`);
+  const names = (kind: string) =>
+    // `import wasi:cli/environment@0.2.12;`, or a plain name: `import greet: func(...);`
+    [...world[1]!.matchAll(new RegExp(`^\\s*${kind} (\\S+?)(?:;|: )`, 'gm'))].map((m) => m[1]!).sort();
+  return { imports: names('import'), exports: names('export') };
+}
+
+describe('the component examples', () => {
+  it('are every language the spec allows for wasip2 that builds here (TinyGo does not)', () => {
+    const expected = LANGUAGES.filter((l) => l !== 'tinygo').map((l) => `component-${l}`);
+    expect(components.sort()).toEqual(expected.sort());
+  });
+});
+
+describe('wasm-build run', () => {
+  it('runs a component on node through jco, with the arguments after --', async () => {
+    const example = path.join(repoRoot, 'examples', 'component-c');
+    const res = await wasmBuild(tb, work, ['run', example, '-r', 'node'], 'run-node', ['Wasm']);
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    expect(res.stdout).toBe('Hello, Wasm!\n');
+  });
+});
+
+describe.each(components)('%s', (name) => {
+  it('builds, passes its tests on wasmtime and node (jco), and is pushed as image and artifact that wkg pulls back byte-identical', async () => {
+    const repo = `${tb.registry}/components/${name}`;
+    const tag = `${repo}:${runId}`;
+    const res = await wasmBuild(
+      tb,
+      work,
+      ['push', path.join(repoRoot, 'examples', name), '-t', tag, '-r', 'wasmtime,node'],
+      name,
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    const report = res.report();
+    const module = report.images[0]!.modules[0]!;
+    expect(module.kind).toBe('component');
+
+    // Every case ran on both runtimes (none skipped), and both are verified.
+    const cases = parseWasmToml(readFileSync(path.join(repoRoot, 'examples', name, 'wasm.toml'), 'utf8'));
+    if (!cases.ok) throw new Error('the example does not parse');
+    const count = cases.spec.module[0]!.test.length;
+    expect(report.tests.filter((t) => t.runtime === 'node' && t.passed && !t.skipped)).toHaveLength(count);
+    expect(report.tests.filter((t) => t.runtime === 'wasmtime' && t.passed && !t.skipped)).toHaveLength(
+      count,
+    );
+    expect(report.runtimes.map((r) => [r.name, r.verified])).toEqual([
+      ['wasmtime', true],
+      ['node', true],
+    ]);
+    expect(report.images[0]!.tags.map((t) => [t.tag, t.kind])).toEqual([
+      [runId, 'image'],
+      [`${runId}-wasm`, 'artifact'],
+      [`${runId}-wasmtime`, 'runtime'],
+      [`${runId}-node`, 'runtime'],
+    ]);
+
+    // wkg pulls the artifact over plain HTTP (--insecure names the loopback registry): the built bytes.
+    const pulled = path.join(work, `${name}-pulled.wasm`);
+    await ok('wkg', ['oci', 'pull', '--insecure', tb.registry, `${tag}-wasm`, '-o', pulled]);
+    const built = readFileSync(module.file);
+    expect(sha256(readFileSync(pulled))).toBe(sha256(built));
+    await ok('wasm-tools', ['validate', pulled]);
+
+    // The artifact's config, read by crane: the CNCF shape, with the world wasm-tools finds in it.
+    const manifest = JSON.parse(
+      await ok('crane', ['manifest', '--insecure', `${tag}-wasm`]),
+    ) as ImageManifest;
+    expect(manifest.config.mediaType).toBe('application/vnd.wasm.config.v0+json');
+    expect(manifest.layers.map((l) => l.mediaType)).toEqual(['application/wasm']);
+    const config = JSON.parse(await ok('crane', ['config', '--insecure', `${tag}-wasm`])) as {
+      os: string;
+      layerDigests: string[];
+      component: { imports: string[]; exports: string[]; target: string | null };
+    };
+    expect(config.os).toBe('wasip2');
+    expect(config.layerDigests).toEqual([sha256(built)]);
+    const world = worldOf(await ok('wasm-tools', ['component', 'wit', pulled]));
+    expect(world.exports).toContain('wasi:cli/run@0.2.12');
+    expect(world.imports).toContain('wasi:cli/environment@0.2.12');
+    expect({ imports: config.component.imports, exports: config.component.exports }).toEqual(world);
+    expect(config.component.target).toBeNull();
+  });
+});
