@@ -9515,6 +9515,11 @@ import { existsSync } from "node:fs";
 // frontend/self-step.ts
 var IN_DIR = "/in";
 var OUT_DIR2 = "/out";
+var NODE_PATH = "/usr/local/bin/node";
+var NODE_FLAGS = ["--liftoff-only"];
+function nodeCommand(script, ...args) {
+  return [NODE_PATH, ...NODE_FLAGS, script, ...args];
+}
 function selfImageStep(frontendImage, module, built, argv, opts) {
   const file = `/${module.name}.wasm`;
   const run = frontendImage.run({
@@ -9532,7 +9537,6 @@ function selfImageStep(frontendImage, module, built, argv, opts) {
 }
 
 // frontend/wasm-opt.ts
-var NODE_PATH = "/usr/local/bin/node";
 var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
 function shipsWasmOpt() {
   return existsSync(WASM_OPT_PATH);
@@ -9571,7 +9575,7 @@ function wasmOptStep(frontendImage, module, built, plan, opts) {
     frontendImage,
     module,
     built,
-    (input2, output) => [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, input2, output)],
+    (input2, output) => nodeCommand(WASM_OPT_PATH, ...wasmOptArgs(plan, input2, output)),
     {
       customName: wasmOptStepName(opts.label, plan),
       ignoreCache: opts.ignoreCache
@@ -9638,7 +9642,7 @@ function shipsComponentize() {
   return existsSync2(WASM_TOOLS_JS) && existsSync2(COMMAND_ADAPTER);
 }
 function componentizeArgs(input2, output) {
-  return [NODE_PATH, FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input2, output];
+  return nodeCommand(FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input2, output);
 }
 function componentizeStep(frontendImage, module, built, opts) {
   return selfImageStep(frontendImage, module, built, componentizeArgs, {

@@ -6,8 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ModuleSpec } from '../src/wasm-toml/index.js';
 import type { State } from './llb/index.js';
 import type { BuiltModule } from './languages/driver.js';
-import { NODE_PATH } from './wasm-opt.js';
-import { selfImageStep } from './self-step.js';
+import { nodeCommand, selfImageStep } from './self-step.js';
 
 /** Where frontend/Dockerfile puts jco's pieces in the frontend image. */
 export const JCO_DIR = '/wasm-build/jco';
@@ -23,7 +22,7 @@ export function shipsComponentize(): boolean {
 }
 
 export function componentizeArgs(input: string, output: string): string[] {
-  return [NODE_PATH, FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input, output];
+  return nodeCommand(FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input, output);
 }
 
 /** The component made from a built core module: `/<name>.wasm` in a fresh output (see self-step.ts). */

@@ -8,6 +8,22 @@ import type { BuiltModule } from './languages/driver.js';
 const IN_DIR = '/in';
 const OUT_DIR = '/out';
 
+/** Where frontend/Dockerfile puts node in the frontend image. */
+export const NODE_PATH = '/usr/local/bin/node';
+/**
+ * Both tools are WebAssembly run by V8 (binaryen.js's wasm-opt, 8 MB; wasm-tools in jco), for seconds at
+ * most: too short for tier-up to TurboFan to pay for itself, so only the baseline compiler runs. On 2
+ * cores: wasm-opt -Os of a 24 KB C module 0.58 s instead of 0.95 s, of a 77 KB Rust module 0.88 s instead
+ * of 1.3-1.6 s, at half the memory; componentize 0.23-0.33 s instead of 0.45-0.51 s. The one loss seen:
+ * wasm-opt of a 3 MB Go module, 16.5 s instead of 15.0 s.
+ */
+export const NODE_FLAGS = ['--liftoff-only'] as const;
+
+/** The argv that runs a Node.js script of the frontend image, as the steps below do. */
+export function nodeCommand(script: string, ...args: string[]): string[] {
+  return [NODE_PATH, ...NODE_FLAGS, script, ...args];
+}
+
 export function selfImageStep(
   frontendImage: State,
   module: ModuleSpec,

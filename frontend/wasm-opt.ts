@@ -4,10 +4,8 @@ import { existsSync } from 'node:fs';
 import type { ModuleSpec } from '../src/wasm-toml/index.js';
 import type { State } from './llb/index.js';
 import type { BuiltModule } from './languages/driver.js';
-import { selfImageStep } from './self-step.js';
+import { nodeCommand, selfImageStep } from './self-step.js';
 
-/** Where frontend/Dockerfile puts things in the frontend image. */
-export const NODE_PATH = '/usr/local/bin/node';
 /** binaryen.js's wasm-opt: the C++ tool compiled to WebAssembly, as one Node.js script. */
 export const WASM_OPT_PATH = '/wasm-build/binaryen/bin/wasm-opt';
 
@@ -88,7 +86,7 @@ export function wasmOptStep(
     frontendImage,
     module,
     built,
-    (input, output) => [NODE_PATH, WASM_OPT_PATH, ...wasmOptArgs(plan, input, output)],
+    (input, output) => nodeCommand(WASM_OPT_PATH, ...wasmOptArgs(plan, input, output)),
     {
       customName: wasmOptStepName(opts.label, plan),
       ignoreCache: opts.ignoreCache,

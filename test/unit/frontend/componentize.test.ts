@@ -10,6 +10,7 @@ describe('componentize', () => {
   it('runs the frontend bundle as a tool on the frontend image', () => {
     expect(componentizeArgs('/in/m.wasm', '/out/m.wasm')).toEqual([
       '/usr/local/bin/node',
+      '--liftoff-only',
       '/wasm-build/frontend.mjs',
       'componentize',
       '/in/m.wasm',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
+import { NODE_PATH } from '../../../frontend/self-step.js';
 import {
-  NODE_PATH,
   WASM_OPT_FEATURES,
   WASM_OPT_PATH,
   postProcessFor,
@@ -116,6 +116,7 @@ describe('wasmOptStep', () => {
       meta: {
         args: [
           NODE_PATH,
+          '--liftoff-only',
           WASM_OPT_PATH,
           ...wasmOptArgs({ level: 'Os', strip: true }, '/in/sub/dir/app.wasm', '/out/hello.wasm'),
         ],
