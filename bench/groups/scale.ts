@@ -22,9 +22,13 @@ export function scaleToml(n: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** Module k's source for run `run`: a different program each run, so nothing is reused from the last. */
-export function scaleSource(k: number, run: number): string {
-  return `#include <stdio.h>\n\nint main(void) {\n  printf("module ${k}, run ${run}\\n");\n  return 0;\n}\n`;
+/**
+ * Module k of n's source for run `run`: a program no other build has made. BuildKit keys a step on the
+ * content of its inputs, so two files that compile to the same module share one wasm-opt step: module 1
+ * of the 4-module file must not be module 1 of the 16-module one, nor last run's.
+ */
+export function scaleSource(k: number, n: number, run: number): string {
+  return `#include <stdio.h>\n\nint main(void) {\n  printf("module ${k} of ${n}, run ${run}\\n");\n  return 0;\n}\n`;
 }
 
 export interface ScaleResult extends Summary {
@@ -43,7 +47,7 @@ export async function scale(b: Bench): Promise<ScaleResult> {
   }
   const write = (run: number) => {
     for (const [n, dir] of dirs)
-      for (let k = 1; k <= n; k++) writeFileSync(path.join(dir, `m${k}`, 'main.c'), scaleSource(k, run));
+      for (let k = 1; k <= n; k++) writeFileSync(path.join(dir, `m${k}`, 'main.c'), scaleSource(k, n, run));
   };
   const variants: Variant<BuildSample>[] = MODULE_COUNTS.map((n) => ({
     name: `${n}`,

@@ -49,8 +49,9 @@ describe("the scale benchmark's wasm.toml", () => {
     expect(parsed.ok && parsed.spec.module.map((m) => m.name)).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
 
-  it('gives each module a different program each run', () => {
-    expect(scaleSource(3, 1)).toMatch(/printf\("module 3, run 1\\n"\)/);
-    expect(scaleSource(3, 1)).not.toBe(scaleSource(3, 2));
+  it('gives each module of each file a program of its own, new each run', () => {
+    expect(scaleSource(3, 4, 1)).toMatch(/printf\("module 3 of 4, run 1\\n"\)/);
+    const all = [1, 4].flatMap((n) => [1, 2].flatMap((run) => [1, 2].map((k) => scaleSource(k, n, run))));
+    expect(new Set(all).size).toBe(all.length);
   });
 });
