@@ -50,7 +50,7 @@ export async function closeBench(b: Bench): Promise<void> {
 }
 
 /** Runs a tool, throwing with its output's tail when it fails. */
-export async function must(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+async function must(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const r = await runProcess(cmd, args, { env });
   if (r.code !== 0) {
     const tail = (r.stderr || r.stdout).trim().split('\n').slice(-30).join('\n');

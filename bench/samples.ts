@@ -5,8 +5,8 @@ import type { BuildResult } from './build.js';
 import { busyMs, frontendStart } from './progress.js';
 import type { Sample } from './runner.js';
 
-export const WASM_OPT = /\] wasm-opt /;
-export const COMPILE = /\] (compile C|cargo build|go build)/;
+const WASM_OPT = /\] wasm-opt /;
+const COMPILE = /\] (compile C|cargo build|go build)/;
 const DOCKERFILE_RUN = /^\[build \d+\/\d+\] RUN /;
 
 export interface BuildSample extends Sample {

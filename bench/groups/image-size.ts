@@ -32,10 +32,7 @@ export interface SizeResult {
 }
 
 /** The sizes of the one image in an OCI layout (`platform` of a Dockerfile's image: the build platform). */
-export async function imageSize(
-  dir: string,
-  platform?: { os: string; architecture: string },
-): Promise<ImageSize> {
+async function imageSize(dir: string, platform?: { os: string; architecture: string }): Promise<ImageSize> {
   const layout = await openLayout(dir);
   const image = await findWasmImage(layout, platform ? { platform } : {});
   const module = await extractModule(layout, image);

@@ -11,7 +11,7 @@ import { busyMs, spanMs } from '../progress.js';
 import { alternate, summarize, type Summary, type Variant } from '../runner.js';
 import { frontendSample, type BuildSample } from '../samples.js';
 
-export const MODULE_COUNTS = [1, 4, 16];
+const MODULE_COUNTS = [1, 4, 16];
 const STEPS = /\] (compile C|wasm-opt )/;
 
 /** The wasm.toml of `n` C modules `m1`..`mn`, each in its own directory, all in one image. */
