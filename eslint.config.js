@@ -17,9 +17,9 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    // The gateway frontend owns stdout for HTTP/2; only the testbed, scripts and tests may print to it
-    // with console (the CLI writes through its logger).
-    files: ['testbed/**', 'scripts/**', 'test/**'],
+    // The gateway frontend owns stdout for HTTP/2; only the testbed, scripts, tests and benchmarks may
+    // print to it with console (the CLI writes through its logger).
+    files: ['testbed/**', 'scripts/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -3628,6 +3628,40 @@ function parseFrontendOptions(raw) {
   };
 }
 
+// frontend/gateway/trace.ts
+var TRACE_BUILD_ARG = "WASM_BUILD_FRONTEND_TRACE";
+var now = () => performance.timeOrigin + performance.now();
+var TracedChannel = class {
+  #inner;
+  calls = /* @__PURE__ */ new Map();
+  firstSolveAt;
+  constructor(inner) {
+    this.#inner = inner;
+  }
+  unary(method, request) {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    if (method === "Solve") this.firstSolveAt ??= now();
+    return this.#inner.unary(method, request);
+  }
+  close() {
+    return this.#inner.close();
+  }
+};
+function formatTrace(t) {
+  const calls = [...t.calls].map(([m, n]) => `${m}:${n}`).join(",");
+  const first = t.firstSolve === void 0 ? "" : ` first-solve=${t.firstSolve.toFixed(1)}`;
+  return `trace: start=${t.start.toFixed(1)}${first} return=${t.returned.toFixed(1)} max-rss-kib=${t.maxRssKiB} calls=${calls}`;
+}
+function traceRecord(channel) {
+  return {
+    start: performance.timeOrigin,
+    ...channel.firstSolveAt === void 0 ? {} : { firstSolve: channel.firstSolveAt },
+    returned: now(),
+    maxRssKiB: process.resourceUsage().maxRSS,
+    calls: channel.calls
+  };
+}
+
 // frontend/gateway/transport/channel.ts
 import http2 from "node:http2";
 
@@ -3827,22 +3861,25 @@ function stdioDuplex() {
 var refId = (ref) => typeof ref === "string" ? ref : ref.id;
 var Gateway = class _Gateway {
   #channel;
+  #traced;
   #client;
   #env;
   #options;
   #environment;
   #returned = false;
-  constructor(channel, client, env) {
+  constructor(channel, traced, client, env) {
     this.#channel = channel;
+    this.#traced = traced;
     this.#client = client;
     this.#env = env;
   }
   /** Opens the connection and pings; closes it again if the ping fails. */
   static async connect(opts = {}) {
     const channel = new Http2Channel(opts.duplex ?? stdioDuplex());
+    const traced = new TracedChannel(channel);
     try {
-      const client = await LLBBridgeClient.connect(channel);
-      return new _Gateway(channel, client, opts.env ?? process.env);
+      const client = await LLBBridgeClient.connect(traced);
+      return new _Gateway(channel, traced, client, opts.env ?? process.env);
     } catch (err) {
       await channel.close();
       throw err;
@@ -3937,6 +3974,16 @@ var Gateway = class _Gateway {
   close() {
     return this.#channel.close();
   }
+  /** The `trace:` line (see trace.ts) when the build asked for it with its build arg, else undefined. */
+  traceLine() {
+    let wanted;
+    try {
+      wanted = !!this.options().buildArgs.get(TRACE_BUILD_ARG);
+    } catch {
+      return void 0;
+    }
+    return wanted ? formatTrace(traceRecord(this.#traced)) : void 0;
+  }
 };
 async function runFrontend(build2, opts = {}) {
   let gateway;
@@ -3956,6 +4003,8 @@ async function runFrontend(build2, opts = {}) {
       await gateway.returnError(err);
     }
     if (result) await gateway.returnResult(result);
+    const trace = gateway.traceLine();
+    if (trace) log.info(trace);
   } catch (err) {
     log.error(`Return failed: ${err.stack ?? String(err)}`);
     exitCode = 1;

@@ -29,7 +29,7 @@ function goBinaries(tool: GoTool): string[] {
  * buildkit's go.mod has exclude directives, which `go install` refuses, and building as the main module
  * honours them exactly as upstream's release builds do.
  */
-async function buildGoTool(tool: GoTool): Promise<void> {
+export async function buildGoTool(tool: GoTool): Promise<void> {
   const root = path.dirname(toolBin(tool.name, tool.version));
   const want = `${tool.module}@${tool.version} ${tool.packages.join(' ')}${
     tool.tags ? ` tags=${tool.tags.join(',')}` : ''

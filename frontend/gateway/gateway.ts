@@ -13,6 +13,7 @@ import type { Platform } from './proto/platform.js';
 import type { PongResponse } from './proto/pong.js';
 import type { DecodedResult, GatewayRef } from './proto/result.js';
 import { toSourceInfo, toSourceRanges, type SourceFile, type SourceSpan } from './source-location.js';
+import { formatTrace, TRACE_BUILD_ARG, TracedChannel, traceRecord } from './trace.js';
 import { Http2Channel } from './transport/channel.js';
 import { stdioDuplex } from './transport/stdio.js';
 
@@ -53,14 +54,21 @@ const refId = (ref: GatewayRef | string): string => (typeof ref === 'string' ? r
 
 export class Gateway {
   readonly #channel: Http2Channel;
+  readonly #traced: TracedChannel;
   readonly #client: LLBBridgeClient;
   readonly #env: NodeJS.ProcessEnv;
   #options: FrontendOptions | undefined;
   #environment: FrontendEnvironment | undefined;
   #returned = false;
 
-  private constructor(channel: Http2Channel, client: LLBBridgeClient, env: NodeJS.ProcessEnv) {
+  private constructor(
+    channel: Http2Channel,
+    traced: TracedChannel,
+    client: LLBBridgeClient,
+    env: NodeJS.ProcessEnv,
+  ) {
     this.#channel = channel;
+    this.#traced = traced;
     this.#client = client;
     this.#env = env;
   }
@@ -68,9 +76,10 @@ export class Gateway {
   /** Opens the connection and pings; closes it again if the ping fails. */
   static async connect(opts: ConnectOptions = {}): Promise<Gateway> {
     const channel = new Http2Channel(opts.duplex ?? stdioDuplex());
+    const traced = new TracedChannel(channel);
     try {
-      const client = await LLBBridgeClient.connect(channel);
-      return new Gateway(channel, client, opts.env ?? process.env);
+      const client = await LLBBridgeClient.connect(traced);
+      return new Gateway(channel, traced, client, opts.env ?? process.env);
     } catch (err) {
       await channel.close();
       throw err;
@@ -183,6 +192,17 @@ export class Gateway {
   close(): Promise<void> {
     return this.#channel.close();
   }
+
+  /** The `trace:` line (see trace.ts) when the build asked for it with its build arg, else undefined. */
+  traceLine(): string | undefined {
+    let wanted: boolean;
+    try {
+      wanted = !!this.options().buildArgs.get(TRACE_BUILD_ARG);
+    } catch {
+      return undefined; // options the build already failed on
+    }
+    return wanted ? formatTrace(traceRecord(this.#traced)) : undefined;
+  }
 }
 
 /**
@@ -211,6 +231,8 @@ export async function runFrontend(
       await gateway.returnError(err);
     }
     if (result) await gateway.returnResult(result);
+    const trace = gateway.traceLine();
+    if (trace) log.info(trace);
   } catch (err) {
     log.error(`Return failed: ${(err as Error).stack ?? String(err)}`);
     exitCode = 1;

@@ -1,5 +1,6 @@
 // A stand-in proxy in front of a real registry that injects faults: error statuses (500/503, 429 with
-// Retry-After), connection resets, slow and truncated answers. Used by the publisher's failure tests.
+// Retry-After), connection resets, slow and truncated answers. Used by the publisher's failure tests, and
+// (forwarding only) by `npm run bench` to count what a push sends.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,6 +16,10 @@ export interface LogEntry {
   method: string;
   key: string;
   status: number | 'reset' | 'truncated';
+  /** The request's path and query (an upload's `?digest=`). */
+  url: string;
+  /** Request body bytes received by the time the entry was logged (all of it once an answer came). */
+  bytes: number;
 }
 
 /** Upload session ids differ per request; collapse them so "the first PUT to a session" is one key. */
@@ -35,13 +40,17 @@ export async function startProxy(
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const action = decide(req.method!, key, n);
+    let bytes = 0;
+    req.on('data', (c: Buffer) => (bytes += c.length));
+    const entry = (status: LogEntry['status']) =>
+      log.push({ method: req.method!, key, status, url: req.url!, bytes });
     if (action === 'reset') {
-      log.push({ method: req.method!, key, status: 'reset' });
+      entry('reset');
       req.socket.destroy();
       return;
     }
     if (action !== 'forward' && action !== 'truncate' && !('slow' in action)) {
-      log.push({ method: req.method!, key, status: action.status });
+      entry(action.status);
       req.resume(); // read the body so the client sees a clean answer
       req.on('end', () => {
         res.writeHead(action.status, { 'content-type': 'application/json', ...action.headers });
@@ -59,7 +68,7 @@ export async function startProxy(
       { host, port: Number(port), method: req.method, path: req.url, headers: req.headers },
       (ur) => {
         if (action === 'truncate') {
-          log.push({ method: req.method!, key, status: 'truncated' });
+          entry('truncated');
           res.writeHead(ur.statusCode!, ur.headers);
           // Half of what was announced (or a byte of it), then the connection goes.
           const announced = Number(ur.headers['content-length'] ?? 2);
@@ -72,7 +81,7 @@ export async function startProxy(
           ur.on('end', () => res.socket?.destroy());
           return;
         }
-        log.push({ method: req.method!, key, status: ur.statusCode! });
+        entry(ur.statusCode!);
         res.writeHead(ur.statusCode!, ur.headers);
         if (typeof action === 'object' && 'slow' in action) {
           ur.on('data', (c: Buffer) => {

@@ -219,6 +219,34 @@ describe('runFrontend', () => {
     });
   });
 
+  it('writes no trace line unless the build asks for one', async () => {
+    await run(async () => ({}));
+    expect(stderr.join('')).not.toMatch(/trace:/);
+  });
+
+  it('writes one trace line after the Return with WASM_BUILD_FRONTEND_TRACE: times, peak RSS, calls', async () => {
+    const s = await daemon(ALL_CAPS);
+    const code = await runFrontend(
+      async (gw) => {
+        await gw.readFile('r', '/wasm.toml');
+        return {};
+      },
+      {
+        duplex: s.connect(),
+        env: { ...env, BUILDKIT_FRONTEND_OPT_2: 'build-arg:WASM_BUILD_FRONTEND_TRACE=1' },
+      },
+    );
+    expect(code).toBe(0);
+    const lines = stderr
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('trace:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /wasm-frontend info: trace: start=\d+\.\d return=\d+\.\d max-rss-kib=[1-9]\d* calls=Ping:1,ReadFile:1,Return:1$/,
+    );
+  });
+
   it('exits 1 when the Return itself fails', async () => {
     const { code } = await run(async () => ({}), ALL_CAPS, { Return: { status: 13, grpcMessage: 'nope' } });
     expect(code).toBe(1);

@@ -1,0 +1,80 @@
+// 4. Image size: the module, the image as a registry stores it (manifest + config + layer) and what the
+// image adds beyond the module's own compressed layer; the module with and without the wasm-opt step, and
+// from the Dockerfile. Sizes do not vary between runs, so each is measured once, on builds the build-time
+// group already made (their steps are cached).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { extractModule, findWasmImage, openLayout } from '../../src/oci/index.js';
+import { buildx } from '../build.js';
+import type { Bench } from '../context.js';
+import { dockerfileBuild, examples, frontendBuild, prepareExample } from './build-time.js';
+
+export interface ImageSize {
+  moduleBytes: number;
+  /** The module alone, gzipped at zlib's default level: what its layer would be without the tar around it. */
+  gzipModuleBytes: number;
+  layerBytes: number;
+  configBytes: number;
+  manifestBytes: number;
+  /** Manifest + config + layers: what a registry stores and a pull fetches. */
+  imageBytes: number;
+  /** imageBytes beyond the module's own compressed layer (the manifest and the config). */
+  overheadBytes: number;
+}
+
+export interface SizeResult {
+  example: string;
+  frontend: ImageSize;
+  /** The same build with `optimize.wasm-opt = "none"`. */
+  frontendNoWasmOpt: ImageSize;
+  dockerfile: ImageSize;
+}
+
+/** The sizes of the one image in an OCI layout (`platform` of a Dockerfile's image: the build platform). */
+async function imageSize(dir: string, platform?: { os: string; architecture: string }): Promise<ImageSize> {
+  const layout = await openLayout(dir);
+  const image = await findWasmImage(layout, platform ? { platform } : {});
+  const module = await extractModule(layout, image);
+  const layerBytes = image.manifest.layers.reduce((n, l) => n + l.size, 0);
+  const configBytes = image.manifest.config.size;
+  const manifestBytes = image.descriptor.size;
+  return {
+    moduleBytes: module.bytes.length,
+    gzipModuleBytes: gzipSync(module.bytes).length,
+    layerBytes,
+    configBytes,
+    manifestBytes,
+    imageBytes: manifestBytes + configBytes + layerBytes,
+    overheadBytes: manifestBytes + configBytes,
+  };
+}
+
+const buildPlatform = { os: 'linux', architecture: process.arch === 'x64' ? 'amd64' : process.arch };
+
+export async function imageSizes(b: Bench): Promise<SizeResult[]> {
+  const results: SizeResult[] = [];
+  for (const ex of examples) {
+    const dir = prepareExample(b, ex);
+    // Outside the context, so the frontend's view of the sources is the same as in the other builds.
+    const noOpt = path.join(b.work, ex.name, 'no-wasm-opt');
+    mkdirSync(noOpt, { recursive: true });
+    const toml = path.join(noOpt, 'wasm.toml');
+    writeFileSync(
+      toml,
+      `${readFileSync(path.join(dir, 'wasm.toml'), 'utf8')}\n[module.optimize]\nwasm-opt = "none"\n`,
+    );
+    const out = (v: string) => path.join(b.work, ex.name, `size-${v}`);
+    b.say(`${ex.name}: image sizes`);
+    await buildx(b, frontendBuild(b, ex, out('frontend')));
+    await buildx(b, frontendBuild(b, ex, out('no-wasm-opt'), toml));
+    await buildx(b, dockerfileBuild(b, ex, out('dockerfile')));
+    results.push({
+      example: ex.name,
+      frontend: await imageSize(out('frontend')),
+      frontendNoWasmOpt: await imageSize(out('no-wasm-opt')),
+      dockerfile: await imageSize(out('dockerfile'), buildPlatform),
+    });
+  }
+  return results;
+}
