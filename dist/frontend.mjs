@@ -9822,7 +9822,7 @@ function componentizeImage(ctx, module) {
 }
 async function finishModule(ctx, module, built) {
   const label = `[${module.name}]`;
-  const check = async (m, afterWasmOpt, afterComponentize = false) => {
+  const check = async (m, afterWasmOpt2, afterComponentize = false) => {
     let problem;
     const target = m.componentize ? "wasip1" : module.target;
     try {
@@ -9832,29 +9832,33 @@ async function finishModule(ctx, module, built) {
         cacheImports: ctx.settings.cacheImports
       });
     } catch (err) {
-      const step = afterWasmOpt ? ["optimize", "wasm-opt"] : afterComponentize ? ["target"] : module.build ? ["build"] : ["language"];
+      const step = afterWasmOpt2 ? ["optimize", "wasm-opt"] : afterComponentize ? ["target"] : module.build ? ["build"] : ["language"];
       throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
     }
-    if (problem) throw outputError(ctx, module, problem, afterWasmOpt, afterComponentize);
+    if (problem) throw outputError(ctx, module, problem, afterWasmOpt2, afterComponentize);
   };
-  await check(built, false);
+  const ignoreCache = ignoresCache(ctx.settings, module);
+  let processed;
+  let afterWasmOpt = false;
   if (built.componentize && module.target === "wasip2") {
-    const image3 = await componentizeImage(ctx, module);
-    const component = componentizeStep(image3, module, built, {
-      label,
-      ignoreCache: ignoresCache(ctx.settings, module)
-    });
-    await check(component, false, true);
-    return component;
+    const image2 = await componentizeImage(ctx, module);
+    processed = componentizeStep(image2, module, built, { label, ignoreCache });
+  } else {
+    const plan = postProcessFor(module);
+    if (!plan) {
+      await check(built, false);
+      return built;
+    }
+    const image2 = await wasmOptImage(ctx, module, plan);
+    processed = wasmOptStep(image2, module, built, plan, { label, ignoreCache });
+    afterWasmOpt = true;
   }
-  const plan = postProcessFor(module);
-  if (!plan) return built;
-  const image2 = await wasmOptImage(ctx, module, plan);
-  const processed = wasmOptStep(image2, module, built, plan, {
-    label,
-    ignoreCache: ignoresCache(ctx.settings, module)
-  });
-  await check(processed, true);
+  try {
+    await check(processed, afterWasmOpt, !afterWasmOpt);
+  } catch (err) {
+    await check(built, false);
+    throw err;
+  }
   return processed;
 }
 function located(ctx, err) {

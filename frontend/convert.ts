@@ -195,8 +195,10 @@ function componentizeImage(ctx: ConvertContext, module: ModuleSpec): Promise<Sta
 }
 
 /**
- * After the language build: check the output is the Wasm the target needs (so a wrong `output` fails
- * with a clear message, not inside wasm-opt), run wasm-opt on modules, and check its output too.
+ * After the language build: componentize or run wasm-opt when the module asks for it, and check that the
+ * result is the Wasm the target needs. The language build's own output is checked only when there is no
+ * such step, or when it failed: a successful (or cached) build then costs one Solve and one ReadFile per
+ * module, and a wrong `output` still fails with a clear message about the build, not inside wasm-opt.
  */
 async function finishModule(
   ctx: ConvertContext,
@@ -227,24 +229,29 @@ async function finishModule(
     }
     if (problem) throw outputError(ctx, module, problem, afterWasmOpt, afterComponentize);
   };
-  await check(built, false);
+  const ignoreCache = ignoresCache(ctx.settings, module);
+  let processed: BuiltModule;
+  let afterWasmOpt = false;
   if (built.componentize && module.target === 'wasip2') {
     const image = await componentizeImage(ctx, module);
-    const component = componentizeStep(image, module, built, {
-      label,
-      ignoreCache: ignoresCache(ctx.settings, module),
-    });
-    await check(component, false, true);
-    return component;
+    processed = componentizeStep(image, module, built, { label, ignoreCache });
+  } else {
+    const plan = postProcessFor(module);
+    if (!plan) {
+      await check(built, false);
+      return built;
+    }
+    const image = await wasmOptImage(ctx, module, plan);
+    processed = wasmOptStep(image, module, built, plan, { label, ignoreCache });
+    afterWasmOpt = true;
   }
-  const plan = postProcessFor(module);
-  if (!plan) return built;
-  const image = await wasmOptImage(ctx, module, plan);
-  const processed = wasmOptStep(image, module, built, plan, {
-    label,
-    ignoreCache: ignoresCache(ctx.settings, module),
-  });
-  await check(processed, true);
+  try {
+    await check(processed, afterWasmOpt, !afterWasmOpt);
+  } catch (err) {
+    // Blame the language build if its output was already wrong (or it failed); else the step after it.
+    await check(built, false);
+    throw err;
+  }
   return processed;
 }
 
