@@ -9565,9 +9565,9 @@ import { existsSync } from "node:fs";
 var IN_DIR = "/in";
 var OUT_DIR2 = "/out";
 var NODE_PATH = "/usr/local/bin/node";
-var NODE_FLAGS = ["--liftoff-only"];
-function nodeCommand(script, ...args) {
-  return [NODE_PATH, ...NODE_FLAGS, script, ...args];
+var BASELINE_ONLY = ["--liftoff-only"];
+function nodeCommand(script, args, longRun = false) {
+  return [NODE_PATH, ...longRun ? [] : BASELINE_ONLY, script, ...args];
 }
 function selfImageStep(frontendImage, module, built, argv, opts) {
   const file = `/${module.name}.wasm`;
@@ -9624,7 +9624,8 @@ function wasmOptStep(frontendImage, module, built, plan, opts) {
     frontendImage,
     module,
     built,
-    (input2, output) => nodeCommand(WASM_OPT_PATH, ...wasmOptArgs(plan, input2, output)),
+    // Go's own compiler writes modules of megabytes, which wasm-opt works on for many seconds.
+    (input2, output) => nodeCommand(WASM_OPT_PATH, wasmOptArgs(plan, input2, output), module.language === "go"),
     {
       customName: wasmOptStepName(opts.label, plan),
       ignoreCache: opts.ignoreCache
@@ -9691,7 +9692,7 @@ function shipsComponentize() {
   return existsSync2(WASM_TOOLS_JS) && existsSync2(COMMAND_ADAPTER);
 }
 function componentizeArgs(input2, output) {
-  return nodeCommand(FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input2, output);
+  return nodeCommand(FRONTEND_BUNDLE, [COMPONENTIZE_COMMAND, input2, output]);
 }
 function componentizeStep(frontendImage, module, built, opts) {
   return selfImageStep(frontendImage, module, built, componentizeArgs, {

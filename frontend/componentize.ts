@@ -22,7 +22,7 @@ export function shipsComponentize(): boolean {
 }
 
 export function componentizeArgs(input: string, output: string): string[] {
-  return nodeCommand(FRONTEND_BUNDLE, COMPONENTIZE_COMMAND, input, output);
+  return nodeCommand(FRONTEND_BUNDLE, [COMPONENTIZE_COMMAND, input, output]);
 }
 
 /** The component made from a built core module: `/<name>.wasm` in a fresh output (see self-step.ts). */

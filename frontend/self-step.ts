@@ -11,17 +11,20 @@ const OUT_DIR = '/out';
 /** Where frontend/Dockerfile puts node in the frontend image. */
 export const NODE_PATH = '/usr/local/bin/node';
 /**
- * Both tools are WebAssembly run by V8 (binaryen.js's wasm-opt, 8 MB; wasm-tools in jco), for seconds at
- * most: too short for tier-up to TurboFan to pay for itself, so only the baseline compiler runs. On 2
+ * Both tools are WebAssembly run by V8 (binaryen.js's wasm-opt, 8 MB; wasm-tools in jco). For a run of a
+ * second or two, tier-up to TurboFan never pays for itself, so only the baseline compiler runs. On 2
  * cores: wasm-opt -Os of a 24 KB C module 0.58 s instead of 0.95 s, of a 77 KB Rust module 0.88 s instead
- * of 1.3-1.6 s, at half the memory; componentize 0.23-0.33 s instead of 0.45-0.51 s. The one loss seen:
- * wasm-opt of a 3 MB Go module, 16.5 s instead of 15.0 s.
+ * of 1.3-1.6 s, at half the memory; componentize 0.23-0.33 s instead of 0.45-0.51 s. A long run is the
+ * other way round: wasm-opt of a 3 MB Go module took 15.5-15.9 s instead of 12.8-13.1 s.
  */
-export const NODE_FLAGS = ['--liftoff-only'] as const;
+const BASELINE_ONLY = ['--liftoff-only'];
 
-/** The argv that runs a Node.js script of the frontend image, as the steps below do. */
-export function nodeCommand(script: string, ...args: string[]): string[] {
-  return [NODE_PATH, ...NODE_FLAGS, script, ...args];
+/**
+ * The argv that runs a Node.js script of the frontend image, as the steps below do; `longRun` when the
+ * tool is expected to work for many seconds (then V8 tiers up as usual).
+ */
+export function nodeCommand(script: string, args: readonly string[], longRun = false): string[] {
+  return [NODE_PATH, ...(longRun ? [] : BASELINE_ONLY), script, ...args];
 }
 
 export function selfImageStep(

@@ -86,7 +86,8 @@ export function wasmOptStep(
     frontendImage,
     module,
     built,
-    (input, output) => nodeCommand(WASM_OPT_PATH, ...wasmOptArgs(plan, input, output)),
+    // Go's own compiler writes modules of megabytes, which wasm-opt works on for many seconds.
+    (input, output) => nodeCommand(WASM_OPT_PATH, wasmOptArgs(plan, input, output), module.language === 'go'),
     {
       customName: wasmOptStepName(opts.label, plan),
       ignoreCache: opts.ignoreCache,

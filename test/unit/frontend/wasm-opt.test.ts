@@ -132,4 +132,23 @@ describe('wasmOptStep', () => {
     // What the Definition yields is the /out mount.
     expect(ops.at(-1)!.op).toEqual({ inputs: [{ digest: m.head, index: 1 }] });
   });
+
+  it.each([
+    { language: 'c', flags: ['--liftoff-only'] },
+    { language: 'rust', flags: ['--liftoff-only'] },
+    // Go's modules are megabytes: wasm-opt runs long enough for V8's tier-up to pay off.
+    { language: 'go', flags: [] },
+  ])('runs V8 with $flags for a $language module', ({ language, flags }) => {
+    const module = moduleOf(`name = "m"\nlanguage = "${language}"`);
+    const built = { output: local('context'), path: '/m.wasm' };
+    const plan = { level: 'Os', strip: true } as const;
+    const step = wasmOptStep(image('example.com/f:v1'), module, built, plan, {
+      label: '[m]',
+      ignoreCache: false,
+    });
+    const m = marshal(step.output);
+    const exec = decodeDefinition(m.definition).find((o) => o.digest === m.head)!;
+    const { args } = (exec.op.exec as { meta: { args: string[] } }).meta;
+    expect(args.slice(0, 2 + flags.length)).toEqual([NODE_PATH, ...flags, WASM_OPT_PATH]);
+  });
 });
