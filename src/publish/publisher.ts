@@ -1,6 +1,6 @@
 // Publishes one build (an OCI layout) as the multi-runtime tags: a copy of the tags' blobs from the
 // layout (plus the artifact's, made in memory) to the repository, each distinct blob once (skipped when
-// present, mounted when a sibling repository has it), then the manifests, tag by tag, so every tag that
+// present, mounted when a sibling repository has it), then the manifests (all tags at once), so every tag that
 // exists points at complete content.
 import type { BlobOutcome } from '../oci/blobs.js';
 import { copyBlobs, MemoryStore } from '../oci/content.js';
@@ -168,7 +168,7 @@ async function planContent(
   };
 }
 
-/** Blobs first (each distinct one once), then manifests tag by tag, then referrers. */
+/** Blobs first (each distinct one once), then every manifest at once, then referrers. */
 async function copyToRepository(
   repo: Repository,
   repoName: string,
@@ -197,35 +197,29 @@ async function copyToRepository(
       },
     });
     // Manifests strictly after all blobs: a registry may accept a manifest before its blobs exist,
-    // and a client pulling it then would fail.
-    for (const m of plan.manifests) {
-      const tagged = (d: Descriptor) => {
-        const t: PublishedTag = {
-          tag: m.tag,
-          kind: m.kind,
-          digest: d.digest,
-          mediaType: d.mediaType,
-          size: d.size,
-          reference: `${repoName}:${m.tag}@${d.digest}`,
-        };
-        if (m.runtime) t.runtime = m.runtime;
-        pushed.push(t);
-        opts.onProgress?.({ type: 'tag', tag: m.tag, digest: d.digest });
-      };
-      try {
-        tagged(
-          (await repo.pushManifest(m.manifest.bytes, m.manifest.descriptor.mediaType, m.tag)).descriptor,
-        );
-      } catch (e) {
-        // The answer may be what was lost, not the push: ask the registry before saying "not pushed".
-        const holds = await tagHolds(repo, m.tag, m.manifest.descriptor.digest);
-        if (holds === 'yes') tagged(m.manifest.descriptor);
-        else {
+    // and a client pulling it then would fail. The tags are independent, so they go up together; every
+    // one is settled (pushed, or known not to be) before a failure is reported.
+    const outcomes = await Promise.allSettled(
+      plan.manifests.map(async (m) => {
+        try {
+          const res = await repo.pushManifest(m.manifest.bytes, m.manifest.descriptor.mediaType, m.tag);
+          return publishedTag(m, res.descriptor, repoName);
+        } catch (e) {
+          // The answer may be what was lost, not the push: ask the registry before saying "not pushed".
+          const holds = await tagHolds(repo, m.tag, m.manifest.descriptor.digest);
+          if (holds === 'yes') return publishedTag(m, m.manifest.descriptor, repoName);
           if (holds === 'unknown') unconfirmed.push(m.tag);
           throw e;
         }
-      }
+      }),
+    );
+    for (const o of outcomes) {
+      if (o.status !== 'fulfilled') continue;
+      pushed.push(o.value);
+      opts.onProgress?.({ type: 'tag', tag: o.value.tag, digest: o.value.digest });
     }
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const r of plan.referrers) {
       const res = await repo.pushReferrer(r.bytes, r.descriptor.mediaType);
       pushedReferrers.push(res.descriptor);
@@ -264,6 +258,19 @@ async function copyToRepository(
       moduleDigest: plan.module.digest,
     },
   };
+}
+
+function publishedTag(m: PlannedManifest, d: Descriptor, repoName: string): PublishedTag {
+  const t: PublishedTag = {
+    tag: m.tag,
+    kind: m.kind,
+    digest: d.digest,
+    mediaType: d.mediaType,
+    size: d.size,
+    reference: `${repoName}:${m.tag}@${d.digest}`,
+  };
+  if (m.runtime) t.runtime = m.runtime;
+  return t;
 }
 
 /** Whether the tag points at the manifest, after a push whose answer did not arrive. */
