@@ -1,7 +1,7 @@
 // Publishes one build (an OCI layout) as the multi-runtime tags: a copy of the tags' blobs from the
 // layout (plus the artifact's, made in memory) to the repository, each distinct blob once (skipped when
-// present, mounted when a sibling repository has it), then the manifests (all tags at once), so every tag that
-// exists points at complete content.
+// present, mounted when a sibling repository has it), then the manifests (all tags at once), so every
+// tag that exists points at complete content.
 import type { BlobOutcome } from '../oci/blobs.js';
 import { copyBlobs, MemoryStore } from '../oci/content.js';
 import { RegistryClient, type RegistryClientOptions } from '../oci/client.js';
