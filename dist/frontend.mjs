@@ -8706,6 +8706,7 @@ var assemblyscriptDriver = {
       customName: `${label} ${installArgs.slice(0, 2).join(" ")}`
     });
     const out = `${OUT_DIR}/${module.name}.wasm`;
+    const component = module.target === "wasip2";
     const cwd = path.join(SRC_DIR, module.source);
     const compile = inputs.toolchain.run({
       args: ascArgs(module, out),
@@ -8724,7 +8725,7 @@ var assemblyscriptDriver = {
           readonly: true
         },
         { type: "bind", dest: OUT_DIR, source: scratch() },
-        ...module.target === "wasip2" ? [componentReallocMount(cwd, label, ignoreCache)] : []
+        ...component ? [componentReallocMount(cwd, label, ignoreCache)] : []
       ],
       ignoreCache,
       customName: `${label} asc ${opts.entry}`
@@ -8732,7 +8733,7 @@ var assemblyscriptDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
-      ...module.target === "wasip2" ? { componentize: true } : {}
+      ...component ? { componentize: true } : {}
     };
   }
 };
@@ -9788,8 +9789,8 @@ function moduleError(ctx, module, path8, message2) {
     moduleSpan(ctx, module, path8)
   ]);
 }
-function outputError(ctx, module, problem, afterWasmOpt, afterComponentize = false) {
-  const what = afterComponentize ? `the output of component new` : afterWasmOpt ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
+function outputError(ctx, module, problem, step) {
+  const what = step === "componentize" ? `the output of component new` : step === "wasm-opt" ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
   const where = problem.kind === "wrong-kind" ? "target" : module.output ? "output" : "language";
   const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
   return moduleError(ctx, module, [where], message2);
@@ -9823,7 +9824,7 @@ function componentizeImage(ctx, module) {
 }
 async function finishModule(ctx, module, built) {
   const label = `[${module.name}]`;
-  const check = async (m, afterWasmOpt2, afterComponentize = false) => {
+  const check = async (m, step2) => {
     let problem;
     const target = m.componentize ? "wasip1" : module.target;
     try {
@@ -9833,31 +9834,32 @@ async function finishModule(ctx, module, built) {
         cacheImports: ctx.settings.cacheImports
       });
     } catch (err) {
-      const step = afterWasmOpt2 ? ["optimize", "wasm-opt"] : afterComponentize ? ["target"] : module.build ? ["build"] : ["language"];
-      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
+      const key = step2 === "wasm-opt" ? ["optimize", "wasm-opt"] : step2 === "componentize" ? ["target"] : module.build ? ["build"] : ["language"];
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, key)]);
     }
-    if (problem) throw outputError(ctx, module, problem, afterWasmOpt2, afterComponentize);
+    if (problem) throw outputError(ctx, module, problem, step2);
   };
   const ignoreCache = ignoresCache(ctx.settings, module);
   let processed;
-  let afterWasmOpt = false;
+  let step;
   if (built.componentize && module.target === "wasip2") {
     const image2 = await componentizeImage(ctx, module);
     processed = componentizeStep(image2, module, built, { label, ignoreCache });
+    step = "componentize";
   } else {
     const plan = postProcessFor(module);
     if (!plan) {
-      await check(built, false);
+      await check(built, "build");
       return built;
     }
     const image2 = await wasmOptImage(ctx, module, plan);
     processed = wasmOptStep(image2, module, built, plan, { label, ignoreCache });
-    afterWasmOpt = true;
+    step = "wasm-opt";
   }
   try {
-    await check(processed, afterWasmOpt, !afterWasmOpt);
+    await check(processed, step);
   } catch (err) {
-    await check(built, false);
+    await check(built, "build");
     throw err;
   }
   return processed;

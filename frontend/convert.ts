@@ -129,21 +129,19 @@ function moduleError(ctx: ConvertContext, module: ModuleSpec, path: readonly str
   ]);
 }
 
-function outputError(
-  ctx: ConvertContext,
-  module: ModuleSpec,
-  problem: OutputProblem,
-  afterWasmOpt: boolean,
-  afterComponentize = false,
-) {
+/** Which step wrote the module a check reads: the language build (or custom `build`) or a post step. */
+type OutputStep = 'build' | 'wasm-opt' | 'componentize';
+
+function outputError(ctx: ConvertContext, module: ModuleSpec, problem: OutputProblem, step: OutputStep) {
   // How the user knows the file: the `output` they wrote, or the module a language driver compiled.
-  const what = afterComponentize
-    ? `the output of component new`
-    : afterWasmOpt
-      ? `the output of wasm-opt`
-      : module.output
-        ? `output "${module.output}"`
-        : `the compiled module ${module.name}.wasm`;
+  const what =
+    step === 'componentize'
+      ? `the output of component new`
+      : step === 'wasm-opt'
+        ? `the output of wasm-opt`
+        : module.output
+          ? `output "${module.output}"`
+          : `the compiled module ${module.name}.wasm`;
   const where = problem.kind === 'wrong-kind' ? 'target' : module.output ? 'output' : 'language';
   const message =
     problem.kind === 'missing'
@@ -206,7 +204,7 @@ async function finishModule(
   built: BuiltModule,
 ): Promise<BuiltModule> {
   const label = `[${module.name}]`;
-  const check = async (m: BuiltModule, afterWasmOpt: boolean, afterComponentize = false) => {
+  const check = async (m: BuiltModule, step: OutputStep) => {
     let problem;
     // A module to componentize must be a core module first (the toolchain built it for wasip1).
     const target = m.componentize ? 'wasip1' : module.target;
@@ -218,38 +216,40 @@ async function finishModule(
       });
     } catch (err) {
       // A step failed (the check is what runs them): point at what in wasm.toml asked for that step.
-      const step = afterWasmOpt
-        ? ['optimize', 'wasm-opt']
-        : afterComponentize
-          ? ['target']
-          : module.build
-            ? ['build']
-            : ['language'];
-      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, step)]);
+      const key =
+        step === 'wasm-opt'
+          ? ['optimize', 'wasm-opt']
+          : step === 'componentize'
+            ? ['target']
+            : module.build
+              ? ['build']
+              : ['language'];
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, key)]);
     }
-    if (problem) throw outputError(ctx, module, problem, afterWasmOpt, afterComponentize);
+    if (problem) throw outputError(ctx, module, problem, step);
   };
   const ignoreCache = ignoresCache(ctx.settings, module);
   let processed: BuiltModule;
-  let afterWasmOpt = false;
+  let step: OutputStep;
   if (built.componentize && module.target === 'wasip2') {
     const image = await componentizeImage(ctx, module);
     processed = componentizeStep(image, module, built, { label, ignoreCache });
+    step = 'componentize';
   } else {
     const plan = postProcessFor(module);
     if (!plan) {
-      await check(built, false);
+      await check(built, 'build');
       return built;
     }
     const image = await wasmOptImage(ctx, module, plan);
     processed = wasmOptStep(image, module, built, plan, { label, ignoreCache });
-    afterWasmOpt = true;
+    step = 'wasm-opt';
   }
   try {
-    await check(processed, afterWasmOpt, !afterWasmOpt);
+    await check(processed, step);
   } catch (err) {
     // Blame the language build if its output was already wrong (or it failed); else the step after it.
-    await check(built, false);
+    await check(built, 'build');
     throw err;
   }
   return processed;

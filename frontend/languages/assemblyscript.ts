@@ -41,13 +41,13 @@ function options(module: ModuleSpec): NonNullable<ModuleSpec['assemblyscript']> 
  * so it overwrote those pages (the adapter failed its canary assertion in args_get). Blocks from
  * `heap.alloc` are outside the garbage collector's reach, as the adapter's must be.
  */
-export const COMPONENT_REALLOC_SOURCE = `// Written by wasm-build for target = "wasip2": the preview1 adapter allocates through this.
+const COMPONENT_REALLOC_SOURCE = `// Written by wasm-build for target = "wasip2": the preview1 adapter allocates through this.
 export function cabi_realloc(ptr: usize, oldSize: usize, align: usize, newSize: usize): usize {
   return ptr == 0 ? heap.alloc(newSize) : heap.realloc(ptr, newSize);
 }
 `;
 /** Where the compile step mounts that file, relative to the module's source directory. */
-export const COMPONENT_REALLOC_DIR = '.wasm-build';
+const COMPONENT_REALLOC_DIR = '.wasm-build';
 const COMPONENT_REALLOC_FILE = 'component-realloc.ts';
 
 /**
@@ -125,6 +125,8 @@ export const assemblyscriptDriver: LanguageDriver = {
     });
 
     const out = `${OUT_DIR}/${module.name}.wasm`;
+    // A component is this wasip1 module made one after the build (see COMPONENT_REALLOC_SOURCE).
+    const component = module.target === 'wasip2';
     const cwd = path.join(SRC_DIR, module.source);
     const compile = inputs.toolchain.run({
       args: ascArgs(module, out),
@@ -143,7 +145,7 @@ export const assemblyscriptDriver: LanguageDriver = {
           readonly: true,
         },
         { type: 'bind', dest: OUT_DIR, source: scratch() },
-        ...(module.target === 'wasip2' ? [componentReallocMount(cwd, label, ignoreCache)] : []),
+        ...(component ? [componentReallocMount(cwd, label, ignoreCache)] : []),
       ],
       ignoreCache,
       customName: `${label} asc ${opts.entry}`,
@@ -151,7 +153,7 @@ export const assemblyscriptDriver: LanguageDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
-      ...(module.target === 'wasip2' ? { componentize: true } : {}),
+      ...(component ? { componentize: true } : {}),
     };
   },
 };
