@@ -11,7 +11,7 @@ import type { ImageManifest } from '../../src/oci/media-types.js';
 import { sha256 } from '../../src/oci/digest.js';
 import { LANGUAGES, parseWasmToml } from '../../src/wasm-toml/index.js';
 import { wasmBuild } from '../support/cli.js';
-import { run } from '../support/exec.js';
+import { runOk } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 
 const tb = loadTestbed();
@@ -24,11 +24,7 @@ const components = readdirSync(path.join(repoRoot, 'examples')).filter((e) => {
   return parsed.ok && parsed.spec.module.some((m) => m.target === 'wasip2');
 });
 
-async function ok(cmd: string, args: string[]): Promise<string> {
-  const res = await run(cmd, args, { env: tb.env });
-  if (res.code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${res.code}: ${res.stderr}`);
-  return res.stdout;
-}
+const ok = (cmd: string, args: string[]): Promise<string> => runOk(cmd, args, { env: tb.env });
 
 /** The top-level imports and exports of the component's world, as wasm-tools prints it in WIT. */
 function worldOf(wit: string): { imports: string[]; exports: string[] } {

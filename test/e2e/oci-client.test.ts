@@ -13,7 +13,7 @@ import { NotFoundError } from '../../src/oci/errors.js';
 import { MediaType } from '../../src/oci/media-types.js';
 import { referrersTag } from '../../src/oci/manifests.js';
 import { publish } from '../../src/publish/publisher.js';
-import { run } from '../support/exec.js';
+import { runOk } from '../support/exec.js';
 import { buildLayoutFixture, type LayoutFixture } from '../support/oci-layout-fixture.js';
 import { loadTestbed, type Testbed } from '../support/testbed.js';
 
@@ -26,10 +26,8 @@ const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex'
 let dockerConfig: string;
 
 /** crane reads the htpasswd registry's credentials from a config.json of this test's own. */
-async function crane(args: string[]): Promise<string> {
-  const r = await run('crane', [...args, '--insecure'], { env: { ...tb.env, DOCKER_CONFIG: dockerConfig } });
-  if (r.code !== 0) throw new Error(`crane ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
+function crane(args: string[]): Promise<string> {
+  return runOk('crane', [...args, '--insecure'], { env: { ...tb.env, DOCKER_CONFIG: dockerConfig } });
 }
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { AuthenticationError, NetworkError } from '../../src/oci/errors.js';
 import type { ImageManifest } from '../../src/oci/media-types.js';
 import { PublishError } from '../../src/publish/errors.js';
 import { publish } from '../../src/publish/publisher.js';
-import { run } from '../support/exec.js';
+import { run, runOk } from '../support/exec.js';
 import { buildLayoutFixture, helloWasm, type LayoutFixture } from '../support/oci-layout-fixture.js';
 import { loadTestbed, type Testbed } from '../support/testbed.js';
 import { startProxy } from '../support/fault-proxy.js';
@@ -24,10 +24,8 @@ const runId = Date.now().toString(36);
 const proxies: { close: () => Promise<unknown> }[] = [];
 const anon = () => new StaticCredentials();
 
-async function crane(args: string[]): Promise<string> {
-  const r = await run('crane', [...args, '--insecure'], { env: tb.env });
-  if (r.code !== 0) throw new Error(`crane ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
+function crane(args: string[]): Promise<string> {
+  return runOk('crane', [...args, '--insecure'], { env: tb.env });
 }
 
 beforeAll(async () => {

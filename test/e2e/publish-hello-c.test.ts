@@ -15,7 +15,7 @@ import { extractModule, findWasmImage, openLayout } from '../../src/oci/layout.j
 import type { ImageManifest } from '../../src/oci/media-types.js';
 import { publish, type PublishResult } from '../../src/publish/publisher.js';
 import type { VerifiedRuntime } from '../../src/publish/image.js';
-import { run } from '../support/exec.js';
+import { run, runOk } from '../support/exec.js';
 import { buildHelloCLayout } from '../support/oci-layout-fixture.js';
 import { loadTestbed, type Testbed } from '../support/testbed.js';
 
@@ -26,12 +26,8 @@ let dockerConfigDir: string;
 let runtimes: VerifiedRuntime[];
 const runId = Date.now().toString(36);
 
-async function crane(args: string[]): Promise<string> {
-  const r = await run('crane', [...args, '--insecure'], {
-    env: { ...tb.env, DOCKER_CONFIG: dockerConfigDir },
-  });
-  if (r.code !== 0) throw new Error(`crane ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
+function crane(args: string[]): Promise<string> {
+  return runOk('crane', [...args, '--insecure'], { env: { ...tb.env, DOCKER_CONFIG: dockerConfigDir } });
 }
 
 /** crane writes blobs to stdout: send them to a file through a shell to keep the bytes intact. */

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../support/exec.js';
+import { run, runOk } from '../support/exec.js';
 import { loadTestbed, repoRoot, type Testbed } from '../support/testbed.js';
 
 let tb: Testbed;
@@ -47,9 +47,7 @@ async function frontend(version: string, released: string): Promise<FrontendOutp
 }
 
 async function crane(args: string[]): Promise<string> {
-  const r = await run('crane', [...args, '--insecure'], { env: tb.env });
-  if (r.code !== 0) throw new Error(`crane ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout.trim();
+  return (await runOk('crane', [...args, '--insecure'], { env: tb.env })).trim();
 }
 
 async function digests(): Promise<Record<string, string>> {
