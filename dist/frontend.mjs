@@ -1991,7 +1991,7 @@ function varint32read() {
   }
   b = this.buf[this.pos++];
   result |= (b & 15) << 28;
-  for (let readBytes = 5; (b & 128) !== 0 && readBytes < 10; readBytes++)
+  for (let readBytes2 = 5; (b & 128) !== 0 && readBytes2 < 10; readBytes2++)
     b = this.buf[this.pos++];
   if ((b & 128) !== 0)
     throw new Error("invalid varint");
@@ -2740,7 +2740,10 @@ function assertFloat32(arg) {
   }
 }
 
-// frontend/proto/wire.ts
+// frontend/proto/write.ts
+function entriesOf(map2) {
+  return map2 instanceof Map ? [...map2.entries()] : Object.entries(map2);
+}
 var utf8 = new TextEncoder();
 function compareUtf8(a, b) {
   return Buffer.compare(utf8.encode(a), utf8.encode(b));
@@ -2755,6 +2758,9 @@ function string(w, field2, value) {
 }
 function bytes(w, field2, value) {
   if (value && value.length > 0) w.tag(field2, WireType.LengthDelimited).bytes(value);
+}
+function embedded(w, field2, marshaled) {
+  w.tag(field2, WireType.LengthDelimited).bytes(marshaled);
 }
 function bool(w, field2, value) {
   if (value) w.tag(field2, WireType.Varint).bool(true);
@@ -2794,17 +2800,20 @@ function packedInt32(w, field2, values) {
 }
 function map(w, field2, entries, writeValue) {
   if (!entries) return;
-  const keys = Object.keys(entries).sort(compareUtf8);
-  for (const key of keys) {
+  const sorted = entriesOf(entries).sort(([a], [b]) => compareUtf8(a, b));
+  for (const [key, value] of sorted) {
     w.tag(field2, WireType.LengthDelimited).fork();
     w.tag(1, WireType.LengthDelimited).string(key);
-    writeValue(w, 2, entries[key]);
+    writeValue(w, 2, value);
     w.join();
   }
 }
 var mapValue = {
   string: (w, field2, v) => {
     w.tag(field2, WireType.LengthDelimited).string(v);
+  },
+  bytes: (w, field2, v) => {
+    w.tag(field2, WireType.LengthDelimited).bytes(v);
   },
   bool: (w, field2, v) => {
     w.tag(field2, WireType.Varint).bool(v);
@@ -2816,32 +2825,9 @@ var mapValue = {
   }
 };
 
-// frontend/gateway/proto/codec.ts
-function entriesOf(map2) {
-  return map2 instanceof Map ? [...map2.entries()] : Object.entries(map2);
-}
-function writeMessage(w, field2, encode) {
-  w.tag(field2, WireType.LengthDelimited).fork();
-  encode(w);
-  w.join();
-}
-function writeEmbedded(w, field2, marshaled) {
-  w.tag(field2, WireType.LengthDelimited).bytes(marshaled);
-}
-function writeMap(w, field2, map2, writeValue) {
-  const entries = entriesOf(map2).sort(([a], [b]) => compareUtf8(a, b));
-  for (const [key, value] of entries) {
-    writeMessage(w, field2, (e) => {
-      e.tag(1, WireType.LengthDelimited).string(key);
-      writeValue(e, value);
-    });
-  }
-}
-var mapStringValue = (w, v) => {
-  w.tag(2, WireType.LengthDelimited).string(v);
-};
-var mapBytesValue = (w, v) => {
-  w.tag(2, WireType.LengthDelimited).bytes(v);
+// frontend/proto/read.ts
+var MalformedMessageError = class extends Error {
+  name = "MalformedMessageError";
 };
 function decodeFields(name, buf, readers) {
   const r = new BinaryReader(buf);
@@ -2853,7 +2839,8 @@ function decodeFields(name, buf, readers) {
       else r.skip(wireType, no);
     }
   } catch (err) {
-    throw new Error(`malformed ${name} message: ${err.message}`, { cause: err });
+    if (err instanceof MalformedMessageError) throw err;
+    throw new MalformedMessageError(`malformed ${name} message: ${err.message}`, { cause: err });
   }
 }
 function decodeMapEntry(name, buf, valueType, readValue2, zero) {
@@ -2865,8 +2852,9 @@ function decodeMapEntry(name, buf, valueType, readValue2, zero) {
   });
   return [key, value];
 }
-var readStringValue = (r) => r.string();
-var readBytesValue = (r) => r.bytes();
+var readString = (r) => r.string();
+var readBytes = (r) => r.bytes();
+var readBool = (r) => r.bool();
 var readInt64Number = (r) => Number(r.int64());
 
 // frontend/gateway/proto/files.ts
@@ -2874,13 +2862,10 @@ function encodeReadFileRequest(req) {
   const w = new BinaryWriter();
   string(w, 1, req.ref);
   string(w, 2, req.path);
-  const { range } = req;
-  if (range) {
-    writeMessage(w, 3, (m) => {
-      int64(m, 1, range.offset);
-      int64(m, 2, range.length);
-    });
-  }
+  message(w, 3, req.range, (m, range) => {
+    int64(m, 1, range.offset);
+    int64(m, 2, range.length);
+  });
   return w.finish();
 }
 function decodeReadFileResponse(buf) {
@@ -2958,8 +2943,7 @@ function decodePlatform(buf) {
 function encodeResolveImageConfigRequest(req) {
   const w = new BinaryWriter();
   string(w, 1, req.ref);
-  const { platform: platform2 } = req;
-  if (platform2) writeMessage(w, 2, (m) => writePlatform(m, platform2));
+  message(w, 2, req.platform, writePlatform);
   string(w, 3, req.resolveMode);
   string(w, 4, req.logName);
   return w.finish();
@@ -2985,7 +2969,7 @@ function decodeInputsResponse(buf) {
           "InputsResponse.Definitions",
           r.bytes(),
           WireType.LengthDelimited,
-          readBytesValue,
+          readBytes,
           new Uint8Array(0)
         )
       )
@@ -3030,7 +3014,7 @@ function decodeWorkerRecord(buf) {
     2: [
       WireType.LengthDelimited,
       (r) => worker.labels.set(
-        ...decodeMapEntry("WorkerRecord.Labels", r.bytes(), WireType.LengthDelimited, readStringValue, "")
+        ...decodeMapEntry("WorkerRecord.Labels", r.bytes(), WireType.LengthDelimited, readString, "")
       )
     ],
     3: [WireType.LengthDelimited, (r) => worker.platforms.push(decodePlatform(r.bytes()))],
@@ -3051,20 +3035,16 @@ function decodePongResponse(buf) {
 // frontend/gateway/proto/result.ts
 function writeRef(w, ref) {
   string(w, 1, ref.id);
-  if (ref.def) writeEmbedded(w, 2, ref.def);
+  if (ref.def) embedded(w, 2, ref.def);
 }
 function writeResult(w, result) {
   if (result.ref && result.refs) throw new Error("a result has either one ref or a map of refs, not both");
   const { ref, refs } = result;
-  if (ref) writeMessage(w, 3, (m) => writeRef(m, ref));
+  if (ref) message(w, 3, ref, writeRef);
   if (refs) {
-    writeMessage(
-      w,
-      4,
-      (m) => writeMap(m, 1, refs, (e, value) => writeMessage(e, 2, (v) => writeRef(v, value)))
-    );
+    message(w, 4, refs, (m, map2) => map(m, 1, map2, mapValue.message(writeRef)));
   }
-  if (result.metadata) writeMap(w, 10, result.metadata, mapBytesValue);
+  if (result.metadata) map(w, 10, result.metadata, mapValue.bytes);
 }
 function decodeRef(buf) {
   const ref = { id: "" };
@@ -3100,7 +3080,7 @@ function decodeResult(buf) {
           "Result.metadata",
           r.bytes(),
           WireType.LengthDelimited,
-          readBytesValue,
+          readBytes,
           new Uint8Array(0)
         )
       )
@@ -3117,7 +3097,7 @@ function writeAny(w, any) {
 function writeRpcStatus(w, s) {
   int32(w, 1, s.code);
   string(w, 2, s.message);
-  for (const detail of s.details) writeMessage(w, 3, (d) => writeAny(d, detail));
+  messages(w, 3, s.details, writeAny);
 }
 function decodeAny(buf) {
   const any = { typeUrl: "", value: new Uint8Array(0) };
@@ -3142,25 +3122,23 @@ function decodeRpcStatus(buf) {
 // frontend/gateway/proto/return.ts
 function encodeReturnRequest(req) {
   const w = new BinaryWriter();
-  if ("result" in req) writeMessage(w, 1, (m) => writeResult(m, req.result));
-  else writeMessage(w, 2, (m) => writeRpcStatus(m, req.error));
+  if ("result" in req) message(w, 1, req.result, writeResult);
+  else message(w, 2, req.error, writeRpcStatus);
   return w.finish();
 }
 
 // frontend/gateway/proto/solve.ts
 function encodeSolveRequest(req) {
   const w = new BinaryWriter();
-  if (req.definition) writeEmbedded(w, 1, req.definition);
+  if (req.definition) embedded(w, 1, req.definition);
   string(w, 2, req.frontend);
-  if (req.frontendOpt) writeMap(w, 3, req.frontendOpt, mapStringValue);
+  if (req.frontendOpt) map(w, 3, req.frontendOpt, mapValue.string);
   bool(w, 5, req.allowResultReturn);
   bool(w, 6, req.allowResultArrayRef);
-  for (const entry of req.cacheImports ?? []) {
-    writeMessage(w, 12, (e) => {
-      string(e, 1, entry.type);
-      writeMap(e, 2, entry.attrs, mapStringValue);
-    });
-  }
+  messages(w, 12, req.cacheImports, (e, entry) => {
+    string(e, 1, entry.type);
+    map(e, 2, entry.attrs, mapValue.string);
+  });
   bool(w, 14, req.evaluate);
   return w.finish();
 }
@@ -3178,8 +3156,8 @@ function writePosition(w, p) {
   int32(w, 2, p.character);
 }
 function writeRange(w, range) {
-  writeMessage(w, 1, (m) => writePosition(m, range.start));
-  writeMessage(w, 2, (m) => writePosition(m, range.end));
+  message(w, 1, range.start, writePosition);
+  message(w, 2, range.end, writePosition);
 }
 function writeSourceInfo(w, info) {
   string(w, 1, info.filename);
@@ -3192,11 +3170,14 @@ function encodeWarnRequest(req) {
   string(w, 1, req.digest);
   int64(w, 2, req.level);
   bytes(w, 3, utf82.encode(req.short));
-  for (const line of req.detail ?? []) w.tag(4, WireType.LengthDelimited).bytes(utf82.encode(line));
+  bytesList(
+    w,
+    4,
+    (req.detail ?? []).map((line) => utf82.encode(line))
+  );
   string(w, 5, req.url);
-  const { info } = req;
-  if (info) writeMessage(w, 6, (m) => writeSourceInfo(m, info));
-  for (const range of req.ranges ?? []) writeMessage(w, 7, (m) => writeRange(m, range));
+  message(w, 6, req.info, writeSourceInfo);
+  messages(w, 7, req.ranges, writeRange);
   return w.finish();
 }
 
@@ -4823,7 +4804,7 @@ function expandTemplate(value, values) {
 }
 
 // src/wasm-toml/validate.ts
-var rootScope = (fields2) => ({ dotted: "", display: "the top level", fields: fields2 });
+var rootScope = (fields) => ({ dotted: "", display: "the top level", fields });
 var join = (a, b) => a ? `${a}.${b}` : b;
 var KIND_NAMES = {
   string: "a string",
@@ -4848,29 +4829,29 @@ function defaultValue(key) {
       return key.default;
   }
 }
-function defaultsOf(fields2) {
+function defaultsOf(fields) {
   const out = {};
-  for (const [name, key] of Object.entries(fields2)) {
+  for (const [name, key] of Object.entries(fields)) {
     const value = defaultValue(key);
     if (value !== void 0) out[name] = value;
   }
   return out;
 }
-function readTable(fields2, table, path8, ctx, scope) {
+function readTable(fields, table, path8, ctx, scope) {
   ctx.locations.set(path8, table.span);
   for (const entry of table.entries.values()) {
-    if (!Object.hasOwn(fields2, entry.key)) {
+    if (!Object.hasOwn(fields, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
         path: [...path8, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
-      const meant = closest(entry.key, Object.keys(fields2));
+      const meant = closest(entry.key, Object.keys(fields));
       if (meant) ctx.misspelt.add(JSON.stringify([...path8, meant]));
     }
   }
   const out = {};
-  for (const [name, key] of Object.entries(fields2)) {
+  for (const [name, key] of Object.entries(fields)) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
@@ -4943,7 +4924,7 @@ function readValue(key, label, value, path8, ctx, scope) {
   const site = { label, path: path8 };
   switch (key.kind) {
     case "string":
-      return readString(key, site, value, ctx);
+      return readString2(key, site, value, ctx);
     case "enum":
       return readEnum(key, site, value, ctx);
     case "boolean":
@@ -4997,7 +4978,7 @@ function readValue(key, label, value, path8, ctx, scope) {
     }
   }
 }
-function readString(spec, site, value, ctx) {
+function readString2(spec, site, value, ctx) {
   if (value.kind !== "string") return typeError(ctx, site, "a string", value);
   const format = FORMATS[spec.format];
   const problem = value.value.includes("\0") ? "contains a NUL character (\\u0000), which no argument, variable or path can carry" : format.check(value.value);
@@ -5025,7 +5006,7 @@ function readList(spec, minItems, site, value, ctx) {
   const out = [];
   value.items.forEach((element, i) => {
     ctx.locations.set([...site.path, i], element.span);
-    const v = spec.kind === "enum" ? readEnum(spec, item(site, i), element, ctx) : readString(spec, item(site, i), element, ctx);
+    const v = spec.kind === "enum" ? readEnum(spec, item(site, i), element, ctx) : readString2(spec, item(site, i), element, ctx);
     if (v !== void 0) out.push(v);
   });
   return out.length === value.items.length ? out : void 0;
@@ -5038,7 +5019,7 @@ function readMap(keys, values, site, value, ctx) {
     const entrySite = item(site, entry.key);
     ctx.locations.set(entrySite.path, entry.value.span);
     const problem = FORMATS[keys].check(entry.key);
-    const v = problem ? report(ctx, entry.keySpan, entrySite, `${site.label} key ${JSON.stringify(entry.key)} ${problem}`) : readString(values, entrySite, entry.value, ctx);
+    const v = problem ? report(ctx, entry.keySpan, entrySite, `${site.label} key ${JSON.stringify(entry.key)} ${problem}`) : readString2(values, entrySite, entry.value, ctx);
     if (v === void 0) ok = false;
     else out[entry.key] = v;
   }
@@ -7529,8 +7510,8 @@ function applyBuildArgs(spec, buildArgs) {
   out["build-args"] = values;
   return withLocator(out, spec.locate);
 }
-function expandFields(fields2, obj, values) {
-  for (const [name, key] of Object.entries(fields2)) {
+function expandFields(fields, obj, values) {
+  for (const [name, key] of Object.entries(fields)) {
     if (obj[name] !== void 0) obj[name] = expand(key, obj[name], values);
   }
   return obj;
@@ -8368,55 +8349,20 @@ function scratch() {
 }
 
 // frontend/llb/splice.ts
-var DecodeError = class extends Error {
-  name = "DecodeError";
-};
-function fields(what, bytes2, field2) {
-  const r = new BinaryReader(bytes2);
-  try {
-    while (r.pos < r.len) {
-      const [no, wt] = r.tag();
-      if (!field2(no, wt, r)) r.skip(wt, no);
-    }
-  } catch (err) {
-    if (err instanceof DecodeError) throw err;
-    throw new DecodeError(`malformed ${what}: ${err.message}`);
-  }
-}
 var LEN = WireType.LengthDelimited;
 var VARINT = WireType.Varint;
 function decodeInput(bytes2) {
   const input2 = { digest: "", index: 0 };
-  fields("pb.Input", bytes2, (no, wt, r) => {
-    if (no === 1 && wt === LEN) input2.digest = r.string();
-    else if (no === 2 && wt === VARINT) input2.index = Number(r.int64());
-    else return false;
-    return true;
+  decodeFields("pb.Input", bytes2, {
+    1: [LEN, (r) => input2.digest = r.string()],
+    2: [VARINT, (r) => input2.index = readInt64Number(r)]
   });
   return input2;
 }
 function opInputs(bytes2) {
   const inputs = [];
-  fields("pb.Op", bytes2, (no, wt, r) => {
-    if (no !== 1 || wt !== LEN) return false;
-    inputs.push(decodeInput(r.bytes()));
-    return true;
-  });
+  decodeFields("pb.Op", bytes2, { 1: [LEN, (r) => inputs.push(decodeInput(r.bytes()))] });
   return inputs;
-}
-function mapEntry(what, bytes2, value, zero) {
-  let key = "";
-  let val = zero;
-  fields(what, bytes2, (no, wt, r) => {
-    if (no === 1 && wt === LEN) key = r.string();
-    else if (no === 2) {
-      const v = value(wt, r);
-      if (v === void 0) return false;
-      val = v;
-    } else return false;
-    return true;
-  });
-  return [key, val];
 }
 function decodeOpMetadata(bytes2) {
   let ignoreCache = false;
@@ -8424,44 +8370,49 @@ function decodeOpMetadata(bytes2) {
   let exportCache;
   let caps;
   let progressGroup2;
-  fields("pb.OpMetadata", bytes2, (no, wt, r) => {
-    if (no === 1 && wt === VARINT) ignoreCache = r.bool();
-    else if (no === 2 && wt === LEN) {
-      const [k, v] = mapEntry(
-        "description entry",
-        r.bytes(),
-        (vwt, vr) => vwt === LEN ? vr.string() : void 0,
-        ""
-      );
-      (description ??= {})[k] = v;
-    } else if (no === 4 && wt === LEN) {
-      const e = {};
-      fields("pb.ExportCache", r.bytes(), (eno, ewt, er) => {
-        if (eno !== 1 || ewt !== VARINT) return false;
-        if (er.bool()) e.value = true;
-        return true;
-      });
-      exportCache = e;
-    } else if (no === 5 && wt === LEN) {
-      const [k, v] = mapEntry(
-        "caps entry",
-        r.bytes(),
-        (vwt, vr) => vwt === VARINT ? vr.bool() : void 0,
-        false
-      );
-      (caps ??= {})[k] = v;
-    } else if (no === 6 && wt === LEN) {
-      const g = { id: "" };
-      fields("pb.ProgressGroup", r.bytes(), (gno, gwt, gr) => {
-        if (gno === 1 && gwt === LEN) g.id = gr.string();
-        else if (gno === 2 && gwt === LEN) g.name = gr.string();
-        else if (gno === 3 && gwt === VARINT) g.weak = gr.bool();
-        else return false;
-        return true;
-      });
-      progressGroup2 = g;
-    } else return false;
-    return true;
+  decodeFields("pb.OpMetadata", bytes2, {
+    1: [VARINT, (r) => ignoreCache = r.bool()],
+    2: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry("description entry", r.bytes(), LEN, readString, "");
+        (description ??= {})[k] = v;
+      }
+    ],
+    4: [
+      LEN,
+      (r) => {
+        const e = {};
+        decodeFields("pb.ExportCache", r.bytes(), {
+          1: [
+            VARINT,
+            (er) => {
+              if (er.bool()) e.value = true;
+            }
+          ]
+        });
+        exportCache = e;
+      }
+    ],
+    5: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry("caps entry", r.bytes(), VARINT, readBool, false);
+        (caps ??= {})[k] = v;
+      }
+    ],
+    6: [
+      LEN,
+      (r) => {
+        const g = { id: "" };
+        decodeFields("pb.ProgressGroup", r.bytes(), {
+          1: [LEN, (gr) => g.id = gr.string()],
+          2: [LEN, (gr) => g.name = gr.string()],
+          3: [VARINT, (gr) => g.weak = gr.bool()]
+        });
+        progressGroup2 = g;
+      }
+    ]
   });
   const md = {};
   if (ignoreCache) md.ignoreCache = true;
@@ -8474,20 +8425,27 @@ function decodeOpMetadata(bytes2) {
 function decodeDefinition(bytes2) {
   const ops = [];
   const metadata = {};
-  fields("pb.Definition", bytes2, (no, wt, r) => {
-    if (no === 1 && wt === LEN) {
-      const op2 = r.bytes().slice();
-      ops.push({ bytes: op2, digest: digestOf(op2), inputs: opInputs(op2) });
-    } else if (no === 2 && wt === LEN) {
-      const [k, v] = mapEntry(
-        "metadata entry",
-        r.bytes(),
-        (vwt, vr) => vwt === LEN ? decodeOpMetadata(vr.bytes()) : void 0,
-        {}
-      );
-      metadata[k] = v;
-    } else return false;
-    return true;
+  decodeFields("pb.Definition", bytes2, {
+    1: [
+      LEN,
+      (r) => {
+        const op2 = r.bytes().slice();
+        ops.push({ bytes: op2, digest: digestOf(op2), inputs: opInputs(op2) });
+      }
+    ],
+    2: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry(
+          "metadata entry",
+          r.bytes(),
+          LEN,
+          (vr) => decodeOpMetadata(vr.bytes()),
+          {}
+        );
+        metadata[k] = v;
+      }
+    ]
   });
   return { ops, metadata };
 }

@@ -2,11 +2,20 @@
 // primitives of @bufbuild/protobuf: proto3 zero scalars are skipped, present messages are always
 // written (even empty), repeated scalars are packed, and map entries are sorted by key bytes with
 // both key and value always written. Callers emit fields in Go's order (ascending number, oneof last).
-// Shared by the LLB encoder and the gateway's messages, so both encode scalars and order maps alike.
+// Shared by the LLB encoder and the gateway's messages, so both encode scalars and order maps alike;
+// read.ts is the decoding side.
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 
+export { BinaryWriter };
 export type Writer = BinaryWriter;
 export type Encode<T> = (w: Writer, value: T) => void;
+
+/** A map as callers like to hold it; encoding sorts it either way. */
+export type StringKeyed<V> = ReadonlyMap<string, V> | Readonly<Record<string, V>>;
+
+export function entriesOf<V>(map: StringKeyed<V>): [string, V][] {
+  return map instanceof Map ? [...map.entries()] : Object.entries(map as Record<string, V>);
+}
 
 const utf8 = new TextEncoder();
 
@@ -27,6 +36,11 @@ export function string(w: Writer, field: number, value: string | undefined): voi
 
 export function bytes(w: Writer, field: number, value: Uint8Array | undefined): void {
   if (value && value.length > 0) w.tag(field, WireType.LengthDelimited).bytes(value);
+}
+
+/** A message field holding an already-marshaled message (an LLB Definition): written even when empty. */
+export function embedded(w: Writer, field: number, marshaled: Uint8Array): void {
+  w.tag(field, WireType.LengthDelimited).bytes(marshaled);
 }
 
 export function bool(w: Writer, field: number, value: boolean | undefined): void {
@@ -88,15 +102,15 @@ export function packedInt32(w: Writer, field: number, values: readonly number[] 
 export function map<V>(
   w: Writer,
   field: number,
-  entries: Readonly<Record<string, V>> | undefined,
+  entries: StringKeyed<V> | undefined,
   writeValue: (w: Writer, valueField: number, value: V) => void,
 ): void {
   if (!entries) return;
-  const keys = Object.keys(entries).sort(compareUtf8);
-  for (const key of keys) {
+  const sorted = entriesOf(entries).sort(([a], [b]) => compareUtf8(a, b));
+  for (const [key, value] of sorted) {
     w.tag(field, WireType.LengthDelimited).fork();
     w.tag(1, WireType.LengthDelimited).string(key);
-    writeValue(w, 2, entries[key]!);
+    writeValue(w, 2, value);
     w.join();
   }
 }
@@ -105,6 +119,9 @@ export function map<V>(
 export const mapValue = {
   string: (w: Writer, field: number, v: string): void => {
     w.tag(field, WireType.LengthDelimited).string(v);
+  },
+  bytes: (w: Writer, field: number, v: Uint8Array): void => {
+    w.tag(field, WireType.LengthDelimited).bytes(v);
   },
   bool: (w: Writer, field: number, v: boolean): void => {
     w.tag(field, WireType.Varint).bool(v);
