@@ -9517,81 +9517,6 @@ async function checkOutput(gateway, state, path8, opts) {
   return { kind: inspectHeader(head).wasm ? "wrong-kind" : "not-wasm", detail: problem };
 }
 
-// frontend/wasm-opt.ts
-import { existsSync } from "node:fs";
-
-// frontend/self-step.ts
-var IN_DIR = "/in";
-var OUT_DIR2 = "/out";
-var NODE_PATH = "/usr/local/bin/node";
-var BASELINE_ONLY = ["--liftoff-only"];
-function nodeCommand(script, args, longRun = false) {
-  return [NODE_PATH, ...longRun ? [] : BASELINE_ONLY, script, ...args];
-}
-function selfImageStep(frontendImage, module, built, argv, opts) {
-  const file = `/${module.name}.wasm`;
-  const run = frontendImage.run({
-    args: argv(`${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`),
-    cwd: "/",
-    network: "none",
-    mounts: [
-      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
-      { type: "bind", dest: OUT_DIR2, source: scratch() }
-    ],
-    ignoreCache: opts.ignoreCache,
-    customName: opts.customName
-  });
-  return { output: run.mount(OUT_DIR2), path: file };
-}
-
-// frontend/wasm-opt.ts
-var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
-function shipsWasmOpt() {
-  return existsSync(WASM_OPT_PATH);
-}
-var WASM_OPT_FEATURES = [
-  "--enable-sign-ext",
-  "--enable-mutable-globals",
-  "--enable-nontrapping-float-to-int",
-  "--enable-bulk-memory",
-  "--enable-bulk-memory-opt"
-];
-var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
-function postProcessFor(module) {
-  if (module.target === "wasip2") return void 0;
-  const level = module.optimize["wasm-opt"];
-  const strip = module.optimize.strip;
-  if (level === "none" && !strip) return void 0;
-  return { level: level === "none" ? void 0 : level, strip };
-}
-function wasmOptArgs(plan, input2, output) {
-  return [
-    ...plan.level ? [`-${plan.level}`] : [],
-    ...WASM_OPT_FEATURES,
-    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
-    ...plan.strip ? STRIP_FLAGS : ["--debuginfo"],
-    input2,
-    "-o",
-    output
-  ];
-}
-function wasmOptStepName(label, plan) {
-  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
-}
-function wasmOptStep(frontendImage, module, built, plan, opts) {
-  return selfImageStep(
-    frontendImage,
-    module,
-    built,
-    // Go's own compiler writes modules of megabytes, which wasm-opt works on for many seconds.
-    (input2, output) => nodeCommand(WASM_OPT_PATH, wasmOptArgs(plan, input2, output), module.language === "go"),
-    {
-      customName: wasmOptStepName(opts.label, plan),
-      ignoreCache: opts.ignoreCache
-    }
-  );
-}
-
 // frontend/self-image.ts
 import { readFile } from "node:fs/promises";
 var FRONTEND_DEFINITION_PATH = "/run/config/buildkit/metadata/frontend.bin";
@@ -9640,15 +9565,41 @@ async function selfImage(deps) {
   return image(pinned, { platform: deps.platform, customName: `[internal] frontend image ${source}` });
 }
 
-// frontend/componentize.ts
-import { existsSync as existsSync2, readFileSync, writeFileSync } from "node:fs";
+// frontend/post-steps/componentize.ts
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+// frontend/post-steps/self-step.ts
+var IN_DIR = "/in";
+var OUT_DIR2 = "/out";
+var NODE_PATH = "/usr/local/bin/node";
+var BASELINE_ONLY = ["--liftoff-only"];
+function nodeCommand(script, args, longRun = false) {
+  return [NODE_PATH, ...longRun ? [] : BASELINE_ONLY, script, ...args];
+}
+function selfImageStep(frontendImage, module, built, argv, opts) {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: argv(`${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`),
+    cwd: "/",
+    network: "none",
+    mounts: [
+      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
+      { type: "bind", dest: OUT_DIR2, source: scratch() }
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: opts.customName
+  });
+  return { output: run.mount(OUT_DIR2), path: file };
+}
+
+// frontend/post-steps/componentize.ts
 var JCO_DIR = "/wasm-build/jco";
 var WASM_TOOLS_JS = `${JCO_DIR}/node_modules/@bytecodealliance/jco-transpile/vendor/wasm-tools.js`;
 var COMMAND_ADAPTER = `${JCO_DIR}/adapter/wasi_snapshot_preview1.command.wasm`;
 var FRONTEND_BUNDLE = "/wasm-build/frontend.mjs";
 var COMPONENTIZE_COMMAND = "componentize";
 function shipsComponentize() {
-  return existsSync2(WASM_TOOLS_JS) && existsSync2(COMMAND_ADAPTER);
+  return existsSync(WASM_TOOLS_JS) && existsSync(COMMAND_ADAPTER);
 }
 function componentizeArgs(input2, output) {
   return nodeCommand(FRONTEND_BUNDLE, [COMPONENTIZE_COMMAND, input2, output]);
@@ -9658,6 +9609,17 @@ function componentizeStep(frontendImage, module, built, opts) {
     customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`,
     ignoreCache: opts.ignoreCache
   });
+}
+function componentizeFor(module, built) {
+  if (!built.componentize || module.target !== "wasip2") return void 0;
+  return {
+    key: ["target"],
+    output: "the output of component new",
+    ships: shipsComponentize,
+    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
+    unavailable: (why) => `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`,
+    run: (frontendImage, input2, opts) => componentizeStep(frontendImage, module, input2, opts)
+  };
 }
 async function componentizeMain(args) {
   const [input2, output] = args;
@@ -9674,6 +9636,76 @@ async function componentizeMain(args) {
   writeFileSync(output, component);
   process.stdout.write(tools.componentWit(component));
   return 0;
+}
+
+// frontend/post-steps/wasm-opt.ts
+import { existsSync as existsSync2 } from "node:fs";
+var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
+function shipsWasmOpt() {
+  return existsSync2(WASM_OPT_PATH);
+}
+var WASM_OPT_FEATURES = [
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-bulk-memory",
+  "--enable-bulk-memory-opt"
+];
+var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
+function postProcessFor(module) {
+  if (module.target === "wasip2") return void 0;
+  const level = module.optimize["wasm-opt"];
+  const strip = module.optimize.strip;
+  if (level === "none" && !strip) return void 0;
+  return { level: level === "none" ? void 0 : level, strip };
+}
+function wasmOptArgs(plan, input2, output) {
+  return [
+    ...plan.level ? [`-${plan.level}`] : [],
+    ...WASM_OPT_FEATURES,
+    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
+    ...plan.strip ? STRIP_FLAGS : ["--debuginfo"],
+    input2,
+    "-o",
+    output
+  ];
+}
+function wasmOptStepName(label, plan) {
+  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
+}
+function wasmOptStep(frontendImage, module, built, plan, opts) {
+  return selfImageStep(
+    frontendImage,
+    module,
+    built,
+    // Go's own compiler writes modules of megabytes, which wasm-opt works on for many seconds.
+    (input2, output) => nodeCommand(WASM_OPT_PATH, wasmOptArgs(plan, input2, output), module.language === "go"),
+    {
+      customName: wasmOptStepName(opts.label, plan),
+      ignoreCache: opts.ignoreCache
+    }
+  );
+}
+function wasmOptFor(module) {
+  const plan = postProcessFor(module);
+  if (!plan) return void 0;
+  const fix = [
+    ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
+    ...plan.strip ? ["`optimize.strip = false`"] : []
+  ].join(" and ");
+  return {
+    key: ["optimize", "wasm-opt"],
+    output: "the output of wasm-opt",
+    ships: shipsWasmOpt,
+    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
+    unavailable: (why) => `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
+    run: (frontendImage, input2, opts) => wasmOptStep(frontendImage, module, input2, plan, opts)
+  };
+}
+
+// frontend/post-steps/index.ts
+function postStepsFor(module, built) {
+  return [componentizeFor(module, built), wasmOptFor(module)].filter((s) => s !== void 0);
 }
 
 // frontend/convert.ts
@@ -9747,42 +9779,30 @@ function moduleError(ctx, module, path8, message2) {
     moduleSpan(ctx, module, path8)
   ]);
 }
+function stepKey(module, step) {
+  if (step !== "build") return step.key;
+  return module.build ? ["build"] : ["language"];
+}
 function outputError(ctx, module, problem, step) {
-  const what = step === "componentize" ? `the output of component new` : step === "wasm-opt" ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
+  let what = `the compiled module ${module.name}.wasm`;
+  if (step !== "build") what = step.output;
+  else if (module.output) what = `output "${module.output}"`;
   const where = problem.kind === "wrong-kind" ? "target" : module.output ? "output" : "language";
   const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
   return moduleError(ctx, module, [where], message2);
 }
-async function selfImageFor(ctx, module, key, tool) {
-  if (!tool.ships) throw moduleError(ctx, module, key, tool.missing);
+async function selfImageFor(ctx, module, step) {
+  if (!step.ships()) throw moduleError(ctx, module, step.key, step.missing);
   try {
     return await ctx.settings.frontendImage();
   } catch (err) {
     if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(ctx, module, key, tool.unavailable(err.message));
+    throw moduleError(ctx, module, step.key, step.unavailable(err.message));
   }
-}
-function wasmOptImage(ctx, module, plan) {
-  const fix = [
-    ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
-    ...plan.strip ? ["`optimize.strip = false`"] : []
-  ].join(" and ");
-  return selfImageFor(ctx, module, ["optimize", "wasm-opt"], {
-    ships: shipsWasmOpt(),
-    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
-    unavailable: (why) => `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`
-  });
-}
-function componentizeImage(ctx, module) {
-  return selfImageFor(ctx, module, ["target"], {
-    ships: shipsComponentize(),
-    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
-    unavailable: (why) => `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`
-  });
 }
 async function finishModule(ctx, module, built) {
   const label = `[${module.name}]`;
-  const check = async (m, step2) => {
+  const check = async (m, step) => {
     let problem;
     const target = m.componentize ? "wasip1" : module.target;
     try {
@@ -9792,30 +9812,23 @@ async function finishModule(ctx, module, built) {
         cacheImports: ctx.settings.cacheImports
       });
     } catch (err) {
-      const key = step2 === "wasm-opt" ? ["optimize", "wasm-opt"] : step2 === "componentize" ? ["target"] : module.build ? ["build"] : ["language"];
-      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, key)]);
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, stepKey(module, step))]);
     }
-    if (problem) throw outputError(ctx, module, problem, step2);
+    if (problem) throw outputError(ctx, module, problem, step);
   };
+  const steps = postStepsFor(module, built);
+  const last2 = steps.at(-1);
+  if (!last2) {
+    await check(built, "build");
+    return built;
+  }
   const ignoreCache = ignoresCache(ctx.settings, module);
-  let processed;
-  let step;
-  if (built.componentize && module.target === "wasip2") {
-    const image2 = await componentizeImage(ctx, module);
-    processed = componentizeStep(image2, module, built, { label, ignoreCache });
-    step = "componentize";
-  } else {
-    const plan = postProcessFor(module);
-    if (!plan) {
-      await check(built, "build");
-      return built;
-    }
-    const image2 = await wasmOptImage(ctx, module, plan);
-    processed = wasmOptStep(image2, module, built, plan, { label, ignoreCache });
-    step = "wasm-opt";
+  let processed = built;
+  for (const step of steps) {
+    processed = step.run(await selfImageFor(ctx, module, step), processed, { label, ignoreCache });
   }
   try {
-    await check(processed, step);
+    await check(processed, last2);
   } catch (err) {
     await check(built, "build");
     throw err;

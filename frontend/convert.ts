@@ -1,5 +1,5 @@
-// wasm.toml to LLB, one module at a time: each module's toolchain steps, a check of what they produced,
-// wasm-opt on the frontend's own image, and the image's filesystem holding every module. Everything it
+// wasm.toml to LLB, one module at a time: each module's toolchain steps, its post steps on the frontend's
+// own image, a check of what they produced, and the image's filesystem holding every module. Everything it
 // asks of BuildKit goes through a BuildIO; options come in as ConvertSettings (see build.ts).
 import path from 'node:path/posix';
 import type { ModuleSpec, Spec } from '../src/wasm-toml/index.js';
@@ -22,9 +22,8 @@ import { buildCustom } from './languages/custom.js';
 import type { BuildInputs, BuiltModule } from './languages/driver.js';
 import { checkOutput, type OutputProblem } from './check-output.js';
 import { ModuleError } from './module-error.js';
-import { postProcessFor, shipsWasmOpt, wasmOptStep, WASM_OPT_PATH, type PostProcess } from './wasm-opt.js';
 import { SelfImageUnavailable } from './self-image.js';
-import { componentizeStep, shipsComponentize, WASM_TOOLS_JS } from './componentize.js';
+import { postStepsFor, type PostStep } from './post-steps/index.js';
 
 /** The options a conversion depends on, already read and checked. */
 export interface ConvertSettings {
@@ -130,18 +129,19 @@ function moduleError(ctx: ConvertContext, module: ModuleSpec, path: readonly str
 }
 
 /** Which step wrote the module a check reads: the language build (or custom `build`) or a post step. */
-type OutputStep = 'build' | 'wasm-opt' | 'componentize';
+type OutputStep = 'build' | PostStep;
+
+/** The wasm.toml key whose step wrote the module: a post step's own, else the build's. */
+function stepKey(module: ModuleSpec, step: OutputStep): readonly string[] {
+  if (step !== 'build') return step.key;
+  return module.build ? ['build'] : ['language'];
+}
 
 function outputError(ctx: ConvertContext, module: ModuleSpec, problem: OutputProblem, step: OutputStep) {
   // How the user knows the file: the `output` they wrote, or the module a language driver compiled.
-  const what =
-    step === 'componentize'
-      ? `the output of component new`
-      : step === 'wasm-opt'
-        ? `the output of wasm-opt`
-        : module.output
-          ? `output "${module.output}"`
-          : `the compiled module ${module.name}.wasm`;
+  let what = `the compiled module ${module.name}.wasm`;
+  if (step !== 'build') what = step.output;
+  else if (module.output) what = `output "${module.output}"`;
   const where = problem.kind === 'wrong-kind' ? 'target' : module.output ? 'output' : 'language';
   const message =
     problem.kind === 'missing'
@@ -151,52 +151,26 @@ function outputError(ctx: ConvertContext, module: ModuleSpec, problem: OutputPro
 }
 
 /**
- * The frontend's own image, for a step that runs one of its tools; or, at `key`, why there is none: the
- * image lacks the tool (`missing`), or the daemon cannot give the frontend its own image (`unavailable`).
+ * The frontend's own image, for a post step that runs one of its tools; or, at the step's key, why there
+ * is none: the image lacks the tool, or the daemon cannot give the frontend its own image.
  */
-async function selfImageFor(
-  ctx: ConvertContext,
-  module: ModuleSpec,
-  key: readonly string[],
-  tool: { ships: boolean; missing: string; unavailable: (why: string) => string },
-): Promise<State> {
+async function selfImageFor(ctx: ConvertContext, module: ModuleSpec, step: PostStep): Promise<State> {
   // The frontend runs inside its own image: what it sees there is what the exec will.
-  if (!tool.ships) throw moduleError(ctx, module, key, tool.missing);
+  if (!step.ships()) throw moduleError(ctx, module, step.key, step.missing);
   try {
     return await ctx.settings.frontendImage();
   } catch (err) {
     if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(ctx, module, key, tool.unavailable(err.message));
+    throw moduleError(ctx, module, step.key, step.unavailable(err.message));
   }
 }
 
-function wasmOptImage(ctx: ConvertContext, module: ModuleSpec, plan: PostProcess): Promise<State> {
-  const fix = [
-    ...(plan.level ? ['`optimize.wasm-opt = "none"`'] : []),
-    ...(plan.strip ? ['`optimize.strip = false`'] : []),
-  ].join(' and ');
-  return selfImageFor(ctx, module, ['optimize', 'wasm-opt'], {
-    ships: shipsWasmOpt(),
-    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
-    unavailable: (why) =>
-      `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
-  });
-}
-
-function componentizeImage(ctx: ConvertContext, module: ModuleSpec): Promise<State> {
-  return selfImageFor(ctx, module, ['target'], {
-    ships: shipsComponentize(),
-    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
-    unavailable: (why) =>
-      `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`,
-  });
-}
-
 /**
- * After the language build: componentize or run wasm-opt when the module asks for it, and check that the
- * result is the Wasm the target needs. The language build's own output is checked only when there is no
- * such step, or when it failed: a successful (or cached) build then costs one Solve and one ReadFile per
- * module, and a wrong `output` still fails with a clear message about the build, not inside wasm-opt.
+ * After the language build: run the post steps the module asks for (componentize, wasm-opt), and check
+ * that the result is the Wasm the target needs. The language build's own output is checked only when
+ * there is no such step, or when it failed: a successful (or cached) build then costs one Solve and one
+ * ReadFile per module, and a wrong `output` still fails with a clear message about the build, not inside
+ * wasm-opt.
  */
 async function finishModule(
   ctx: ConvertContext,
@@ -216,37 +190,23 @@ async function finishModule(
       });
     } catch (err) {
       // A step failed (the check is what runs them): point at what in wasm.toml asked for that step.
-      const key =
-        step === 'wasm-opt'
-          ? ['optimize', 'wasm-opt']
-          : step === 'componentize'
-            ? ['target']
-            : module.build
-              ? ['build']
-              : ['language'];
-      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, key)]);
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, stepKey(module, step))]);
     }
     if (problem) throw outputError(ctx, module, problem, step);
   };
+  const steps = postStepsFor(module, built);
+  const last = steps.at(-1);
+  if (!last) {
+    await check(built, 'build');
+    return built;
+  }
   const ignoreCache = ignoresCache(ctx.settings, module);
-  let processed: BuiltModule;
-  let step: OutputStep;
-  if (built.componentize && module.target === 'wasip2') {
-    const image = await componentizeImage(ctx, module);
-    processed = componentizeStep(image, module, built, { label, ignoreCache });
-    step = 'componentize';
-  } else {
-    const plan = postProcessFor(module);
-    if (!plan) {
-      await check(built, 'build');
-      return built;
-    }
-    const image = await wasmOptImage(ctx, module, plan);
-    processed = wasmOptStep(image, module, built, plan, { label, ignoreCache });
-    step = 'wasm-opt';
+  let processed = built;
+  for (const step of steps) {
+    processed = step.run(await selfImageFor(ctx, module, step), processed, { label, ignoreCache });
   }
   try {
-    await check(processed, step);
+    await check(processed, last);
   } catch (err) {
     // Blame the language build if its output was already wrong (or it failed); else the step after it.
     await check(built, 'build');

@@ -3,7 +3,7 @@
 import { runFrontend } from './gateway/index.js';
 import { build } from './build.js';
 import { requireMinimumEngine } from './engine-version.js';
-import { COMPONENTIZE_COMMAND, componentizeMain } from './componentize.js';
+import { COMPONENTIZE_COMMAND, componentizeMain } from './post-steps/componentize.js';
 
 if (process.argv[2] === COMPONENTIZE_COMMAND) {
   process.exit(await componentizeMain(process.argv.slice(3)));

@@ -34,7 +34,7 @@ export interface BuiltModule {
   path: string;
   /**
    * For `target = "wasip2"`: the toolchain built a wasip1 core module, which the frontend turns into a
-   * command component with the preview1 adapter (frontend/componentize.ts).
+   * command component with the preview1 adapter (frontend/post-steps/componentize.ts).
    */
   componentize?: boolean;
 }

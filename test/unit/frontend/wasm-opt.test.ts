@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
-import { NODE_PATH } from '../../../frontend/self-step.js';
+import { NODE_PATH } from '../../../frontend/post-steps/self-step.js';
 import {
   WASM_OPT_FEATURES,
   WASM_OPT_PATH,
@@ -9,7 +9,7 @@ import {
   wasmOptArgs,
   wasmOptStep,
   wasmOptStepName,
-} from '../../../frontend/wasm-opt.js';
+} from '../../../frontend/post-steps/wasm-opt.js';
 import { decodeDefinition } from '../llb/decode.js';
 import { moduleOf } from '../../support/wasm-toml.js';
 

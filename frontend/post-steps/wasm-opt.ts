@@ -1,9 +1,10 @@
 // Post-processing with binaryen's wasm-opt, run as an exec on the frontend's own image (which ships
 // it, see frontend/Dockerfile): `optimize.wasm-opt` and `optimize.strip` of wasm.toml.
 import { existsSync } from 'node:fs';
-import type { ModuleSpec } from '../src/wasm-toml/index.js';
-import type { State } from './llb/index.js';
-import type { BuiltModule } from './languages/driver.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
+import type { State } from '../llb/index.js';
+import type { BuiltModule } from '../languages/driver.js';
+import type { PostStep } from './index.js';
 import { nodeCommand, selfImageStep } from './self-step.js';
 
 /** binaryen.js's wasm-opt: the C++ tool compiled to WebAssembly, as one Node.js script. */
@@ -93,4 +94,23 @@ export function wasmOptStep(
       ignoreCache: opts.ignoreCache,
     },
   );
+}
+
+/** The wasm-opt step `module` asks for (`optimize.wasm-opt`, `optimize.strip`), if any. */
+export function wasmOptFor(module: ModuleSpec): PostStep | undefined {
+  const plan = postProcessFor(module);
+  if (!plan) return undefined;
+  const fix = [
+    ...(plan.level ? ['`optimize.wasm-opt = "none"`'] : []),
+    ...(plan.strip ? ['`optimize.strip = false`'] : []),
+  ].join(' and ');
+  return {
+    key: ['optimize', 'wasm-opt'],
+    output: 'the output of wasm-opt',
+    ships: shipsWasmOpt,
+    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
+    unavailable: (why) =>
+      `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
+    run: (frontendImage, input, opts) => wasmOptStep(frontendImage, module, input, plan, opts),
+  };
 }

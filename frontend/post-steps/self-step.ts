@@ -1,9 +1,9 @@
 // A post-processing step on the frontend's own image (wasm-opt, componentize): the built module on a
 // read-only mount, the tool's argv, `/<name>.wasm` in a fresh output. Offline and cached like any exec:
 // same frontend image, same input, same argv, no rerun.
-import type { ModuleSpec } from '../src/wasm-toml/index.js';
-import { scratch, type State } from './llb/index.js';
-import type { BuiltModule } from './languages/driver.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
+import { scratch, type State } from '../llb/index.js';
+import type { BuiltModule } from '../languages/driver.js';
 
 const IN_DIR = '/in';
 const OUT_DIR = '/out';
@@ -11,11 +11,9 @@ const OUT_DIR = '/out';
 /** Where frontend/Dockerfile puts node in the frontend image. */
 export const NODE_PATH = '/usr/local/bin/node';
 /**
- * Both tools are WebAssembly run by V8 (binaryen.js's wasm-opt, 8 MB; wasm-tools in jco). For a run of a
- * second or two, tier-up to TurboFan never pays for itself, so only the baseline compiler runs. On 2
- * cores: wasm-opt -Os of a 24 KB C module 0.58 s instead of 0.95 s, of a 77 KB Rust module 0.88 s instead
- * of 1.3-1.6 s, at half the memory; componentize 0.23-0.33 s instead of 0.45-0.51 s. A long run is the
- * other way round: wasm-opt of a 3 MB Go module took 15.5-15.9 s instead of 12.8-13.1 s.
+ * Both tools are WebAssembly run by V8 (binaryen.js's wasm-opt; wasm-tools in jco). A run of a second or
+ * two never repays tier-up to TurboFan, so only the baseline compiler runs; a long run is the other way
+ * round (BENCHMARKS.md has the measurements).
  */
 const BASELINE_ONLY = ['--liftoff-only'];
 

@@ -3,9 +3,10 @@
 // command adapter, run as an exec on the frontend's own image, as wasm-opt is (see frontend/Dockerfile).
 // The exec runs this very bundle: `node /wasm-build/frontend.mjs componentize <in> <out>`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { ModuleSpec } from '../src/wasm-toml/index.js';
-import type { State } from './llb/index.js';
-import type { BuiltModule } from './languages/driver.js';
+import type { ModuleSpec } from '../../src/wasm-toml/index.js';
+import type { State } from '../llb/index.js';
+import type { BuiltModule } from '../languages/driver.js';
+import type { PostStep } from './index.js';
 import { nodeCommand, selfImageStep } from './self-step.js';
 
 /** Where frontend/Dockerfile puts jco's pieces in the frontend image. */
@@ -36,6 +37,20 @@ export function componentizeStep(
     customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`,
     ignoreCache: opts.ignoreCache,
   });
+}
+
+/** The componentize step, for a `wasip2` module whose toolchain built a wasip1 core module. */
+export function componentizeFor(module: ModuleSpec, built: BuiltModule): PostStep | undefined {
+  if (!built.componentize || module.target !== 'wasip2') return undefined;
+  return {
+    key: ['target'],
+    output: 'the output of component new',
+    ships: shipsComponentize,
+    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
+    unavailable: (why) =>
+      `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`,
+    run: (frontendImage, input, opts) => componentizeStep(frontendImage, module, input, opts),
+  };
 }
 
 interface WasmTools {
