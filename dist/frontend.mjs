@@ -4660,8 +4660,8 @@ var MODULE_FIELDS = {
           "-Os": "Os",
           "-Oz": "Oz"
         },
-        computed: "`Os` for release, `none` for debug and for `wasip2`",
-        description: "Binaryen `wasm-opt` level; `none` skips it. Not for components (`wasip2`)."
+        default: "none",
+        description: "Binaryen `wasm-opt` level; `none` skips it (a release build is still stripped at link time). Not for components (`wasip2`)."
       },
       strip: {
         kind: "boolean",
@@ -5166,13 +5166,11 @@ function languageTables({ m, ctx, at, given, language, hasBuild }) {
     );
   }
 }
-function componentRules({ m, ctx, at, given, span, target }) {
+function componentRules({ m, ctx, at, span, given, target }) {
   const optimize = asObj2(m.optimize);
   if (!optimize) return;
   const debug = m.profile === "debug";
-  if (!given("optimize", "wasm-opt")) {
-    optimize["wasm-opt"] = target === "wasip2" || debug ? "none" : "Os";
-  } else if (target === "wasip2" && optimize["wasm-opt"] !== void 0 && optimize["wasm-opt"] !== "none") {
+  if (target === "wasip2" && optimize["wasm-opt"] !== void 0 && optimize["wasm-opt"] !== "none") {
     ctx.errors.add(span("optimize", "wasm-opt"), 'wasm-opt cannot optimize a component (target "wasip2")', {
       path: at("optimize", "wasm-opt"),
       hint: 'remove wasm-opt or set it to "none"'
@@ -8733,6 +8731,8 @@ var assemblyscriptDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      // asc writes names and debug info only with --debug, which a release build leaves out.
+      stripped: module.optimize.strip && module.profile === "release",
       ...component ? { componentize: true } : {}
     };
   }
@@ -8803,6 +8803,7 @@ var cDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...module.target === "wasip2" ? { componentize: true } : {}
     };
   }
@@ -8983,6 +8984,7 @@ async function buildGoFamily(inputs, b) {
   return {
     output: run.mount(OUT_DIR),
     path: `/${module.name}.wasm`,
+    stripped: module.optimize.strip,
     ...componentize ? { componentize } : {}
   };
 }
@@ -9304,6 +9306,7 @@ ${RUSTC_PROBE}`],
     return {
       output: build2.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...componentize ? { componentize: true } : {}
     };
   }
@@ -9420,6 +9423,7 @@ var zigDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
       ...module.target === "wasip2" ? { componentize: true } : {}
     };
@@ -9599,11 +9603,11 @@ var WASM_OPT_FEATURES = [
   "--enable-bulk-memory-opt"
 ];
 var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
-function postProcessFor(module) {
+function postProcessFor(module, built) {
   if (module.target === "wasip2") return void 0;
   const level = module.optimize["wasm-opt"];
   const strip = module.optimize.strip;
-  if (level === "none" && !strip) return void 0;
+  if (level === "none" && (!strip || built.stripped)) return void 0;
   return { level: level === "none" ? void 0 : level, strip };
 }
 function wasmOptArgs(plan, input2, output) {
@@ -9847,7 +9851,7 @@ async function finishModule(ctx, module, built) {
     processed = componentizeStep(image2, module, built, { label, ignoreCache });
     step = "componentize";
   } else {
-    const plan = postProcessFor(module);
+    const plan = postProcessFor(module, built);
     if (!plan) {
       await check(built, "build");
       return built;

@@ -236,7 +236,7 @@ async function finishModule(
     processed = componentizeStep(image, module, built, { label, ignoreCache });
     step = 'componentize';
   } else {
-    const plan = postProcessFor(module);
+    const plan = postProcessFor(module, built);
     if (!plan) {
       await check(built, 'build');
       return built;

@@ -43,13 +43,13 @@ export interface PostProcess {
 /**
  * What to do after the language build, or undefined for nothing. Components are never touched:
  * wasm-opt reads core modules only (the spec already refuses a level for `wasip2`, and a component's
- * toolchain strips it itself).
+ * toolchain strips it itself). Without a level, wasm-opt runs only to strip a module its build did not.
  */
-export function postProcessFor(module: ModuleSpec): PostProcess | undefined {
+export function postProcessFor(module: ModuleSpec, built: BuiltModule): PostProcess | undefined {
   if (module.target === 'wasip2') return undefined;
   const level = module.optimize['wasm-opt'];
   const strip = module.optimize.strip;
-  if (level === 'none' && !strip) return undefined;
+  if (level === 'none' && (!strip || built.stripped)) return undefined;
   return { level: level === 'none' ? undefined : level, strip };
 }
 
