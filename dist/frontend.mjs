@@ -9748,10 +9748,19 @@ async function buildModule(ctx, module) {
     );
   }
   const ref = chooseToolchainImage(module, driver, settings.buildArgs);
-  const toolchain = await resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
+  const resolving = resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
   const context = moduleContext(settings, module);
-  let contextRef;
   let listing;
+  const list = () => listing ??= (async () => {
+    const { ref: contextRef } = await io.solve({ definition: marshal(context).definition });
+    if (!contextRef) throw new Error("the daemon returned no result for the build context");
+    const files = await listFiles(io, contextRef, module.source);
+    log.info(`${label} ${files.length} files under ${module.source}`);
+    return files;
+  })();
+  if (driver && !module.build) list().catch(() => {
+  });
+  const toolchain = await resolving;
   const inputs = {
     module,
     // Declared secrets are mounted into every step built on the toolchain, whatever the driver writes.
@@ -9761,13 +9770,7 @@ async function buildModule(ctx, module) {
     label,
     ignoreCache: ignoresCache(settings, module),
     async files(patterns) {
-      if (!listing) {
-        contextRef ??= (await io.solve({ definition: marshal(context).definition })).ref;
-        if (!contextRef) throw new Error("the daemon returned no result for the build context");
-        listing = await listFiles(io, contextRef, module.source);
-        log.info(`${label} ${listing.length} files under ${module.source}`);
-      }
-      return matchFiles(listing, patterns);
+      return matchFiles(await list(), patterns);
     },
     async read(state, file) {
       const res = await io.solve({
@@ -9868,6 +9871,12 @@ async function finishModule(ctx, module, built) {
   }
   return processed;
 }
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => s.value);
+}
 function located(ctx, err) {
   if (!(err instanceof ModuleError)) return err;
   const module = ctx.spec.module.find((m) => m.name === err.module);
@@ -9877,12 +9886,10 @@ function located(ctx, err) {
 async function convert2(io, spec, modules, settings) {
   const ctx = { io, spec, settings };
   try {
-    const compiled = [];
-    for (const module of modules) compiled.push({ module, result: await buildModule(ctx, module) });
-    const built = await Promise.all(
-      compiled.map(async ({ module, result }) => ({
+    const built = await allInOrder(
+      modules.map(async (module) => ({
         module,
-        result: await finishModule(ctx, module, result)
+        result: await finishModule(ctx, module, await buildModule(ctx, module))
       }))
     );
     let actions;
