@@ -4641,8 +4641,8 @@ var MODULE_FIELDS = {
           "-Os": "Os",
           "-Oz": "Oz"
         },
-        computed: "`Os` for release, `none` for debug and for `wasip2`",
-        description: "Binaryen `wasm-opt` level; `none` skips it. Not for components (`wasip2`)."
+        default: "none",
+        description: "Binaryen `wasm-opt` level; `none` skips it (a release build is still stripped at link time). Not for components (`wasip2`)."
       },
       strip: {
         kind: "boolean",
@@ -5147,13 +5147,11 @@ function languageTables({ m, ctx, at, given, language, hasBuild }) {
     );
   }
 }
-function componentRules({ m, ctx, at, given, span, target }) {
+function componentRules({ m, ctx, at, span, given, target }) {
   const optimize = asObj2(m.optimize);
   if (!optimize) return;
   const debug = m.profile === "debug";
-  if (!given("optimize", "wasm-opt")) {
-    optimize["wasm-opt"] = target === "wasip2" || debug ? "none" : "Os";
-  } else if (target === "wasip2" && optimize["wasm-opt"] !== void 0 && optimize["wasm-opt"] !== "none") {
+  if (target === "wasip2" && optimize["wasm-opt"] !== void 0 && optimize["wasm-opt"] !== "none") {
     ctx.errors.add(span("optimize", "wasm-opt"), 'wasm-opt cannot optimize a component (target "wasip2")', {
       path: at("optimize", "wasm-opt"),
       hint: 'remove wasm-opt or set it to "none"'
@@ -8691,6 +8689,8 @@ var assemblyscriptDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      // asc writes names and debug info only with --debug, which a release build leaves out.
+      stripped: module.optimize.strip && module.profile === "release",
       ...component ? { componentize: true } : {}
     };
   }
@@ -8761,6 +8761,7 @@ var cDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...module.target === "wasip2" ? { componentize: true } : {}
     };
   }
@@ -8941,6 +8942,7 @@ async function buildGoFamily(inputs, b) {
   return {
     output: run.mount(OUT_DIR),
     path: `/${module.name}.wasm`,
+    stripped: module.optimize.strip,
     ...componentize ? { componentize } : {}
   };
 }
@@ -9262,6 +9264,7 @@ ${RUSTC_PROBE}`],
     return {
       output: build2.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...componentize ? { componentize: true } : {}
     };
   }
@@ -9378,6 +9381,7 @@ var zigDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
       ...module.target === "wasip2" ? { componentize: true } : {}
     };
@@ -9652,11 +9656,11 @@ var WASM_OPT_FEATURES = [
   "--enable-bulk-memory-opt"
 ];
 var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
-function postProcessFor(module) {
+function postProcessFor(module, built) {
   if (module.target === "wasip2") return void 0;
   const level = module.optimize["wasm-opt"];
   const strip = module.optimize.strip;
-  if (level === "none" && !strip) return void 0;
+  if (level === "none" && (!strip || built.stripped)) return void 0;
   return { level: level === "none" ? void 0 : level, strip };
 }
 function wasmOptArgs(plan, input2, output) {
@@ -9686,8 +9690,8 @@ function wasmOptStep(frontendImage, module, built, plan, opts) {
     }
   );
 }
-function wasmOptFor(module) {
-  const plan = postProcessFor(module);
+function wasmOptFor(module, built) {
+  const plan = postProcessFor(module, built);
   if (!plan) return void 0;
   const fix = [
     ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
@@ -9705,7 +9709,7 @@ function wasmOptFor(module) {
 
 // frontend/post-steps/index.ts
 function postStepsFor(module, built) {
-  return [componentizeFor(module, built), wasmOptFor(module)].filter((s) => s !== void 0);
+  return [componentizeFor(module, built), wasmOptFor(module, built)].filter((s) => s !== void 0);
 }
 
 // frontend/convert.ts
@@ -9734,10 +9738,19 @@ async function buildModule(ctx, module) {
     );
   }
   const ref = chooseToolchainImage(module, driver, settings.buildArgs);
-  const toolchain = await resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
+  const resolving = resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
   const context = moduleContext(settings, module);
-  let contextRef;
   let listing;
+  const list = () => listing ??= (async () => {
+    const { ref: contextRef } = await io.solve({ definition: marshal(context).definition });
+    if (!contextRef) throw new Error("the daemon returned no result for the build context");
+    const files = await listFiles(io, contextRef, module.source);
+    log.info(`${label} ${files.length} files under ${module.source}`);
+    return files;
+  })();
+  if (driver && !module.build) list().catch(() => {
+  });
+  const toolchain = await resolving;
   const inputs = {
     module,
     // Declared secrets are mounted into every step built on the toolchain, whatever the driver writes.
@@ -9747,13 +9760,7 @@ async function buildModule(ctx, module) {
     label,
     ignoreCache: ignoresCache(settings, module),
     async files(patterns) {
-      if (!listing) {
-        contextRef ??= (await io.solve({ definition: marshal(context).definition })).ref;
-        if (!contextRef) throw new Error("the daemon returned no result for the build context");
-        listing = await listFiles(io, contextRef, module.source);
-        log.info(`${label} ${listing.length} files under ${module.source}`);
-      }
-      return matchFiles(listing, patterns);
+      return matchFiles(await list(), patterns);
     },
     async read(state, file) {
       const res = await io.solve({
@@ -9835,6 +9842,12 @@ async function finishModule(ctx, module, built) {
   }
   return processed;
 }
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => s.value);
+}
 function located(ctx, err) {
   if (!(err instanceof ModuleError)) return err;
   const module = ctx.spec.module.find((m) => m.name === err.module);
@@ -9844,12 +9857,10 @@ function located(ctx, err) {
 async function convert2(io, spec, modules, settings) {
   const ctx = { io, spec, settings };
   try {
-    const compiled = [];
-    for (const module of modules) compiled.push({ module, result: await buildModule(ctx, module) });
-    const built = await Promise.all(
-      compiled.map(async ({ module, result }) => ({
+    const built = await allInOrder(
+      modules.map(async (module) => ({
         module,
-        result: await finishModule(ctx, module, result)
+        result: await finishModule(ctx, module, await buildModule(ctx, module))
       }))
     );
     let actions;

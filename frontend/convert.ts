@@ -8,7 +8,6 @@ import {
   sourceError,
   withSourceLocation,
   type CacheOptionsEntry,
-  type GatewayRef,
   type SourceSpan,
 } from './gateway/index.js';
 import type { Platform } from '../src/primitives/platform.js';
@@ -77,10 +76,21 @@ async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<Bui
     );
   }
   const ref = chooseToolchainImage(module, driver, settings.buildArgs);
-  const toolchain = await resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
+  const resolving = resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
   const context = moduleContext(settings, module);
-  let contextRef: GatewayRef | undefined;
-  let listing: string[] | undefined;
+  let listing: Promise<string[]> | undefined;
+  const list = () =>
+    (listing ??= (async () => {
+      const { ref: contextRef } = await io.solve({ definition: marshal(context).definition });
+      if (!contextRef) throw new Error('the daemon returned no result for the build context');
+      const files = await listFiles(io, contextRef, module.source);
+      log.info(`${label} ${files.length} files under ${module.source}`);
+      return files;
+    })());
+  // Every language driver lists the context first: that Solve and ReadDir go out while the toolchain's
+  // config is resolved, instead of after it. A failure surfaces where the driver asks for the files.
+  if (driver && !module.build) list().catch(() => {});
+  const toolchain = await resolving;
   const inputs: BuildInputs = {
     module,
     // Declared secrets are mounted into every step built on the toolchain, whatever the driver writes.
@@ -90,13 +100,7 @@ async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<Bui
     label,
     ignoreCache: ignoresCache(settings, module),
     async files(patterns) {
-      if (!listing) {
-        contextRef ??= (await io.solve({ definition: marshal(context).definition })).ref;
-        if (!contextRef) throw new Error('the daemon returned no result for the build context');
-        listing = await listFiles(io, contextRef, module.source);
-        log.info(`${label} ${listing.length} files under ${module.source}`);
-      }
-      return matchFiles(listing, patterns);
+      return matchFiles(await list(), patterns);
     },
     async read(state, file) {
       const res = await io.solve({
@@ -215,6 +219,14 @@ async function finishModule(
   return processed;
 }
 
+/** Every value, in order; when some reject, the first of them in order (not the first to settle). */
+async function allInOrder<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
 /** A ModuleError as the user sees it: with the lines of the key it is about. */
 function located(ctx: ConvertContext, err: unknown): unknown {
   if (!(err instanceof ModuleError)) return err;
@@ -235,12 +247,11 @@ export async function convert(
 ): Promise<{ image: State; files: string[] }> {
   const ctx: ConvertContext = { io, spec, settings };
   try {
-    const compiled: { module: ModuleSpec; result: BuiltModule }[] = [];
-    for (const module of modules) compiled.push({ module, result: await buildModule(ctx, module) });
-    const built = await Promise.all(
-      compiled.map(async ({ module, result }) => ({
+    // Modules are independent: their gateway calls go out together, and no step waits for another module.
+    const built = await allInOrder(
+      modules.map(async (module) => ({
         module,
-        result: await finishModule(ctx, module, result),
+        result: await finishModule(ctx, module, await buildModule(ctx, module)),
       })),
     );
     // Each module at /<name>.wasm, with a fixed timestamp and mode so the layer is reproducible.

@@ -153,6 +153,8 @@ export const assemblyscriptDriver: LanguageDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      // asc writes names and debug info only with --debug, which a release build leaves out.
+      stripped: module.optimize.strip && module.profile === 'release',
       ...(component ? { componentize: true } : {}),
     };
   },

@@ -86,6 +86,7 @@ export const cDriver: LanguageDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...(module.target === 'wasip2' ? { componentize: true } : {}),
     };
   },

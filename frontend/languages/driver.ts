@@ -37,6 +37,11 @@ export interface BuiltModule {
    * command component with the preview1 adapter (frontend/post-steps/componentize.ts).
    */
   componentize?: boolean;
+  /**
+   * The build itself left out debug info and names because `optimize.strip` asks for it (a linker's
+   * --strip-all, go's -s -w): wasm-opt then need not run just to strip.
+   */
+  stripped?: boolean;
 }
 
 export interface LanguageDriver {

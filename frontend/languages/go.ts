@@ -268,6 +268,7 @@ export async function buildGoFamily(inputs: BuildInputs, b: GoFamilyBuild): Prom
   return {
     output: run.mount(OUT_DIR),
     path: `/${module.name}.wasm`,
+    stripped: module.optimize.strip,
     ...(componentize ? { componentize } : {}),
   };
 }

@@ -491,6 +491,7 @@ export const rustDriver: LanguageDriver = {
     return {
       output: build.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...(componentize ? { componentize: true } : {}),
     };
   },

@@ -85,6 +85,7 @@ export const zigDriver: LanguageDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
       ...(module.target === 'wasip2' ? { componentize: true } : {}),
     };

@@ -28,5 +28,5 @@ export interface PostStep {
  * most one applies: componentize for a wasip1 toolchain asked for `wasip2`, else wasm-opt when asked for.
  */
 export function postStepsFor(module: ModuleSpec, built: BuiltModule): PostStep[] {
-  return [componentizeFor(module, built), wasmOptFor(module)].filter((s) => s !== undefined);
+  return [componentizeFor(module, built), wasmOptFor(module, built)].filter((s) => s !== undefined);
 }

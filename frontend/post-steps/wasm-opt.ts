@@ -44,13 +44,13 @@ export interface PostProcess {
 /**
  * What to do after the language build, or undefined for nothing. Components are never touched:
  * wasm-opt reads core modules only (the spec already refuses a level for `wasip2`, and a component's
- * toolchain strips it itself).
+ * toolchain strips it itself). Without a level, wasm-opt runs only to strip a module its build did not.
  */
-export function postProcessFor(module: ModuleSpec): PostProcess | undefined {
+export function postProcessFor(module: ModuleSpec, built: BuiltModule): PostProcess | undefined {
   if (module.target === 'wasip2') return undefined;
   const level = module.optimize['wasm-opt'];
   const strip = module.optimize.strip;
-  if (level === 'none' && !strip) return undefined;
+  if (level === 'none' && (!strip || built.stripped)) return undefined;
   return { level: level === 'none' ? undefined : level, strip };
 }
 
@@ -97,8 +97,8 @@ export function wasmOptStep(
 }
 
 /** The wasm-opt step `module` asks for (`optimize.wasm-opt`, `optimize.strip`), if any. */
-export function wasmOptFor(module: ModuleSpec): PostStep | undefined {
-  const plan = postProcessFor(module);
+export function wasmOptFor(module: ModuleSpec, built: BuiltModule): PostStep | undefined {
+  const plan = postProcessFor(module, built);
   if (!plan) return undefined;
   const fix = [
     ...(plan.level ? ['`optimize.wasm-opt = "none"`'] : []),

@@ -5,6 +5,7 @@ import type { ModuleSpec, Spec } from '../wasm-toml/index.js';
 import { cacheScope, defaultActionsCache } from './actions-cache.js';
 import { buildxArgs, buildxCommand, buildxFailure } from './buildx.js';
 import { PipelineError } from './errors.js';
+import type { LineLogger } from './in-order.js';
 import type { PipelineDeps, PipelineInputs } from './types.js';
 
 /** One image the build produces, and the modules it holds. */
@@ -58,7 +59,7 @@ export interface BuiltImage {
 export async function buildImage(
   plan: ImagePlan,
   inputs: PipelineInputs,
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'env' | 'run'> & { log: LineLogger },
   builder: string | undefined,
   fileLabel: string,
 ): Promise<BuiltImage> {

@@ -1,12 +1,14 @@
 // The one pipeline the action, the CLI and the demo call: build -> verify -> publish. Everything it
 // touches outside itself (environment, log, processes, runtime installs) comes in through `deps`.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseWasmToml, type Spec } from '../wasm-toml/index.js';
 import { runProcess } from '../process.js';
 import { resolveRuntime, type ResolvedRuntime } from '../runtimes/index.js';
 import { buildImage, planImages, type BuiltImage } from './build.js';
 import { PipelineError } from './errors.js';
+import { runInOrder } from './in-order.js';
 import { pushImages } from './push.js';
 import type { Logger, Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
 import { extractImages, verifyImages, type ExtractedImage } from './verify.js';
@@ -143,6 +145,18 @@ function reportFor(report: PipelineReport, image: ExtractedImage) {
   return report.images.find((i) => i.layout === image.built.layout)!;
 }
 
+/**
+ * Images built at once: buildkitd schedules their steps together (and shares those they have in common).
+ * Each build holds a buildx client and a frontend process, so their number follows the cores, not the
+ * file's module count.
+ */
+const CONCURRENT_BUILDS = Math.max(2, availableParallelism());
+
+/**
+ * One buildx run per image, several at once, logged in the file's order (see runInOrder). Only the first
+ * may draw buildx's progress on a terminal; the others write plain lines, held until their turn. When
+ * builds fail, each gets its own annotation and the failure names the first in the file's order.
+ */
 async function build(
   plans: ReturnType<typeof planImages>,
   inputs: PipelineInputs,
@@ -150,9 +164,21 @@ async function build(
   builder: string | undefined,
   fileLabel: string,
 ): Promise<BuiltImage[]> {
-  const built: BuiltImage[] = [];
-  for (const plan of plans) built.push(await buildImage(plan, inputs, deps, builder, fileLabel));
-  return built;
+  const outcomes = await runInOrder(plans, CONCURRENT_BUILDS, deps.log, (plan, log, index) =>
+    buildImage(
+      plan,
+      index === 0 ? inputs : { ...inputs, progress: 'plain' },
+      { ...deps, log },
+      builder,
+      fileLabel,
+    ),
+  );
+  const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+  if (failures.length === 0) return outcomes.map((o) => (o as PromiseFulfilledResult<BuiltImage>).value);
+  for (const e of failures.slice(1)) {
+    if (e instanceof PipelineError) deps.log.error(e.message, e.where);
+  }
+  throw failures[0];
 }
 
 async function readSpec(file: string, fileLabel: string, deps: PipelineDeps): Promise<Spec> {

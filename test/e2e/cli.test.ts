@@ -112,6 +112,30 @@ describe('wasm-build', () => {
         const tags = await run('crane', ['ls', '--insecure', `${repo}-${name}`], { env: tb.env });
         expect(tags.stdout.trim().split('\n').sort()).toEqual(['1', '1-wasm', '1-wasmtime']);
       }
+      // Built at once, logged one after the other: all of first's build, then second's command and build.
+      // (Compile steps: a step both builds share, like the toolchain image, may show under either name.)
+      const lines = res.stderr.split('\n');
+      const at = (pattern: RegExp) => lines.flatMap((l, i) => (pattern.test(l) ? [i] : []));
+      const secondCommand = at(/buildx? build .*--target=second /);
+      expect(secondCommand).toHaveLength(1);
+      expect(at(/buildx? build .*--target=first /)[0]).toBeLessThan(secondCommand[0]!);
+      expect(Math.max(...at(/^#\d+ \[first\] compile C/))).toBeLessThan(secondCommand[0]!);
+      expect(Math.min(...at(/^#\d+ \[second\] compile C/))).toBeGreaterThan(secondCommand[0]!);
+    });
+
+    it('when one build fails, still builds the other, names the failed one and pushes nothing', async () => {
+      const dir = context(modules(''));
+      writeFileSync(path.join(dir, 'a', 'hello.c'), 'int main( {');
+      const repo = `${tb.registry}/cli/two-broken`;
+      const res = await wasmBuild(['push', dir, '-t', `${repo}:1`, '-r', 'wasmtime'], 'two-broken');
+      expect(res.code, res.stderr.slice(-3000)).toBe(3);
+      expect(res.stderr).toMatch(/wasm\.toml:3: error: building first failed: /);
+      expect(res.stderr).toMatch(/^#\d+ \[second\] compile C \(1 file\)$/m);
+      expect(res.report().failure?.phase).toBe('build');
+      for (const name of ['first', 'second']) {
+        const tags = await run('crane', ['ls', '--insecure', `${repo}-${name}`], { env: tb.env });
+        expect(tags.stdout.trim(), name).toBe('');
+      }
     });
 
     it('with a top-level [image], tests every module of the one image', async () => {
