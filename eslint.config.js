@@ -12,6 +12,40 @@ export default tseslint.config(
     },
   },
   {
+    // The boundary between the two products: the frontend runs inside BuildKit and shares only the
+    // wasm.toml module and the primitives with the host side; the host side never imports the frontend.
+    files: ['frontend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(src/(?!wasm-toml/|primitives/)|test/|testbed/|bench/|scripts/)',
+              message: 'frontend/ may import only src/wasm-toml/ and src/primitives/ of the host side.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(frontend|test|testbed|bench|scripts)/',
+              message: 'src/ runs on runners and laptops: it never imports the frontend, tests or tooling.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain-JS build and test scripts run on Node.
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
