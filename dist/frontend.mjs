@@ -8500,10 +8500,10 @@ function fromDefinition(bytes2) {
   return new State({ vertex: head, index: target.index });
 }
 
-// frontend/convert.ts
+// frontend/convert/convert.ts
 import path7 from "node:path/posix";
 
-// frontend/module-error.ts
+// frontend/convert/module-error.ts
 var ModuleError = class extends FrontendError {
   constructor(module, key, message2) {
     super({ code: GrpcCode.INVALID_ARGUMENT, message: `module "${module}": ${message2}`, details: [] });
@@ -8514,7 +8514,7 @@ var ModuleError = class extends FrontendError {
   key;
 };
 
-// frontend/toolchain.ts
+// frontend/convert/toolchain.ts
 function toolchainOverrideArg(language) {
   return `WASM_TOOLCHAIN_IMAGE_${language.toUpperCase()}`;
 }
@@ -8546,7 +8546,7 @@ async function resolveToolchain(gateway, ref, platform2, label, resolveMode) {
   return { state, env: state.environment };
 }
 
-// frontend/context-files.ts
+// frontend/convert/context-files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MODE_DIR = 2147483648;
 async function listFiles(gateway, ref, dir) {
@@ -9485,7 +9485,7 @@ function inspectHeader(bytes2) {
   return { wasm: false, found: `unrecognised data (first bytes ${hexBytes(head)})` };
 }
 
-// frontend/wasm-header.ts
+// frontend/convert/wasm-header.ts
 function expectedKind(target) {
   return target === "wasip2" ? "component" : "module";
 }
@@ -9500,7 +9500,7 @@ function headerProblem(bytes2, target) {
   return `is ${kindName[header.kind]}, but ${expectation} (${hint})`;
 }
 
-// frontend/check-output.ts
+// frontend/convert/check-output.ts
 async function checkOutput(gateway, state, path8, opts) {
   const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
   const res = await gateway.solve({
@@ -9521,7 +9521,7 @@ async function checkOutput(gateway, state, path8, opts) {
   return { kind: inspectHeader(head).wasm ? "wrong-kind" : "not-wasm", detail: problem };
 }
 
-// frontend/self-image.ts
+// frontend/request/self-image.ts
 import { readFile } from "node:fs/promises";
 var FRONTEND_DEFINITION_PATH = "/run/config/buildkit/metadata/frontend.bin";
 var SelfImageUnavailable = class extends Error {
@@ -9712,7 +9712,7 @@ function postStepsFor(module, built) {
   return [componentizeFor(module, built), wasmOptFor(module, built)].filter((s) => s !== void 0);
 }
 
-// frontend/convert.ts
+// frontend/convert/convert.ts
 function moduleContext(settings, module) {
   const under = (p) => module.source === "." ? p : path7.join(module.source, p);
   return local(settings.contextKey, {
@@ -9886,7 +9886,7 @@ async function convert2(io, spec, modules, settings) {
   }
 }
 
-// frontend/definition.ts
+// frontend/request/definition.ts
 async function readDefinition(gateway, opts, sessionId) {
   const { filename } = opts;
   const state = local(opts.dockerfileKey, {
@@ -9933,7 +9933,7 @@ function parseDefinition(def) {
   return parsed.spec;
 }
 
-// frontend/subrequests.ts
+// frontend/request/subrequests.ts
 var DESCRIBE = "frontend.subrequests.describe";
 var TARGETS2 = "frontend.targets";
 var OUTLINE = "frontend.outline";
@@ -10018,7 +10018,7 @@ function reply(json, txt) {
   };
 }
 
-// frontend/image-config.ts
+// frontend/request/image-config.ts
 var DEFAULT_EPOCH = 0;
 function sourceDateEpoch(buildArgs) {
   const raw = buildArgs.get("SOURCE_DATE_EPOCH");
@@ -10053,7 +10053,7 @@ function sortKeys(obj) {
   return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
-// frontend/result.ts
+// frontend/request/result.ts
 function imageResult(ref, input2) {
   const configFor = (platform2) => JSON.stringify(
     imageConfig({
@@ -10084,7 +10084,7 @@ function imageResult(ref, input2) {
   return { refs, metadata };
 }
 
-// frontend/build.ts
+// frontend/request/build.ts
 function targetPlatforms(requested) {
   if (requested.length === 0) return [WASI_WASM];
   for (const p of requested) {
@@ -10142,7 +10142,7 @@ function memo(fn) {
   return () => result ??= fn();
 }
 
-// frontend/engine-version.ts
+// frontend/request/engine-version.ts
 var MIN_BUILDKIT = "v0.7";
 var MIN_DOCKER_ENGINE = "20.10";
 function withMinimumVersion(err) {

@@ -1,8 +1,8 @@
 // The gateway calls of a conversion, against a fake BuildIO that answers by hand: which go out together,
 // and which error wins when several modules fail.
 import { describe, expect, it } from 'vitest';
-import { convert, type ConvertSettings } from '../../../frontend/convert.js';
-import type { BuildIO } from '../../../frontend/build-io.js';
+import { convert, type ConvertSettings } from '../../../frontend/convert/convert.js';
+import type { BuildIO } from '../../../frontend/convert/build-io.js';
 import type { GatewayRef } from '../../../frontend/gateway/index.js';
 import { parseWasmToml } from '../../../src/wasm-toml/index.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWasmToml, type Spec } from '../../../src/wasm-toml/index.js';
-import { answer, describe as describeRequests } from '../../../frontend/subrequests.js';
+import { answer, describe as describeRequests } from '../../../frontend/request/subrequests.js';
 import { FrontendError, type FrontendResult } from '../../../frontend/gateway/index.js';
 
 const text = `[build-args]

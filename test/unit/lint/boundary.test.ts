@@ -30,7 +30,7 @@ describe('the frontend/host import boundary', () => {
     ['frontend/probe.ts', "import { RegistryClient as imported } from '../src/oci/index.js';"],
     ['frontend/gateway/probe.ts', "import { runPipeline as imported } from '../../src/pipeline/index.js';"],
     ['frontend/probe.ts', "import { loadTestbed as imported } from '../test/support/testbed.js';"],
-    ['src/cli/probe.ts', "import { convert as imported } from '../../frontend/convert.js';"],
+    ['src/cli/probe.ts', "import { convert as imported } from '../../frontend/convert/convert.js';"],
     ['src/probe.ts', "import { loadTestbed as imported } from '../testbed/load.js';"],
   ])('refuses %s importing across it', async (file, source) => {
     expect(await restricted(file, source)).toHaveLength(1);

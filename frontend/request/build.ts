@@ -1,11 +1,11 @@
 // One build, as BuildKit runs a frontend: the options and the definition file in, subrequests answered,
 // the conversion (convert.ts) run over the gateway, and the result out: the image's filesystem with its
 // config per platform.
-import { applyBuildArgs, selectModules } from '../src/wasm-toml/index.js';
-import { formatPlatform, WASI_WASM, type Platform } from '../src/primitives/platform.js';
-import { invalidArgument, type FrontendResult, type Gateway } from './gateway/index.js';
-import { marshal } from './llb/index.js';
-import { convert } from './convert.js';
+import { applyBuildArgs, selectModules } from '../../src/wasm-toml/index.js';
+import { formatPlatform, WASI_WASM, type Platform } from '../../src/primitives/platform.js';
+import { invalidArgument, type FrontendResult, type Gateway } from '../gateway/index.js';
+import { marshal } from '../llb/index.js';
+import { convert } from '../convert/convert.js';
 import { parseDefinition, readDefinition } from './definition.js';
 import { answer, describe, isSubrequest } from './subrequests.js';
 import { sourceDateEpoch } from './image-config.js';

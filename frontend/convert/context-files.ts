@@ -1,7 +1,7 @@
 // Lists the build context's files through the gateway, so source globs become explicit compiler
 // arguments: no shell in the toolchain image expands user patterns, and the LLB names every input.
 import picomatch from 'picomatch';
-import type { FileStat, GatewayRef } from './gateway/index.js';
+import type { FileStat, GatewayRef } from '../gateway/index.js';
 import type { BuildIO } from './build-io.js';
 
 // Go's os.ModeDir, as fsutil reports it.

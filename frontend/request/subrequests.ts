@@ -1,7 +1,7 @@
 // Answers to `buildx build --call=...` (subrequests): what this frontend supports, the modules a file
 // defines, and the build args it declares. Replies carry metadata only, no image.
-import type { Spec } from '../src/wasm-toml/index.js';
-import { unsupportedSubrequestError, type FrontendResult, type SourceFile } from './gateway/index.js';
+import type { Spec } from '../../src/wasm-toml/index.js';
+import { unsupportedSubrequestError, type FrontendResult, type SourceFile } from '../gateway/index.js';
 
 const DESCRIBE = 'frontend.subrequests.describe';
 const TARGETS = 'frontend.targets';

@@ -1,10 +1,10 @@
 // Which toolchain image a module builds in, and that image as an LLB state ready to run commands.
 import { ModuleError } from './module-error.js';
-import { toolchainImage, type ModuleSpec } from '../src/wasm-toml/index.js';
-import type { Platform } from './gateway/index.js';
+import { toolchainImage, type ModuleSpec } from '../../src/wasm-toml/index.js';
+import type { Platform } from '../gateway/index.js';
 import type { BuildIO } from './build-io.js';
-import { image, type ImageConfig, type State } from './llb/index.js';
-import type { LanguageDriver } from './languages/driver.js';
+import { image, type ImageConfig, type State } from '../llb/index.js';
+import type { LanguageDriver } from '../languages/driver.js';
 
 /**
  * `--build-arg WASM_TOOLCHAIN_IMAGE_<LANGUAGE>=ref` replaces a language's toolchain image for the whole

@@ -1,8 +1,8 @@
 // The config of the image the frontend returns: platform wasi/wasm, the module as entrypoint, nothing else.
 // Timestamps come from SOURCE_DATE_EPOCH (or a fixed default) so the same inputs give the same digest.
-import type { ImageConfig } from '../src/primitives/image-config.js';
-import type { ImageSpec } from '../src/wasm-toml/index.js';
-import type { Platform } from './gateway/index.js';
+import type { ImageConfig } from '../../src/primitives/image-config.js';
+import type { ImageSpec } from '../../src/wasm-toml/index.js';
+import type { Platform } from '../gateway/index.js';
 
 /** Used when the build does not set SOURCE_DATE_EPOCH: a fixed time keeps digests reproducible. */
 export const DEFAULT_EPOCH = 0;

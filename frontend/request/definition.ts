@@ -1,16 +1,16 @@
 // Reads wasm.toml from the client's `dockerfile` local and turns its problems into a BuildKit error that
 // buildx prints with the file's lines, never a stack trace.
-import { parseWasmToml, type Spec, type SpecError } from '../src/wasm-toml/index.js';
+import { parseWasmToml, type Spec, type SpecError } from '../../src/wasm-toml/index.js';
 import {
   FrontendError,
   sourceDetail,
   type FrontendOptions,
   type Gateway,
   type SourceFile,
-} from './gateway/index.js';
-import { local, marshal } from './llb/index.js';
-import { GrpcCode } from './gateway/transport/grpc-status.js';
-import { LIMITS } from '../src/wasm-toml/index.js';
+} from '../gateway/index.js';
+import { local, marshal } from '../llb/index.js';
+import { GrpcCode } from '../gateway/transport/grpc-status.js';
+import { LIMITS } from '../../src/wasm-toml/index.js';
 
 export interface Definition {
   file: SourceFile;

@@ -2,7 +2,7 @@
 // Every solve needs `proto.refarray` (BuildKit >= v0.7); Docker Engine 19.03 embeds BuildKit v0.6 and the
 // next engine, 20.10, embeds v0.8 (checked: test/e2e/docker-engine.test.ts builds on Debian's 20.10).
 // BuildKit's Ping reports caps, not a version, so the caps are what tells an old daemon apart.
-import { CapabilityError } from './gateway/caps.js';
+import { CapabilityError } from '../gateway/caps.js';
 
 export const MIN_BUILDKIT = 'v0.7';
 export const MIN_DOCKER_ENGINE = '20.10';

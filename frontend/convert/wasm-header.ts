@@ -1,8 +1,13 @@
 // The frontend's check of a build output against its module's target (core module or component).
-import type { Target } from '../src/wasm-toml/index.js';
-import { inspectHeader, type WasmKind } from '../src/primitives/wasm-preamble.js';
+import type { Target } from '../../src/wasm-toml/index.js';
+import { inspectHeader, type WasmKind } from '../../src/primitives/wasm-preamble.js';
 
-export { HEADER_LENGTH, inspectHeader, type Header, type WasmKind } from '../src/primitives/wasm-preamble.js';
+export {
+  HEADER_LENGTH,
+  inspectHeader,
+  type Header,
+  type WasmKind,
+} from '../../src/primitives/wasm-preamble.js';
 
 /** What a module's target requires: a core module for `wasip1`, a component for `wasip2`. */
 export function expectedKind(target: Target): WasmKind {

@@ -1,10 +1,10 @@
 // Reads the first bytes of a built module through the gateway (Solve, then a ranged ReadFile) and checks
 // them against the module's target: the pure byte logic is in wasm-header.ts.
-import { GatewayCap, type CacheOptionsEntry, type Platform } from './gateway/index.js';
+import { GatewayCap, type CacheOptionsEntry, type Platform } from '../gateway/index.js';
 import type { BuildIO } from './build-io.js';
-import { marshal, type State } from './llb/index.js';
+import { marshal, type State } from '../llb/index.js';
 import { HEADER_LENGTH, headerProblem, inspectHeader } from './wasm-header.js';
-import type { Target } from '../src/wasm-toml/index.js';
+import type { Target } from '../../src/wasm-toml/index.js';
 
 export type OutputProblem =
   /** The file is there but is not WebAssembly, or not the kind the target needs; `detail` follows the file's name. */

@@ -1,8 +1,8 @@
 // The frontend's answer to BuildKit: the image's filesystem, and for each platform asked for its image
 // config and the metadata exporters read (annotations, SOURCE_DATE_EPOCH, the platform list).
-import type { ImageSpec } from '../src/wasm-toml/index.js';
-import { formatPlatform, type Platform } from '../src/primitives/platform.js';
-import type { FrontendResult, GatewayRef } from './gateway/index.js';
+import type { ImageSpec } from '../../src/wasm-toml/index.js';
+import { formatPlatform, type Platform } from '../../src/primitives/platform.js';
+import type { FrontendResult, GatewayRef } from '../gateway/index.js';
 import { imageConfig } from './image-config.js';
 
 export interface ImageResultInput {

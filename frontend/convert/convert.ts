@@ -2,27 +2,27 @@
 // own image, a check of what they produced, and the image's filesystem holding every module. Everything it
 // asks of BuildKit goes through a BuildIO; options come in as ConvertSettings (see build.ts).
 import path from 'node:path/posix';
-import type { ModuleSpec, Spec } from '../src/wasm-toml/index.js';
+import type { ModuleSpec, Spec } from '../../src/wasm-toml/index.js';
 import {
   log,
   sourceError,
   withSourceLocation,
   type CacheOptionsEntry,
   type SourceSpan,
-} from './gateway/index.js';
-import type { Platform } from '../src/primitives/platform.js';
-import { copy, local, marshal, scratch, type FileActions, type State } from './llb/index.js';
-import type { Definition } from './definition.js';
+} from '../gateway/index.js';
+import type { Platform } from '../../src/primitives/platform.js';
+import { copy, local, marshal, scratch, type FileActions, type State } from '../llb/index.js';
+import type { Definition } from '../request/definition.js';
 import type { BuildIO } from './build-io.js';
 import { chooseToolchainImage, resolveToolchain } from './toolchain.js';
 import { listFiles, matchFiles } from './context-files.js';
-import { driverFor } from './languages/index.js';
-import { buildCustom } from './languages/custom.js';
-import type { BuildInputs, BuiltModule } from './languages/driver.js';
+import { driverFor } from '../languages/index.js';
+import { buildCustom } from '../languages/custom.js';
+import type { BuildInputs, BuiltModule } from '../languages/driver.js';
 import { checkOutput, type OutputProblem } from './check-output.js';
 import { ModuleError } from './module-error.js';
-import { SelfImageUnavailable } from './self-image.js';
-import { postStepsFor, type PostStep } from './post-steps/index.js';
+import { SelfImageUnavailable } from '../request/self-image.js';
+import { postStepsFor, type PostStep } from '../post-steps/index.js';
 
 /** The options a conversion depends on, already read and checked. */
 export interface ConvertSettings {

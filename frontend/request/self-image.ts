@@ -2,9 +2,9 @@
 // BuildKit v0.10+ mounts the Definition it solved to start us at FRONTEND_DEFINITION_PATH; older daemons
 // do not, and then the `source` option (the image ref the frontend was started from) is resolved again.
 import { readFile } from 'node:fs/promises';
-import type { Gateway, FrontendOptions, Platform } from './gateway/index.js';
-import { log } from './gateway/index.js';
-import { fromDefinition, image, type State } from './llb/index.js';
+import type { Gateway, FrontendOptions, Platform } from '../gateway/index.js';
+import { log } from '../gateway/index.js';
+import { fromDefinition, image, type State } from '../llb/index.js';
 
 export const FRONTEND_DEFINITION_PATH = '/run/config/buildkit/metadata/frontend.bin';
 
