@@ -1,12 +1,6 @@
 // Public API of multi-runtime publishing.
-export {
-  publish,
-  type BlobReport,
-  type PublishEvent,
-  type PublishOptions,
-  type PublishResult,
-  type PublishedTag,
-} from './publisher.js';
+export { publish, type PublishOptions } from './publisher.js';
+export type { BlobReport, PublishEvent, PublishResult, PublishedTag } from './results.js';
 export { PublishError } from './errors.js';
 export { Annotations, annotationPrefix } from './annotations.js';
 export {

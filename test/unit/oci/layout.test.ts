@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LayoutError } from '../../../src/oci/errors.js';
-import { extractModule, findWasmImage, openLayout } from '../../../src/oci/layout.js';
+import { openLayout } from '../../../src/oci/layout.js';
+import { extractModule, findWasmImage } from '../../../src/wasm-image/index.js';
 import {
   buildLayoutFixture,
   helloWasm,
