@@ -95,9 +95,9 @@ export async function pushImages(
         done.push(report.reference);
         deps.log.info(`pushed ${report.reference.padEnd(60)} ${t.digest}`);
       }
-      const uploaded = result.blobs.filter((b) => b.outcome === 'uploaded').length;
+      const count = (outcome: string) => result.blobs.filter((b) => b.outcome === outcome).length;
       deps.log.info(
-        `${repository}: ${uploaded} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), the rest already there or mounted`,
+        `${repository}: ${count('uploaded')} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), ${count('mounted')} mounted, ${count('exists')} already there`,
       );
     }
   }
