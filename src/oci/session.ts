@@ -35,7 +35,7 @@ export interface SessionOptions {
 
 export class RegistrySession implements Sender {
   readonly registry: string;
-  readonly baseUrl: string;
+  private readonly baseUrl: string;
   private readonly authorizer: Authorizer;
 
   constructor(private readonly opts: SessionOptions) {
