@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -55,5 +57,16 @@ export default tseslint.config(
     // print to it with console (the CLI writes through its logger).
     files: ['testbed/**', 'scripts/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The registry client and the publisher are layered (publish -> oci, and inside oci session ->
+    // repository -> blobs/manifests): a runtime import cycle there means a layer reaches back.
+    files: ['src/oci/**/*.ts', 'src/publish/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
 );

@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { extractModule, findWasmImage, openLayout } from '../../src/oci/index.js';
+import { openLayout } from '../../src/oci/index.js';
+import { extractModule, findWasmImage } from '../../src/wasm-image/index.js';
 import { buildx } from '../build.js';
 import type { Bench } from '../context.js';
 import { wasmOptMs } from '../samples.js';

@@ -6,12 +6,13 @@ import path from 'node:path';
 import { parseWasmToml, type Spec } from '../wasm-toml/index.js';
 import { runProcess } from '../process.js';
 import { resolveRuntime, type ResolvedRuntime } from '../runtimes/index.js';
+import { defaultCredentials, RegistryClient } from '../oci/index.js';
 import { buildImage, planImages, type BuiltImage } from './build.js';
 import { PipelineError } from './errors.js';
 import { runInOrder } from './in-order.js';
 import { pushImages } from './push.js';
 import type { Logger, Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
-import { extractImages, verifyImages, type ExtractedImage } from './verify.js';
+import { closeImages, extractImages, verifyImages, type ExtractedImage } from './verify.js';
 
 export { PipelineError } from './errors.js';
 export { planImages } from './build.js';
@@ -67,6 +68,8 @@ export async function runPipeline(
       report.timings[phase] = Math.round(performance.now() - started) / 1000;
     }
   };
+  // Each layout is read once, here, and stays open until the run ends: publish copies from it.
+  let images: ExtractedImage[] = [];
   try {
     const spec = await readSpec(inputs.file, fileLabel, deps);
     const plans = planImages(spec, inputs.targets);
@@ -76,7 +79,7 @@ export async function runPipeline(
     const built = await timed('build', `Build ${plans.map((p) => p.name).join(', ')}`, () =>
       build(plans, inputs, deps, opts.builder, fileLabel),
     );
-    const images = await extractImages(built, path.join(inputs.workDir, 'modules')).catch((e: unknown) => {
+    images = await extractImages(built, path.join(inputs.workDir, 'modules')).catch((e: unknown) => {
       throw new PipelineError(
         'build',
         `reading the built image: ${e instanceof Error ? e.message : String(e)}`,
@@ -124,8 +127,15 @@ export async function runPipeline(
     if (opts.until === 'test') return done(report);
 
     await timed('push', `Push ${inputs.tags.join(', ')}`, async () => {
-      const pushed = await pushImages(images, inputs, report.runtimes, deps);
-      for (const [image, tags] of pushed) reportFor(report, image).tags = tags;
+      // One client for the run: its tokens and known blob locations serve every push (mounts).
+      // Credentials from the pipeline's environment (DOCKER_CONFIG, GITHUB_TOKEN), never from argv.
+      const client = new RegistryClient({ credentials: defaultCredentials({ env: deps.env }) });
+      try {
+        const pushed = await pushImages(images, inputs, report.runtimes, deps, client);
+        for (const [image, tags] of pushed) reportFor(report, image).tags = tags;
+      } finally {
+        client.close();
+      }
     });
     return done(report);
   } catch (e) {
@@ -133,6 +143,8 @@ export async function runPipeline(
     report.failure = { phase: e.phase, message: e.message };
     deps.log.error(e.message, e.where);
     return report;
+  } finally {
+    await closeImages(images);
   }
 }
 

@@ -35,6 +35,25 @@ describe('wasm-build', () => {
     }
   });
 
+  it('push to two repositories of one registry uploads the blobs once and mounts them into the second', async () => {
+    const dir = mkdtempSync(path.join(work, 'mount-'));
+    writeFileSync(path.join(dir, 'hello.c'), hello);
+    writeFileSync(path.join(dir, 'wasm.toml'), '[module]\nname = "hello"\nlanguage = "c"\n');
+    const id = Date.now().toString(36);
+    const [first, second] = [`${tb.registry}/cli/mount-a-${id}`, `${tb.registry}/cli/mount-b-${id}`];
+    const res = await wasmBuild(['push', dir, '-t', `${first}:1`, '-t', `${second}:1`, '--no-test'], 'mount');
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    // Image config and layer, artifact config and layer.
+    expect(res.stderr).toContain(`${first}: 4 of 4 blobs uploaded`);
+    expect(res.stderr).toMatch(new RegExp(`${second}: 0 of 4 blobs uploaded \\(0 bytes\\), 4 mounted`));
+    expect(res.report().images[0]!.tags.map((t) => t.reference)).toEqual([
+      `${first}:1`,
+      `${first}:1-wasm`,
+      `${second}:1`,
+      `${second}:1-wasm`,
+    ]);
+  });
+
   it('test runs every case on every runtime, and writes the report', async () => {
     const res = await wasmBuild(
       ['test', path.join(repoRoot, 'examples/rust'), '-r', 'wasmtime', '-r', 'node,wazero'],

@@ -3,14 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LayoutError } from '../../../src/oci/errors.js';
-import { extractModule, findWasmImage, openLayout } from '../../../src/oci/layout.js';
+import { openLayout } from '../../../src/oci/layout.js';
+import { extractModule, findWasmImage, openWasmImage } from '../../../src/wasm-image/index.js';
 import {
   buildLayoutFixture,
   helloWasm,
   type LayoutFixtureOptions,
 } from '../../support/oci-layout-fixture.js';
 
-describe('OCI layout reader', () => {
+describe('the wasm image in an OCI layout', () => {
   it.each<[string, LayoutFixtureOptions, 'dir' | 'tar']>([
     ['a bare manifest (provenance off), directory', {}, 'dir'],
     ['a bare manifest, tar', { tar: true }, 'tar'],
@@ -141,5 +142,28 @@ describe('OCI layout reader', () => {
     const f = path.join(mkdtempSync(path.join(os.tmpdir(), 'wb-')), 'junk.tar');
     writeFileSync(f, helloWasm());
     await expect(openLayout(f)).rejects.toThrow(LayoutError);
+  });
+
+  it('opens a layout tar once into a WasmImage: modules with their kind, the entrypoint not read again', async () => {
+    const fx = await buildLayoutFixture({ tar: true, moduleName: 'hello.wasm' });
+    const image = await openWasmImage(fx.tarPath!, { modules: ['/hello.wasm'] });
+    expect(image.descriptor.digest).toBe(fx.manifestDigest);
+    expect(image.modules.map((m) => [m.path, m.kind, m.bytes.equals(fx.module)])).toEqual([
+      ['hello.wasm', 'module', true],
+    ]);
+    // The module asked for is the entrypoint: the same object, no second pass over the layers.
+    expect(await image.entrypoint()).toBe(image.modules[0]);
+    const extracted = image.layout.root;
+    expect(existsSync(extracted)).toBe(true);
+    await image.close();
+    expect(existsSync(extracted)).toBe(false);
+  });
+
+  it('refuses a module whose preamble is wasm of an unknown version, saying what it found', async () => {
+    const odd = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x07, 0x00, 0x00, 0x00]);
+    const fx = await buildLayoutFixture({ module: odd, moduleName: 'odd.wasm' });
+    await expect(openWasmImage(fx.dir, { modules: ['/odd.wasm'] })).rejects.toThrow(
+      /odd\.wasm in layer .* is not a valid WebAssembly binary: found a WebAssembly binary of unknown version 7/,
+    );
   });
 });
