@@ -8,7 +8,7 @@ import { runProcess } from '../process.js';
 import { resolveRuntime, type ResolvedRuntime } from '../runtimes/index.js';
 import { defaultCredentials, RegistryClient } from '../oci/index.js';
 import { buildImage, planImages, type BuiltImage } from './build.js';
-import { PipelineError } from './errors.js';
+import { PipelineError, reportError } from './errors.js';
 import { runInOrder } from './in-order.js';
 import { pushImages } from './push.js';
 import type { Logger, Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
@@ -141,7 +141,7 @@ export async function runPipeline(
   } catch (e) {
     if (!(e instanceof PipelineError)) throw e;
     report.failure = { phase: e.phase, message: e.message };
-    deps.log.error(e.message, e.where);
+    reportError(deps.log, e);
     return report;
   } finally {
     await closeImages(images);
@@ -188,7 +188,7 @@ async function build(
   const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
   if (failures.length === 0) return outcomes.map((o) => (o as PromiseFulfilledResult<BuiltImage>).value);
   for (const e of failures.slice(1)) {
-    if (e instanceof PipelineError) deps.log.error(e.message, e.where);
+    if (e instanceof PipelineError) reportError(deps.log, e);
   }
   throw failures[0];
 }
