@@ -9,13 +9,17 @@ import { repoRoot, type Testbed } from './testbed.js';
 
 export const cliBundle = path.join(repoRoot, 'dist', 'cli.mjs');
 
-/** Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`. */
+/**
+ * Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`;
+ * `env` adds to the testbed's environment (e.g. an empty tool cache of the test's own).
+ */
 export async function wasmBuild(
   tb: Testbed,
   work: string,
   args: string[],
   name: string,
   guest: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RunResult & { report: () => PipelineReport }> {
   const report = path.join(work, `${name}.json`);
   const res = await run(
@@ -29,7 +33,7 @@ export async function wasmBuild(
       `--report=${report}`,
       ...(guest.length ? ['--', ...guest] : []),
     ],
-    { env: { ...tb.env, CI: 'true' } },
+    { env: { ...tb.env, CI: 'true', ...env } },
   );
   return { ...res, report: () => JSON.parse(readFileSync(report, 'utf8')) as PipelineReport };
 }
