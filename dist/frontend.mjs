@@ -9967,10 +9967,11 @@ function describe(requestId) {
 }
 function answer(requestId, spec, file, target) {
   const sources = [Buffer.from(file.data).toString("base64")];
+  const byDefault = spec.image ? spec.image.entrypoint : spec.module[0].name;
   if (requestId === TARGETS2) {
     const targets = spec.module.map((m, i) => ({
       name: m.name,
-      ...i === 0 ? { default: true } : {},
+      ...m.name === byDefault ? { default: true } : {},
       ...m.description ? { description: m.description } : {},
       platform: "wasi/wasm",
       location: location(spec, ["module", i])
@@ -9982,7 +9983,7 @@ function answer(requestId, spec, file, target) {
     return reply({ targets, sources }, [`${"TARGET".padEnd(width)}  DESCRIPTION`, ...rows].join("\n") + "\n");
   }
   if (requestId === OUTLINE) {
-    const name = target || spec.module[0].name;
+    const name = target || byDefault;
     const module = spec.module.find((m) => m.name === name);
     const args = Object.entries(spec["build-args"]).map(([argName, value]) => ({
       name: argName,

@@ -48,10 +48,12 @@ export function answer(
   target: string | undefined,
 ): FrontendResult {
   const sources = [Buffer.from(file.data).toString('base64')];
+  // What a build without --target builds: the file's first module, or with [image] its entrypoint.
+  const byDefault = spec.image ? spec.image.entrypoint : spec.module[0]!.name;
   if (requestId === TARGETS) {
     const targets = spec.module.map((m, i) => ({
       name: m.name,
-      ...(i === 0 ? { default: true } : {}),
+      ...(m.name === byDefault ? { default: true } : {}),
       ...(m.description ? { description: m.description } : {}),
       platform: 'wasi/wasm',
       location: location(spec, ['module', i]),
@@ -63,7 +65,7 @@ export function answer(
     return reply({ targets, sources }, [`${'TARGET'.padEnd(width)}  DESCRIPTION`, ...rows].join('\n') + '\n');
   }
   if (requestId === OUTLINE) {
-    const name = target || spec.module[0]!.name;
+    const name = target || byDefault;
     const module = spec.module.find((m) => m.name === name);
     const args = Object.entries(spec['build-args']).map(([argName, value]) => ({
       name: argName,

@@ -30,7 +30,7 @@ export interface BuildxInputs {
   noCache?: boolean;
   cacheFrom?: readonly string[];
   cacheTo?: readonly string[];
-  /** Provenance turns a single image into an index (runwasi reads a manifest): off unless asked. */
+  /** Provenance turns the single image into an index (unverified with runwasi shims): off unless asked. */
   provenance?: boolean;
   /** An SBOM attestation does the same; off unless asked. */
   sbom?: boolean;

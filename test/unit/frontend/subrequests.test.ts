@@ -55,6 +55,16 @@ describe('subrequests', () => {
     expect(meta(res, 'version')).toBe('1.0.0');
   });
 
+  it('marks [image] entrypoint as the default, not the first module', () => {
+    const withImage = parseWasmToml(`[image]\nentrypoint = "worker"\n\n${text}`, { filename: 'wasm.toml' });
+    if (!withImage.ok) throw new Error('fixture does not parse');
+    const res = answer('frontend.targets', withImage.spec, file, undefined);
+    const targets = json(res).targets as { name: string; default?: boolean }[];
+    expect(targets.filter((t) => t.default).map((t) => t.name)).toEqual(['worker']);
+    expect(meta(res, 'result.txt')).toMatch(/^worker \(default\)$/m);
+    expect(json(answer('frontend.outline', withImage.spec, file, undefined)).name).toBe('worker');
+  });
+
   it('outlines the declared build args for the chosen target', () => {
     const out = json(answer('frontend.outline', spec, file, 'worker'));
     expect(out.name).toBe('worker');
