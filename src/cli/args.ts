@@ -18,6 +18,8 @@ export interface CliRequest {
   until: 'build' | 'test' | 'push';
   /** Where the JSON report goes. */
   reportFile: string;
+  /** No --work-dir: the run builds in a directory of its own under the default one (see work-dir.ts). */
+  ownRunDir: boolean;
   /** `run`: the guest's arguments, after `--`. */
   guestArgs: string[];
 }
@@ -125,6 +127,7 @@ export function parseCli(
     raw,
     until,
     reportFile: v.report ?? `${workDir}/report.json`,
+    ownRunDir: v['work-dir'] === undefined,
     guestArgs,
   };
 }

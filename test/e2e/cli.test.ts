@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliBundle, wasmBuild as runCli } from '../support/cli.js';
+import { toolchainArgs } from '../support/frontend.js';
 import { run } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 
@@ -105,6 +106,46 @@ describe('wasm-build', () => {
     expect(res.stderr).toMatch(message);
     const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/cli/never`], { env: tb.env });
     expect(tags.stdout.trim()).toBe('');
+  });
+
+  it('runs three pushes at once in one checkout, each in a work directory of its own', async () => {
+    const dir = mkdtempSync(path.join(work, 'together-'));
+    writeFileSync(path.join(dir, 'hello.c'), hello);
+    writeFileSync(path.join(dir, 'wasm.toml'), '[module]\nname = "hello"\nlanguage = "c"\n');
+    const repo = `${tb.registry}/cli/together`;
+    const runs = await Promise.all(
+      ['a', 'b', 'c'].map((t) =>
+        run(
+          process.execPath,
+          [
+            cliBundle,
+            'push',
+            '.',
+            '-t',
+            `${repo}:${t}`,
+            '-r',
+            'wasmtime',
+            `--frontend=${tb.images.frontend}`,
+            ...toolchainArgs(tb),
+          ],
+          { cwd: dir, env: { ...tb.env, CI: 'true' } },
+        ),
+      ),
+    );
+    for (const r of runs) expect(r.code, `exit ${r.code}:\n${r.stdout}\n${r.stderr}`).toBe(0);
+    const tags = await run('crane', ['ls', '--insecure', repo], { env: tb.env });
+    expect(
+      tags.stdout
+        .trim()
+        .split('\n')
+        .filter((t) => /^[abc]$/.test(t))
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+    // The report is where users look for it, whole: the last run to finish wrote it.
+    const report = JSON.parse(readFileSync(path.join(dir, '.wasm-build', 'report.json'), 'utf8')) as {
+      ok: boolean;
+    };
+    expect(report.ok).toBe(true);
   });
 
   describe('a file with two modules', () => {
