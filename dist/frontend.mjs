@@ -4360,6 +4360,15 @@ function requireUniqueNames(items, pathOf, what, ctx) {
   });
 }
 
+// src/wasm-toml/emulations.ts
+var EMULATIONS = ["process-clocks", "signal", "mman", "getpid"];
+function emulationDefine(emulation) {
+  return `_WASI_EMULATED_${emulation.replaceAll("-", "_").toUpperCase()}`;
+}
+function emulationLibrary(emulation) {
+  return `-lwasi-emulated-${emulation}`;
+}
+
 // src/wasm-toml/schema.ts
 var LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "assemblyscript", "zig"];
 var TARGETS = ["wasip1", "wasip2"];
@@ -4390,7 +4399,13 @@ var cFamily = (language, compiler, sources) => ({
       default: sources,
       description: "Glob patterns, relative to `source`, of the files to compile."
     },
-    "link-flags": flagList('Linker flags, e.g. `["-Wl,--export=add"]`.')
+    "link-flags": flagList('Linker flags, e.g. `["-Wl,--export=add"]`.'),
+    emulations: {
+      kind: "list",
+      item: { kind: "enum", values: EMULATIONS },
+      default: [],
+      description: 'wasi-libc\'s emulations of what WASI lacks, e.g. `["process-clocks"]` for `clock()` and `times()`; each adds its define and library (`process-clocks` -> `-D_WASI_EMULATED_PROCESS_CLOCKS` `-lwasi-emulated-process-clocks`; likewise `signal`, `mman`, `getpid`).'
+    }
   }
 });
 var goFamily = (language) => ({
@@ -8721,12 +8736,15 @@ function clangArgs(module, language, env, sources, output) {
     ...module.profile === "release" ? ["-O2"] : ["-O0", "-g"],
     ...opts.flags,
     ...opts.defines.map((d) => `-D${d}`),
+    ...opts.emulations.map((e) => `-D${emulationDefine(e)}`),
     "-o",
     output,
     ...sources,
     ...splitFlags(env.get("LDFLAGS")),
     ...module.optimize.strip ? ["-Wl,--strip-all"] : [],
-    ...opts["link-flags"]
+    ...opts["link-flags"],
+    // Libraries after the sources: the linker resolves a library's symbols only for objects before it.
+    ...opts.emulations.map(emulationLibrary)
   ];
   return args;
 }

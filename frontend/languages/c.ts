@@ -1,7 +1,12 @@
 // C and C++ with clang: one compile-and-link step over the explicit list of source files.
 import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
-import type { Language, ModuleSpec } from '../../src/wasm-toml/index.js';
+import {
+  emulationDefine,
+  emulationLibrary,
+  type Language,
+  type ModuleSpec,
+} from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
 import {
   OUT_DIR,
@@ -44,12 +49,15 @@ export function clangArgs(
     ...(module.profile === 'release' ? ['-O2'] : ['-O0', '-g']),
     ...opts.flags,
     ...opts.defines.map((d) => `-D${d}`),
+    ...opts.emulations.map((e) => `-D${emulationDefine(e)}`),
     '-o',
     output,
     ...sources,
     ...splitFlags(env.get('LDFLAGS')),
     ...(module.optimize.strip ? ['-Wl,--strip-all'] : []),
     ...opts['link-flags'],
+    // Libraries after the sources: the linker resolves a library's symbols only for objects before it.
+    ...opts.emulations.map(emulationLibrary),
   ];
   return args;
 }

@@ -4,6 +4,7 @@
 // toolchain container back to the user's repository, so the CLI prints `path:line:col: error: ...` and the
 // action annotates the source line. Pure: the text comes in, locations go out.
 import path from 'node:path/posix';
+import { emulationAdvice } from '../wasm-toml/index.js';
 
 /** The failed step of a build: its progress name (`[module] compile C (1 file)`) and its log lines. */
 export interface FailedStep {
@@ -38,6 +39,8 @@ export interface CompilerDiagnostic {
   line: number;
   column?: number;
   message: string;
+  /** clang's `In file included from main.c:2:`: where the outermost file included the failing header. */
+  includedFrom?: { file: string; line: number };
 }
 
 // clang, wasm-ld, zig, gcc-style: `file:line:col: error: message` (warnings and notes are not errors).
@@ -50,12 +53,22 @@ const RUST_AT = /^\s*--> (.+):(\d+):(\d+)$/;
 // asc: `ERROR TS2304: message`, then `└─ in assembly/index.ts(3,5)`.
 const ASC_ERROR = /^ERROR (?:TS|AS)\d+: (.*)$/;
 const ASC_AT = /^\s*└─ in (.+)\((\d+),(\d+)\)$/;
+// clang's include chain before a diagnostic in a header; the first line names the file compiled.
+const INCLUDED_FROM = /^In file included from (.+):(\d+):$/;
 
 /** The errors with a source location, in the order the compilers printed them. */
 export function compilerDiagnostics(lines: readonly string[]): CompilerDiagnostic[] {
   const found: CompilerDiagnostic[] = [];
   let pending: { message: string; at: RegExp } | undefined;
+  let includedFrom: CompilerDiagnostic['includedFrom'];
   for (const line of lines) {
+    const include = INCLUDED_FROM.exec(line);
+    if (include) {
+      includedFrom = { file: include[1]!, line: Number(include[2]) };
+      continue;
+    }
+    // Continuation lines (`                 from x.h:3:`) keep the chain; anything else ends it.
+    if (!/^\s+from /.test(line) && !LOCATED.test(line)) includedFrom = undefined;
     if (pending) {
       const m = pending.at.exec(line);
       if (m) {
@@ -66,7 +79,14 @@ export function compilerDiagnostics(lines: readonly string[]): CompilerDiagnosti
     }
     let m = LOCATED.exec(line);
     if (m) {
-      found.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: m[4]! });
+      found.push({
+        file: m[1]!,
+        line: Number(m[2]),
+        column: Number(m[3]),
+        message: m[4]!,
+        ...(includedFrom ? { includedFrom } : {}),
+      });
+      includedFrom = undefined;
       continue;
     }
     m = GO.exec(line);
@@ -125,7 +145,13 @@ export function sourceDiagnostics(
   const source = module === undefined ? undefined : sourceOf(module);
   if (!step || source === undefined) return [];
   return compilerDiagnostics(step.lines).flatMap((d) => {
+    const advice = emulationAdvice(d.message);
+    const message = advice ? `${d.message} (${advice})` : d.message;
     const file = repositoryPath(d.file, context, source);
-    return file ? [{ file, line: d.line, column: d.column, message: d.message }] : [];
+    if (file) return [{ file, line: d.line, column: d.column, message }];
+    // wasi-libc's headers refuse what WASI lacks (signal.h, sys/mman.h) with an #error naming the
+    // emulation: the user's line to point at is the #include.
+    const includer = advice && d.includedFrom && repositoryPath(d.includedFrom.file, context, source);
+    return includer ? [{ file: includer, line: d.includedFrom!.line, message }] : [];
   });
 }

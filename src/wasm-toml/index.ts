@@ -7,6 +7,14 @@ export { selectModules, type Selection } from './select.js';
 export { applyBuildArgs } from './build-args.js';
 export { toolchainImage } from './toolchain.js';
 export { compilePattern } from './formats.js';
+export {
+  EMULATIONS,
+  emulationAdvice,
+  emulationDefine,
+  emulationFromHint,
+  emulationLibrary,
+  type Emulation,
+} from './emulations.js';
 export { LIMITS } from './limits.js';
 export { COMPONENT_RUNTIMES } from './rules.js';
 export { LANGUAGES, RUNTIMES, TARGETS, type Language, type RuntimeName } from './schema.js';

@@ -1,3 +1,4 @@
+import { EMULATIONS } from './emulations.js';
 import type { FormatName } from './formats.js';
 
 // The single source of truth for wasm.toml: every key, its type, default, allowed values and meaning.
@@ -124,6 +125,15 @@ const cFamily = <L extends 'c' | 'cpp'>(language: L, compiler: string, sources: 
         description: 'Glob patterns, relative to `source`, of the files to compile.',
       },
       'link-flags': flagList('Linker flags, e.g. `["-Wl,--export=add"]`.'),
+      emulations: {
+        kind: 'list',
+        item: { kind: 'enum', values: EMULATIONS },
+        default: [],
+        description:
+          'wasi-libc\'s emulations of what WASI lacks, e.g. `["process-clocks"]` for `clock()` and `times()`; ' +
+          'each adds its define and library (`process-clocks` -> `-D_WASI_EMULATED_PROCESS_CLOCKS` ' +
+          '`-lwasi-emulated-process-clocks`; likewise `signal`, `mman`, `getpid`).',
+      },
     },
   }) as const;
 

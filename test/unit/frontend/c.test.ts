@@ -59,6 +59,20 @@ describe('clangArgs', () => {
     for (const a of absent) expect(args).not.toContain(a);
   });
 
+  it("adds each of wasi-libc's emulations as a define before the sources and a library after them", () => {
+    const args = clangArgs(
+      moduleOf('language = "c"\n[module.c]\nemulations = ["process-clocks", "signal"]'),
+      'c',
+      new Map(),
+      ['a.c'],
+      '/out/m.wasm',
+    );
+    const source = args.indexOf('a.c');
+    expect(args.indexOf('-D_WASI_EMULATED_PROCESS_CLOCKS')).toBeLessThan(source);
+    expect(args.indexOf('-D_WASI_EMULATED_SIGNAL')).toBeLessThan(source);
+    expect(args.slice(-2)).toEqual(['-lwasi-emulated-process-clocks', '-lwasi-emulated-signal']);
+  });
+
   it('uses clang++ and [module.cpp] for C++', () => {
     const args = clangArgs(
       moduleOf('language = "cpp"\n[module.cpp]\nflags = ["-fno-exceptions"]'),

@@ -90,4 +90,25 @@ describe('compiler errors at their source line', () => {
     // A step of a module the build does not know (or no failed step at all) gives nothing to point at.
     expect(sourceDiagnostics(log('go'), 'examples/go', () => undefined)).toEqual([]);
   });
+
+  it("puts wasi-libc's refusal in a header at the user's #include, with the wasm.toml key to add", () => {
+    const plain = [
+      '#9 [sig] compile C (1 file)',
+      '#9 0.101 In file included from main.c:2:',
+      '#9 0.102 /usr/include/wasm32-wasi/signal.h:2:2: error: "wasm lacks signal support; to enable minimal signal emulation, compile with -D_WASI_EMULATED_SIGNAL and link with -lwasi-emulated-signal"',
+      '#9 0.103 #error "wasm lacks signal support; ..."',
+      '#9 0.104 1 error generated.',
+      '#9 ERROR: process "clang" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect(sourceDiagnostics(plain, 'ctx', () => '.')).toEqual([
+      {
+        file: 'ctx/main.c',
+        line: 2,
+        message:
+          '"wasm lacks signal support; to enable minimal signal emulation, compile with -D_WASI_EMULATED_SIGNAL ' +
+          'and link with -lwasi-emulated-signal" (in wasm.toml, add "signal" to `emulations` under [module.c] ' +
+          'or [module.cpp])',
+      },
+    ]);
+  });
 });

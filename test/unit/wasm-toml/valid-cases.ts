@@ -40,7 +40,7 @@ language = "c"
           profile: 'release',
           env: {},
           secrets: [],
-          c: { flags: [], defines: [], sources: ['**/*.c'], 'link-flags': [] },
+          c: { flags: [], defines: [], sources: ['**/*.c'], 'link-flags': [], emulations: [] },
           optimize: { 'wasm-opt': 'none', strip: true },
           image,
           toolchain: {},
