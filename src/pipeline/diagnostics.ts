@@ -4,7 +4,7 @@
 // toolchain container back to the user's repository, so the CLI prints `path:line:col: error: ...` and the
 // action annotates the source line. Pure: the text comes in, locations go out.
 import path from 'node:path/posix';
-import { emulationAdvice } from '../wasm-toml/index.js';
+import { emulationAdvice, emulationFromHint } from '../wasm-toml/index.js';
 
 /** The failed step of a build: its progress name (`[module] compile C (1 file)`) and its log lines. */
 export interface FailedStep {
@@ -45,6 +45,9 @@ export interface CompilerDiagnostic {
 
 // clang, wasm-ld, zig, gcc-style: `file:line:col: error: message` (warnings and notes are not errors).
 const LOCATED = /^([^:\s][^:]*):(\d+):(\d+): (?:fatal )?error: (.*)$/;
+// A warning matters when it names one of wasi-libc's emulations: `clock()` without process-clocks is only
+// deprecated at the user's line, and the link error that follows (`undefined symbol: clock`) has no line.
+const LOCATED_WARNING = /^([^:\s][^:]*):(\d+):(\d+): warning: (.*)$/;
 // go: `path/main.go:3:5: message`, with no severity word.
 const GO = /^(\.{0,2}\/?[^:\s][^:]*\.go):(\d+):(\d+): (.*)$/;
 // rustc: `error[E0425]: message` (or `error: message`), then ` --> src/main.rs:3:5`.
@@ -77,7 +80,8 @@ export function compilerDiagnostics(lines: readonly string[]): CompilerDiagnosti
         continue;
       }
     }
-    let m = LOCATED.exec(line);
+    const warning = LOCATED_WARNING.exec(line);
+    let m = LOCATED.exec(line) ?? (warning && emulationFromHint(warning[4]!) ? warning : null);
     if (m) {
       found.push({
         file: m[1]!,

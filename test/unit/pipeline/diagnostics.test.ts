@@ -92,22 +92,28 @@ describe('compiler errors at their source line', () => {
   });
 
   it("puts wasi-libc's refusal in a header at the user's #include, with the wasm.toml key to add", () => {
-    const plain = [
-      '#9 [sig] compile C (1 file)',
-      '#9 0.101 In file included from main.c:2:',
-      '#9 0.102 /usr/include/wasm32-wasi/signal.h:2:2: error: "wasm lacks signal support; to enable minimal signal emulation, compile with -D_WASI_EMULATED_SIGNAL and link with -lwasi-emulated-signal"',
-      '#9 0.103 #error "wasm lacks signal support; ..."',
-      '#9 0.104 1 error generated.',
-      '#9 ERROR: process "clang" did not complete successfully: exit code: 1',
-    ].join('\n');
-    expect(sourceDiagnostics(plain, 'ctx', () => '.')).toEqual([
+    const found = sourceDiagnostics(log('c-signal'), 'ctx', () => '.');
+    expect(found[0]).toEqual({
+      file: 'ctx/main.c',
+      line: 1,
+      message:
+        '"wasm lacks signal support; to enable minimal signal emulation, compile with -D_WASI_EMULATED_SIGNAL ' +
+        'and link with -lwasi-emulated-signal" (in wasm.toml, add "signal" to `emulations` under [module.c] ' +
+        'or [module.cpp])',
+    });
+    // The errors that follow from it stay where clang put them.
+    expect(found[1]).toMatchObject({ file: 'ctx/main.c', line: 6, column: 61 });
+  });
+
+  it("keeps wasi-libc's deprecation of clock() at its line: the link error that follows has none", () => {
+    expect(sourceDiagnostics(log('c-clock'), 'ctx', () => '.')).toEqual([
       {
         file: 'ctx/main.c',
-        line: 2,
-        message:
-          '"wasm lacks signal support; to enable minimal signal emulation, compile with -D_WASI_EMULATED_SIGNAL ' +
-          'and link with -lwasi-emulated-signal" (in wasm.toml, add "signal" to `emulations` under [module.c] ' +
-          'or [module.cpp])',
+        line: 9,
+        column: 7,
+        message: expect.stringMatching(
+          /^'clock' is deprecated: .* \(in wasm\.toml, add "process-clocks" to `emulations` under \[module\.c\] or \[module\.cpp\]\)$/,
+        ),
       },
     ]);
   });
