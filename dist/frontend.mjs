@@ -4481,6 +4481,12 @@ var TEST_FIELDS = {
     values: { kind: "string", format: "absolute-path" },
     description: 'Directories to preopen: host directory (relative to the build context) = guest path, e.g. `{ "testdata" = "/data" }`.'
   },
+  workdir: {
+    kind: "string",
+    format: "absolute-path",
+    computed: "the module's `image.workdir`",
+    description: 'Working directory of the run, given to the module as `PWD`, as a container runtime does with the image\'s `WorkingDir`: Go resolves relative paths against it. wasi-libc (C, C++, Rust) always starts in `/`: there, give relative paths from `/`, e.g. `testdata/1.json` with `dirs = { "cli/testdata" = "/testdata" }`.'
+  },
   expect: {
     kind: "table",
     description: "What the run must produce.",
@@ -5206,6 +5212,10 @@ function testRules({ m, ctx, at, given, span, target }) {
     if (!given("test", j, "name")) {
       test.name = `test-${j + 1}`;
       ctx.locations.set(at("test", j, "name"), span("test", j));
+    }
+    if (!given("test", j, "workdir")) {
+      test.workdir = asObj2(m.image)?.workdir;
+      ctx.locations.set(at("test", j, "workdir"), span("test", j));
     }
     if (given("test", j, "expect", "stdout") && given("test", j, "expect", "stdout-matches")) {
       ctx.errors.add(

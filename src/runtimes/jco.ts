@@ -103,7 +103,7 @@ const cli = await import(shim('cli'));
 const fs = await import(shim('filesystem'));
 cli._setArgs(cfg.args);
 cli._setEnv(cfg.env);
-cli._setCwd(undefined);
+cli._setCwd(cfg.cwd);
 fs._setPreopens(cfg.preopens);
 const component = await import(pathToFileURL(path.join(dir, 'component.js')).href);
 if (!component.run?.run) {

@@ -6,7 +6,7 @@ import { HEADER_LENGTH, inspectHeader } from '../primitives/wasm-preamble.js';
 import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
 import { JCO_RUNNER } from './jco.js';
 import type { ReleaseSource } from './release.js';
-import type { RunRequest } from './runtime.js';
+import { guestEnv, type RunRequest } from './runtime.js';
 
 // Runs as `node -e RUNNER <json>`; kept as a string so bundles need no extra file.
 const RUNNER = `
@@ -28,7 +28,8 @@ export function nodeRunnerConfig(req: RunRequest, jcoDir?: string): string {
     ...(jcoDir !== undefined && { jco: jcoDir }),
     module: req.module,
     args: [argv0, ...req.args],
-    env: req.env,
+    env: guestEnv(req),
+    ...(req.cwd !== undefined && { cwd: req.cwd }),
     preopens,
   });
 }

@@ -16,8 +16,19 @@ export interface RunRequest {
   args: readonly string[];
   env: Readonly<Record<string, string>>;
   dirs: readonly Preopen[];
+  /**
+   * The guest's working directory. WASI preview1 has none: it reaches the guest as `PWD`, which Go's wasip1
+   * starts from (without it, Go starts in the first preopen); components also get it as wasi:cli's
+   * initial-cwd on node. wasi-libc (C, C++, Rust) starts in `/` whatever is set.
+   */
+  cwd?: string;
   stdin?: string | Uint8Array;
   timeoutMs?: number;
+}
+
+/** The guest's environment: the request's, with `PWD` set to its working directory unless it sets its own. */
+export function guestEnv(req: RunRequest): Readonly<Record<string, string>> {
+  return req.cwd === undefined ? req.env : { PWD: req.cwd, ...req.env };
 }
 
 export interface RunResult {

@@ -1,12 +1,12 @@
 // WasmEdge: `wasmedge [--dir guest:host] [--env K=V] module [guest args]`; note the guest-first --dir.
 import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
 import { GITHUB, type ReleaseSource } from './release.js';
-import type { RunRequest } from './runtime.js';
+import { guestEnv, type RunRequest } from './runtime.js';
 
 export function wasmedgeArgs(req: RunRequest): string[] {
   const args: string[] = [];
   for (const d of req.dirs) args.push('--dir', `${d.guest}:${d.host}`);
-  for (const [k, v] of Object.entries(req.env)) args.push('--env', `${k}=${v}`);
+  for (const [k, v] of Object.entries(guestEnv(req))) args.push('--env', `${k}=${v}`);
   args.push(req.module, ...req.args);
   return args;
 }

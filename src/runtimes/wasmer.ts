@@ -2,12 +2,12 @@
 // arguments that start with `-` from being read as wasmer's own.
 import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
 import { GITHUB, type ReleaseSource } from './release.js';
-import type { RunRequest } from './runtime.js';
+import { guestEnv, type RunRequest } from './runtime.js';
 
 export function wasmerArgs(req: RunRequest): string[] {
   const args = ['run'];
   for (const d of req.dirs) args.push('--mapdir', `${d.guest}:${d.host}`);
-  for (const [k, v] of Object.entries(req.env)) args.push('--env', `${k}=${v}`);
+  for (const [k, v] of Object.entries(guestEnv(req))) args.push('--env', `${k}=${v}`);
   args.push(req.module, '--', ...req.args);
   return args;
 }

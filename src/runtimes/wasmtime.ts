@@ -1,12 +1,12 @@
 // wasmtime: `wasmtime run [flags] module [guest args]`, flags before the module.
 import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
 import { GITHUB, type ReleaseSource } from './release.js';
-import type { RunRequest } from './runtime.js';
+import { guestEnv, type RunRequest } from './runtime.js';
 
 export function wasmtimeArgs(req: RunRequest): string[] {
   const args = ['run'];
   for (const d of req.dirs) args.push('--dir', `${d.host}::${d.guest}`);
-  for (const [k, v] of Object.entries(req.env)) args.push('--env', `${k}=${v}`);
+  for (const [k, v] of Object.entries(guestEnv(req))) args.push('--env', `${k}=${v}`);
   args.push(req.module, ...req.args);
   return args;
 }

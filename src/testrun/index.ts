@@ -40,6 +40,7 @@ export async function runTest(
       host: path.resolve(opts.contextDir, host),
       guest,
     })),
+    cwd: test.workdir,
     timeoutMs: opts.timeoutMs ?? 60_000,
   });
   const problems: string[] = [];

@@ -182,6 +182,10 @@ function testRules({ m, ctx, at, given, span, target }: ModuleScope): void {
       test.name = `test-${j + 1}`;
       ctx.locations.set(at('test', j, 'name'), span('test', j));
     }
+    if (!given('test', j, 'workdir')) {
+      test.workdir = asObj(m.image)?.workdir;
+      ctx.locations.set(at('test', j, 'workdir'), span('test', j));
+    }
     if (given('test', j, 'expect', 'stdout') && given('test', j, 'expect', 'stdout-matches')) {
       ctx.errors.add(
         span('test', j, 'expect', 'stdout-matches'),

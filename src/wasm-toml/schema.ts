@@ -220,6 +220,15 @@ export const TEST_FIELDS = {
       'Directories to preopen: host directory (relative to the build context) = guest path, ' +
       'e.g. `{ "testdata" = "/data" }`.',
   },
+  workdir: {
+    kind: 'string',
+    format: 'absolute-path',
+    computed: "the module's `image.workdir`",
+    description:
+      'Working directory of the run, given to the module as `PWD`, as a container runtime does with the ' +
+      "image's `WorkingDir`: Go resolves relative paths against it. wasi-libc (C, C++, Rust) always starts " +
+      'in `/`: there, give relative paths from `/`, e.g. `testdata/1.json` with `dirs = { "cli/testdata" = "/testdata" }`.',
+  },
   expect: {
     kind: 'table',
     description: 'What the run must produce.',

@@ -64,6 +64,13 @@ describe('runtime argv', () => {
     });
   });
 
+  it.each(expected)('%s gives the working directory as PWD, unless the run sets its own', (_, args) => {
+    expect(args({ ...req, cwd: '/data' })).toContain(args === wazeroArgs ? '-env=PWD=/data' : 'PWD=/data');
+    const own = args({ ...req, env: { PWD: '/own' }, cwd: '/data' }).join(' ');
+    expect(own).toContain('PWD=/own');
+    expect(own).not.toContain('PWD=/data');
+  });
+
   it.each([
     ['wasmtime', ['run', '/m.wasm']],
     ['wasmer', ['run', '/m.wasm', '--']],
@@ -83,6 +90,12 @@ describe('node', () => {
       env: { A: '1', B: 'x y' },
       preopens: { '/data': '/ctx/data' },
     });
+  });
+
+  it('gives the working directory as PWD and, for jco, as the initial cwd', () => {
+    const config = JSON.parse(nodeRunnerConfig({ ...req, cwd: '/data' }, '/jco'));
+    expect(config.env).toEqual({ PWD: '/data', A: '1', B: 'x y' });
+    expect(config.cwd).toBe('/data');
   });
 
   it('runs the runner script with the config as its one argument', () => {

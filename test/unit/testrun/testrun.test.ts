@@ -60,6 +60,17 @@ describe('runTest', () => {
       dirs: [{ host: '/ctx/testdata', guest: '/data' }],
     });
   });
+
+  it("runs in the case's workdir, by default the image's", async () => {
+    const rt = fake({});
+    const module = moduleOf(
+      'name = "m"\nlanguage = "go"\nimage.workdir = "/app"\n[[module.test]]\n[[module.test]]\nworkdir = "/data"',
+    );
+    for (const test of module.test) await runTest(rt, '/m.wasm', test, { contextDir: '/ctx' });
+    expect(rt.seen.map((r) => r.cwd)).toEqual(['/app', '/data']);
+    await runTest(rt, '/m.wasm', testOf(''), { contextDir: '/ctx' });
+    expect(rt.seen[2]!.cwd).toBe('/');
+  });
 });
 
 describe('testAppliesTo', () => {
