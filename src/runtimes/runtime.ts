@@ -19,7 +19,7 @@ export interface RunRequest {
   /**
    * The guest's working directory. WASI preview1 has none: it reaches the guest as `PWD`, which Go's wasip1
    * starts from (without it, Go starts in the first preopen); components also get it as wasi:cli's
-   * initial-cwd on node. wasi-libc (C, C++, Rust) starts in `/` whatever is set.
+   * initial-cwd on node. wasi-libc (C, C++) starts in `/` whatever is set.
    */
   cwd?: string;
   stdin?: string | Uint8Array;

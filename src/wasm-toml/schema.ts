@@ -225,9 +225,9 @@ export const TEST_FIELDS = {
     format: 'absolute-path',
     computed: "the module's `image.workdir`",
     description:
-      'Working directory of the run, given to the module as `PWD`, as a container runtime does with the ' +
-      "image's `WorkingDir`: Go resolves relative paths against it. wasi-libc (C, C++, Rust) always starts " +
-      'in `/`: there, give relative paths from `/`, e.g. `testdata/1.json` with `dirs = { "cli/testdata" = "/testdata" }`.',
+      "Working directory of the run (the counterpart of the image's `WorkingDir`), given to the module as `PWD`: " +
+      'Go resolves relative paths against it. wasi-libc (C, C++) does not read it and starts in ' +
+      '`/`: there, give relative paths from `/`, e.g. `testdata/1.json` with `dirs = { "cli/testdata" = "/testdata" }`.',
   },
   expect: {
     kind: 'table',
