@@ -13,6 +13,7 @@ import {
   type Phase,
 } from '../pipeline/index.js';
 import { HELP, parseCli, UsageError } from './args.js';
+import { initCommand } from './init.js';
 import { terminalLogger } from './logger.js';
 
 export const EXIT: Record<Phase, number> = { input: 2, build: 3, test: 4, push: 5 };
@@ -34,6 +35,8 @@ function withoutRunnerDebug<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // `init` writes a file and builds nothing: none of the pipeline's options apply to it.
+  if (argv[0] === 'init') return initCommand(argv.slice(1), env);
   const log = terminalLogger();
   let request;
   try {
