@@ -9,19 +9,23 @@ import { repoRoot, type Testbed } from './testbed.js';
 
 export const cliBundle = path.join(repoRoot, 'dist', 'cli.mjs');
 
-/** Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`. */
+/**
+ * Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`.
+ * `bin` is the command: the checkout's bundle through this node, or an installed `wasm-build`.
+ */
 export async function wasmBuild(
   tb: Testbed,
   work: string,
   args: string[],
   name: string,
   guest: string[] = [],
+  bin: readonly string[] = [process.execPath, cliBundle],
 ): Promise<RunResult & { report: () => PipelineReport }> {
   const report = path.join(work, `${name}.json`);
   const res = await run(
-    process.execPath,
+    bin[0]!,
     [
-      cliBundle,
+      ...bin.slice(1),
       ...args,
       `--frontend=${tb.images.frontend}`,
       ...toolchainArgs(tb),
