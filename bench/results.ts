@@ -172,7 +172,8 @@ export function targets(r: Omit<Results, 'targets'>): Target[] {
   const fi = r.frontendImage;
   if (fi) {
     const img = fi.images.frontend!;
-    const opt = build('hello-c', 'cold')?.variants.frontend?.metrics.wasmOptMs;
+    // wasm-opt is opt-in: the image-size group's `wasm-opt = "Os"` build shows whether it ran from the image.
+    const opt = r.size?.find((e) => e.example === 'hello-c')?.wasmOptMs;
     const inside = opt === undefined ? undefined : opt > 0;
     out.push({
       figure: 'Frontend image, compressed, with wasm-opt inside',

@@ -9,6 +9,11 @@ const WASM_OPT = /\] wasm-opt /;
 const COMPILE = /\] (compile C|cargo build|go build)/;
 const DOCKERFILE_RUN = /^\[build \d+\/\d+\] RUN /;
 
+/** How long a build's wasm-opt steps ran (0: there were none). */
+export function wasmOptMs(r: BuildResult): number {
+  return busyMs(r.spans, WASM_OPT);
+}
+
 export interface BuildSample extends Sample {
   metrics: Record<string, number>;
   /** The frontend's gateway calls by method (traced builds). */
@@ -21,7 +26,7 @@ export interface BuildSample extends Sample {
  */
 export function frontendSample(r: BuildResult, image: string): BuildSample {
   const metrics: Record<string, number> = {
-    wasmOptMs: busyMs(r.spans, WASM_OPT),
+    wasmOptMs: wasmOptMs(r),
     compileMs: busyMs(r.spans, COMPILE),
   };
   const start = frontendStart(r.spans, image);

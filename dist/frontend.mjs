@@ -1991,7 +1991,7 @@ function varint32read() {
   }
   b = this.buf[this.pos++];
   result |= (b & 15) << 28;
-  for (let readBytes = 5; (b & 128) !== 0 && readBytes < 10; readBytes++)
+  for (let readBytes2 = 5; (b & 128) !== 0 && readBytes2 < 10; readBytes2++)
     b = this.buf[this.pos++];
   if ((b & 128) !== 0)
     throw new Error("invalid varint");
@@ -2740,7 +2740,10 @@ function assertFloat32(arg) {
   }
 }
 
-// frontend/proto/wire.ts
+// frontend/proto/write.ts
+function entriesOf(map2) {
+  return map2 instanceof Map ? [...map2.entries()] : Object.entries(map2);
+}
 var utf8 = new TextEncoder();
 function compareUtf8(a, b) {
   return Buffer.compare(utf8.encode(a), utf8.encode(b));
@@ -2755,6 +2758,9 @@ function string(w, field2, value) {
 }
 function bytes(w, field2, value) {
   if (value && value.length > 0) w.tag(field2, WireType.LengthDelimited).bytes(value);
+}
+function embedded(w, field2, marshaled) {
+  w.tag(field2, WireType.LengthDelimited).bytes(marshaled);
 }
 function bool(w, field2, value) {
   if (value) w.tag(field2, WireType.Varint).bool(true);
@@ -2794,17 +2800,20 @@ function packedInt32(w, field2, values) {
 }
 function map(w, field2, entries, writeValue) {
   if (!entries) return;
-  const keys = Object.keys(entries).sort(compareUtf8);
-  for (const key of keys) {
+  const sorted = entriesOf(entries).sort(([a], [b]) => compareUtf8(a, b));
+  for (const [key, value] of sorted) {
     w.tag(field2, WireType.LengthDelimited).fork();
     w.tag(1, WireType.LengthDelimited).string(key);
-    writeValue(w, 2, entries[key]);
+    writeValue(w, 2, value);
     w.join();
   }
 }
 var mapValue = {
   string: (w, field2, v) => {
     w.tag(field2, WireType.LengthDelimited).string(v);
+  },
+  bytes: (w, field2, v) => {
+    w.tag(field2, WireType.LengthDelimited).bytes(v);
   },
   bool: (w, field2, v) => {
     w.tag(field2, WireType.Varint).bool(v);
@@ -2816,32 +2825,9 @@ var mapValue = {
   }
 };
 
-// frontend/gateway/proto/codec.ts
-function entriesOf(map2) {
-  return map2 instanceof Map ? [...map2.entries()] : Object.entries(map2);
-}
-function writeMessage(w, field2, encode) {
-  w.tag(field2, WireType.LengthDelimited).fork();
-  encode(w);
-  w.join();
-}
-function writeEmbedded(w, field2, marshaled) {
-  w.tag(field2, WireType.LengthDelimited).bytes(marshaled);
-}
-function writeMap(w, field2, map2, writeValue) {
-  const entries = entriesOf(map2).sort(([a], [b]) => compareUtf8(a, b));
-  for (const [key, value] of entries) {
-    writeMessage(w, field2, (e) => {
-      e.tag(1, WireType.LengthDelimited).string(key);
-      writeValue(e, value);
-    });
-  }
-}
-var mapStringValue = (w, v) => {
-  w.tag(2, WireType.LengthDelimited).string(v);
-};
-var mapBytesValue = (w, v) => {
-  w.tag(2, WireType.LengthDelimited).bytes(v);
+// frontend/proto/read.ts
+var MalformedMessageError = class extends Error {
+  name = "MalformedMessageError";
 };
 function decodeFields(name, buf, readers) {
   const r = new BinaryReader(buf);
@@ -2853,7 +2839,8 @@ function decodeFields(name, buf, readers) {
       else r.skip(wireType, no);
     }
   } catch (err) {
-    throw new Error(`malformed ${name} message: ${err.message}`, { cause: err });
+    if (err instanceof MalformedMessageError) throw err;
+    throw new MalformedMessageError(`malformed ${name} message: ${err.message}`, { cause: err });
   }
 }
 function decodeMapEntry(name, buf, valueType, readValue2, zero) {
@@ -2865,8 +2852,9 @@ function decodeMapEntry(name, buf, valueType, readValue2, zero) {
   });
   return [key, value];
 }
-var readStringValue = (r) => r.string();
-var readBytesValue = (r) => r.bytes();
+var readString = (r) => r.string();
+var readBytes = (r) => r.bytes();
+var readBool = (r) => r.bool();
 var readInt64Number = (r) => Number(r.int64());
 
 // frontend/gateway/proto/files.ts
@@ -2874,13 +2862,10 @@ function encodeReadFileRequest(req) {
   const w = new BinaryWriter();
   string(w, 1, req.ref);
   string(w, 2, req.path);
-  const { range } = req;
-  if (range) {
-    writeMessage(w, 3, (m) => {
-      int64(m, 1, range.offset);
-      int64(m, 2, range.length);
-    });
-  }
+  message(w, 3, req.range, (m, range) => {
+    int64(m, 1, range.offset);
+    int64(m, 2, range.length);
+  });
   return w.finish();
 }
 function decodeReadFileResponse(buf) {
@@ -2958,8 +2943,7 @@ function decodePlatform(buf) {
 function encodeResolveImageConfigRequest(req) {
   const w = new BinaryWriter();
   string(w, 1, req.ref);
-  const { platform: platform2 } = req;
-  if (platform2) writeMessage(w, 2, (m) => writePlatform(m, platform2));
+  message(w, 2, req.platform, writePlatform);
   string(w, 3, req.resolveMode);
   string(w, 4, req.logName);
   return w.finish();
@@ -2985,7 +2969,7 @@ function decodeInputsResponse(buf) {
           "InputsResponse.Definitions",
           r.bytes(),
           WireType.LengthDelimited,
-          readBytesValue,
+          readBytes,
           new Uint8Array(0)
         )
       )
@@ -3030,7 +3014,7 @@ function decodeWorkerRecord(buf) {
     2: [
       WireType.LengthDelimited,
       (r) => worker.labels.set(
-        ...decodeMapEntry("WorkerRecord.Labels", r.bytes(), WireType.LengthDelimited, readStringValue, "")
+        ...decodeMapEntry("WorkerRecord.Labels", r.bytes(), WireType.LengthDelimited, readString, "")
       )
     ],
     3: [WireType.LengthDelimited, (r) => worker.platforms.push(decodePlatform(r.bytes()))],
@@ -3051,20 +3035,16 @@ function decodePongResponse(buf) {
 // frontend/gateway/proto/result.ts
 function writeRef(w, ref) {
   string(w, 1, ref.id);
-  if (ref.def) writeEmbedded(w, 2, ref.def);
+  if (ref.def) embedded(w, 2, ref.def);
 }
 function writeResult(w, result) {
   if (result.ref && result.refs) throw new Error("a result has either one ref or a map of refs, not both");
   const { ref, refs } = result;
-  if (ref) writeMessage(w, 3, (m) => writeRef(m, ref));
+  if (ref) message(w, 3, ref, writeRef);
   if (refs) {
-    writeMessage(
-      w,
-      4,
-      (m) => writeMap(m, 1, refs, (e, value) => writeMessage(e, 2, (v) => writeRef(v, value)))
-    );
+    message(w, 4, refs, (m, map2) => map(m, 1, map2, mapValue.message(writeRef)));
   }
-  if (result.metadata) writeMap(w, 10, result.metadata, mapBytesValue);
+  if (result.metadata) map(w, 10, result.metadata, mapValue.bytes);
 }
 function decodeRef(buf) {
   const ref = { id: "" };
@@ -3100,7 +3080,7 @@ function decodeResult(buf) {
           "Result.metadata",
           r.bytes(),
           WireType.LengthDelimited,
-          readBytesValue,
+          readBytes,
           new Uint8Array(0)
         )
       )
@@ -3117,7 +3097,7 @@ function writeAny(w, any) {
 function writeRpcStatus(w, s) {
   int32(w, 1, s.code);
   string(w, 2, s.message);
-  for (const detail of s.details) writeMessage(w, 3, (d) => writeAny(d, detail));
+  messages(w, 3, s.details, writeAny);
 }
 function decodeAny(buf) {
   const any = { typeUrl: "", value: new Uint8Array(0) };
@@ -3142,25 +3122,23 @@ function decodeRpcStatus(buf) {
 // frontend/gateway/proto/return.ts
 function encodeReturnRequest(req) {
   const w = new BinaryWriter();
-  if ("result" in req) writeMessage(w, 1, (m) => writeResult(m, req.result));
-  else writeMessage(w, 2, (m) => writeRpcStatus(m, req.error));
+  if ("result" in req) message(w, 1, req.result, writeResult);
+  else message(w, 2, req.error, writeRpcStatus);
   return w.finish();
 }
 
 // frontend/gateway/proto/solve.ts
 function encodeSolveRequest(req) {
   const w = new BinaryWriter();
-  if (req.definition) writeEmbedded(w, 1, req.definition);
+  if (req.definition) embedded(w, 1, req.definition);
   string(w, 2, req.frontend);
-  if (req.frontendOpt) writeMap(w, 3, req.frontendOpt, mapStringValue);
+  if (req.frontendOpt) map(w, 3, req.frontendOpt, mapValue.string);
   bool(w, 5, req.allowResultReturn);
   bool(w, 6, req.allowResultArrayRef);
-  for (const entry of req.cacheImports ?? []) {
-    writeMessage(w, 12, (e) => {
-      string(e, 1, entry.type);
-      writeMap(e, 2, entry.attrs, mapStringValue);
-    });
-  }
+  messages(w, 12, req.cacheImports, (e, entry) => {
+    string(e, 1, entry.type);
+    map(e, 2, entry.attrs, mapValue.string);
+  });
   bool(w, 14, req.evaluate);
   return w.finish();
 }
@@ -3178,8 +3156,8 @@ function writePosition(w, p) {
   int32(w, 2, p.character);
 }
 function writeRange(w, range) {
-  writeMessage(w, 1, (m) => writePosition(m, range.start));
-  writeMessage(w, 2, (m) => writePosition(m, range.end));
+  message(w, 1, range.start, writePosition);
+  message(w, 2, range.end, writePosition);
 }
 function writeSourceInfo(w, info) {
   string(w, 1, info.filename);
@@ -3192,11 +3170,14 @@ function encodeWarnRequest(req) {
   string(w, 1, req.digest);
   int64(w, 2, req.level);
   bytes(w, 3, utf82.encode(req.short));
-  for (const line of req.detail ?? []) w.tag(4, WireType.LengthDelimited).bytes(utf82.encode(line));
+  bytesList(
+    w,
+    4,
+    (req.detail ?? []).map((line) => utf82.encode(line))
+  );
   string(w, 5, req.url);
-  const { info } = req;
-  if (info) writeMessage(w, 6, (m) => writeSourceInfo(m, info));
-  for (const range of req.ranges ?? []) writeMessage(w, 7, (m) => writeRange(m, range));
+  message(w, 6, req.info, writeSourceInfo);
+  messages(w, 7, req.ranges, writeRange);
   return w.finish();
 }
 
@@ -4660,8 +4641,8 @@ var MODULE_FIELDS = {
           "-Os": "Os",
           "-Oz": "Oz"
         },
-        computed: "`Os` for release, `none` for debug and for `wasip2`",
-        description: "Binaryen `wasm-opt` level; `none` skips it. Not for components (`wasip2`)."
+        default: "none",
+        description: "Binaryen `wasm-opt` level; `none` skips it (a release build is still stripped at link time). Not for components (`wasip2`)."
       },
       strip: {
         kind: "boolean",
@@ -4823,7 +4804,7 @@ function expandTemplate(value, values) {
 }
 
 // src/wasm-toml/validate.ts
-var rootScope = (fields2) => ({ dotted: "", display: "the top level", fields: fields2 });
+var rootScope = (fields) => ({ dotted: "", display: "the top level", fields });
 var join = (a, b) => a ? `${a}.${b}` : b;
 var KIND_NAMES = {
   string: "a string",
@@ -4848,29 +4829,29 @@ function defaultValue(key) {
       return key.default;
   }
 }
-function defaultsOf(fields2) {
+function defaultsOf(fields) {
   const out = {};
-  for (const [name, key] of Object.entries(fields2)) {
+  for (const [name, key] of Object.entries(fields)) {
     const value = defaultValue(key);
     if (value !== void 0) out[name] = value;
   }
   return out;
 }
-function readTable(fields2, table, path8, ctx, scope) {
+function readTable(fields, table, path8, ctx, scope) {
   ctx.locations.set(path8, table.span);
   for (const entry of table.entries.values()) {
-    if (!Object.hasOwn(fields2, entry.key)) {
+    if (!Object.hasOwn(fields, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
         path: [...path8, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
-      const meant = closest(entry.key, Object.keys(fields2));
+      const meant = closest(entry.key, Object.keys(fields));
       if (meant) ctx.misspelt.add(JSON.stringify([...path8, meant]));
     }
   }
   const out = {};
-  for (const [name, key] of Object.entries(fields2)) {
+  for (const [name, key] of Object.entries(fields)) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
@@ -4943,7 +4924,7 @@ function readValue(key, label, value, path8, ctx, scope) {
   const site = { label, path: path8 };
   switch (key.kind) {
     case "string":
-      return readString(key, site, value, ctx);
+      return readString2(key, site, value, ctx);
     case "enum":
       return readEnum(key, site, value, ctx);
     case "boolean":
@@ -4997,7 +4978,7 @@ function readValue(key, label, value, path8, ctx, scope) {
     }
   }
 }
-function readString(spec, site, value, ctx) {
+function readString2(spec, site, value, ctx) {
   if (value.kind !== "string") return typeError(ctx, site, "a string", value);
   const format = FORMATS[spec.format];
   const problem = value.value.includes("\0") ? "contains a NUL character (\\u0000), which no argument, variable or path can carry" : format.check(value.value);
@@ -5025,7 +5006,7 @@ function readList(spec, minItems, site, value, ctx) {
   const out = [];
   value.items.forEach((element, i) => {
     ctx.locations.set([...site.path, i], element.span);
-    const v = spec.kind === "enum" ? readEnum(spec, item(site, i), element, ctx) : readString(spec, item(site, i), element, ctx);
+    const v = spec.kind === "enum" ? readEnum(spec, item(site, i), element, ctx) : readString2(spec, item(site, i), element, ctx);
     if (v !== void 0) out.push(v);
   });
   return out.length === value.items.length ? out : void 0;
@@ -5038,7 +5019,7 @@ function readMap(keys, values, site, value, ctx) {
     const entrySite = item(site, entry.key);
     ctx.locations.set(entrySite.path, entry.value.span);
     const problem = FORMATS[keys].check(entry.key);
-    const v = problem ? report(ctx, entry.keySpan, entrySite, `${site.label} key ${JSON.stringify(entry.key)} ${problem}`) : readString(values, entrySite, entry.value, ctx);
+    const v = problem ? report(ctx, entry.keySpan, entrySite, `${site.label} key ${JSON.stringify(entry.key)} ${problem}`) : readString2(values, entrySite, entry.value, ctx);
     if (v === void 0) ok = false;
     else out[entry.key] = v;
   }
@@ -5166,13 +5147,11 @@ function languageTables({ m, ctx, at, given, language, hasBuild }) {
     );
   }
 }
-function componentRules({ m, ctx, at, given, span, target }) {
+function componentRules({ m, ctx, at, span, given, target }) {
   const optimize = asObj2(m.optimize);
   if (!optimize) return;
   const debug = m.profile === "debug";
-  if (!given("optimize", "wasm-opt")) {
-    optimize["wasm-opt"] = target === "wasip2" || debug ? "none" : "Os";
-  } else if (target === "wasip2" && optimize["wasm-opt"] !== void 0 && optimize["wasm-opt"] !== "none") {
+  if (target === "wasip2" && optimize["wasm-opt"] !== void 0 && optimize["wasm-opt"] !== "none") {
     ctx.errors.add(span("optimize", "wasm-opt"), 'wasm-opt cannot optimize a component (target "wasip2")', {
       path: at("optimize", "wasm-opt"),
       hint: 'remove wasm-opt or set it to "none"'
@@ -7529,8 +7508,8 @@ function applyBuildArgs(spec, buildArgs) {
   out["build-args"] = values;
   return withLocator(out, spec.locate);
 }
-function expandFields(fields2, obj, values) {
-  for (const [name, key] of Object.entries(fields2)) {
+function expandFields(fields, obj, values) {
+  for (const [name, key] of Object.entries(fields)) {
     if (obj[name] !== void 0) obj[name] = expand(key, obj[name], values);
   }
   return obj;
@@ -8368,55 +8347,20 @@ function scratch() {
 }
 
 // frontend/llb/splice.ts
-var DecodeError = class extends Error {
-  name = "DecodeError";
-};
-function fields(what, bytes2, field2) {
-  const r = new BinaryReader(bytes2);
-  try {
-    while (r.pos < r.len) {
-      const [no, wt] = r.tag();
-      if (!field2(no, wt, r)) r.skip(wt, no);
-    }
-  } catch (err) {
-    if (err instanceof DecodeError) throw err;
-    throw new DecodeError(`malformed ${what}: ${err.message}`);
-  }
-}
 var LEN = WireType.LengthDelimited;
 var VARINT = WireType.Varint;
 function decodeInput(bytes2) {
   const input2 = { digest: "", index: 0 };
-  fields("pb.Input", bytes2, (no, wt, r) => {
-    if (no === 1 && wt === LEN) input2.digest = r.string();
-    else if (no === 2 && wt === VARINT) input2.index = Number(r.int64());
-    else return false;
-    return true;
+  decodeFields("pb.Input", bytes2, {
+    1: [LEN, (r) => input2.digest = r.string()],
+    2: [VARINT, (r) => input2.index = readInt64Number(r)]
   });
   return input2;
 }
 function opInputs(bytes2) {
   const inputs = [];
-  fields("pb.Op", bytes2, (no, wt, r) => {
-    if (no !== 1 || wt !== LEN) return false;
-    inputs.push(decodeInput(r.bytes()));
-    return true;
-  });
+  decodeFields("pb.Op", bytes2, { 1: [LEN, (r) => inputs.push(decodeInput(r.bytes()))] });
   return inputs;
-}
-function mapEntry(what, bytes2, value, zero) {
-  let key = "";
-  let val = zero;
-  fields(what, bytes2, (no, wt, r) => {
-    if (no === 1 && wt === LEN) key = r.string();
-    else if (no === 2) {
-      const v = value(wt, r);
-      if (v === void 0) return false;
-      val = v;
-    } else return false;
-    return true;
-  });
-  return [key, val];
 }
 function decodeOpMetadata(bytes2) {
   let ignoreCache = false;
@@ -8424,44 +8368,49 @@ function decodeOpMetadata(bytes2) {
   let exportCache;
   let caps;
   let progressGroup2;
-  fields("pb.OpMetadata", bytes2, (no, wt, r) => {
-    if (no === 1 && wt === VARINT) ignoreCache = r.bool();
-    else if (no === 2 && wt === LEN) {
-      const [k, v] = mapEntry(
-        "description entry",
-        r.bytes(),
-        (vwt, vr) => vwt === LEN ? vr.string() : void 0,
-        ""
-      );
-      (description ??= {})[k] = v;
-    } else if (no === 4 && wt === LEN) {
-      const e = {};
-      fields("pb.ExportCache", r.bytes(), (eno, ewt, er) => {
-        if (eno !== 1 || ewt !== VARINT) return false;
-        if (er.bool()) e.value = true;
-        return true;
-      });
-      exportCache = e;
-    } else if (no === 5 && wt === LEN) {
-      const [k, v] = mapEntry(
-        "caps entry",
-        r.bytes(),
-        (vwt, vr) => vwt === VARINT ? vr.bool() : void 0,
-        false
-      );
-      (caps ??= {})[k] = v;
-    } else if (no === 6 && wt === LEN) {
-      const g = { id: "" };
-      fields("pb.ProgressGroup", r.bytes(), (gno, gwt, gr) => {
-        if (gno === 1 && gwt === LEN) g.id = gr.string();
-        else if (gno === 2 && gwt === LEN) g.name = gr.string();
-        else if (gno === 3 && gwt === VARINT) g.weak = gr.bool();
-        else return false;
-        return true;
-      });
-      progressGroup2 = g;
-    } else return false;
-    return true;
+  decodeFields("pb.OpMetadata", bytes2, {
+    1: [VARINT, (r) => ignoreCache = r.bool()],
+    2: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry("description entry", r.bytes(), LEN, readString, "");
+        (description ??= {})[k] = v;
+      }
+    ],
+    4: [
+      LEN,
+      (r) => {
+        const e = {};
+        decodeFields("pb.ExportCache", r.bytes(), {
+          1: [
+            VARINT,
+            (er) => {
+              if (er.bool()) e.value = true;
+            }
+          ]
+        });
+        exportCache = e;
+      }
+    ],
+    5: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry("caps entry", r.bytes(), VARINT, readBool, false);
+        (caps ??= {})[k] = v;
+      }
+    ],
+    6: [
+      LEN,
+      (r) => {
+        const g = { id: "" };
+        decodeFields("pb.ProgressGroup", r.bytes(), {
+          1: [LEN, (gr) => g.id = gr.string()],
+          2: [LEN, (gr) => g.name = gr.string()],
+          3: [VARINT, (gr) => g.weak = gr.bool()]
+        });
+        progressGroup2 = g;
+      }
+    ]
   });
   const md = {};
   if (ignoreCache) md.ignoreCache = true;
@@ -8474,20 +8423,27 @@ function decodeOpMetadata(bytes2) {
 function decodeDefinition(bytes2) {
   const ops = [];
   const metadata = {};
-  fields("pb.Definition", bytes2, (no, wt, r) => {
-    if (no === 1 && wt === LEN) {
-      const op2 = r.bytes().slice();
-      ops.push({ bytes: op2, digest: digestOf(op2), inputs: opInputs(op2) });
-    } else if (no === 2 && wt === LEN) {
-      const [k, v] = mapEntry(
-        "metadata entry",
-        r.bytes(),
-        (vwt, vr) => vwt === LEN ? decodeOpMetadata(vr.bytes()) : void 0,
-        {}
-      );
-      metadata[k] = v;
-    } else return false;
-    return true;
+  decodeFields("pb.Definition", bytes2, {
+    1: [
+      LEN,
+      (r) => {
+        const op2 = r.bytes().slice();
+        ops.push({ bytes: op2, digest: digestOf(op2), inputs: opInputs(op2) });
+      }
+    ],
+    2: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry(
+          "metadata entry",
+          r.bytes(),
+          LEN,
+          (vr) => decodeOpMetadata(vr.bytes()),
+          {}
+        );
+        metadata[k] = v;
+      }
+    ]
   });
   return { ops, metadata };
 }
@@ -8544,10 +8500,10 @@ function fromDefinition(bytes2) {
   return new State({ vertex: head, index: target.index });
 }
 
-// frontend/convert.ts
+// frontend/convert/convert.ts
 import path7 from "node:path/posix";
 
-// frontend/module-error.ts
+// frontend/convert/module-error.ts
 var ModuleError = class extends FrontendError {
   constructor(module, key, message2) {
     super({ code: GrpcCode.INVALID_ARGUMENT, message: `module "${module}": ${message2}`, details: [] });
@@ -8558,7 +8514,7 @@ var ModuleError = class extends FrontendError {
   key;
 };
 
-// frontend/toolchain.ts
+// frontend/convert/toolchain.ts
 function toolchainOverrideArg(language) {
   return `WASM_TOOLCHAIN_IMAGE_${language.toUpperCase()}`;
 }
@@ -8590,7 +8546,7 @@ async function resolveToolchain(gateway, ref, platform2, label, resolveMode) {
   return { state, env: state.environment };
 }
 
-// frontend/context-files.ts
+// frontend/convert/context-files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var MODE_DIR = 2147483648;
 async function listFiles(gateway, ref, dir) {
@@ -8733,6 +8689,8 @@ var assemblyscriptDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      // asc writes names and debug info only with --debug, which a release build leaves out.
+      stripped: module.optimize.strip && module.profile === "release",
       ...component ? { componentize: true } : {}
     };
   }
@@ -8803,6 +8761,7 @@ var cDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...module.target === "wasip2" ? { componentize: true } : {}
     };
   }
@@ -8983,6 +8942,7 @@ async function buildGoFamily(inputs, b) {
   return {
     output: run.mount(OUT_DIR),
     path: `/${module.name}.wasm`,
+    stripped: module.optimize.strip,
     ...componentize ? { componentize } : {}
   };
 }
@@ -9304,6 +9264,7 @@ ${RUSTC_PROBE}`],
     return {
       output: build2.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...componentize ? { componentize: true } : {}
     };
   }
@@ -9420,6 +9381,7 @@ var zigDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
       ...module.target === "wasip2" ? { componentize: true } : {}
     };
@@ -9523,7 +9485,7 @@ function inspectHeader(bytes2) {
   return { wasm: false, found: `unrecognised data (first bytes ${hexBytes(head)})` };
 }
 
-// frontend/wasm-header.ts
+// frontend/convert/wasm-header.ts
 function expectedKind(target) {
   return target === "wasip2" ? "component" : "module";
 }
@@ -9538,7 +9500,7 @@ function headerProblem(bytes2, target) {
   return `is ${kindName[header.kind]}, but ${expectation} (${hint})`;
 }
 
-// frontend/check-output.ts
+// frontend/convert/check-output.ts
 async function checkOutput(gateway, state, path8, opts) {
   const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
   const res = await gateway.solve({
@@ -9559,82 +9521,7 @@ async function checkOutput(gateway, state, path8, opts) {
   return { kind: inspectHeader(head).wasm ? "wrong-kind" : "not-wasm", detail: problem };
 }
 
-// frontend/wasm-opt.ts
-import { existsSync } from "node:fs";
-
-// frontend/self-step.ts
-var IN_DIR = "/in";
-var OUT_DIR2 = "/out";
-var NODE_PATH = "/usr/local/bin/node";
-var BASELINE_ONLY = ["--liftoff-only"];
-function nodeCommand(script, args, longRun = false) {
-  return [NODE_PATH, ...longRun ? [] : BASELINE_ONLY, script, ...args];
-}
-function selfImageStep(frontendImage, module, built, argv, opts) {
-  const file = `/${module.name}.wasm`;
-  const run = frontendImage.run({
-    args: argv(`${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`),
-    cwd: "/",
-    network: "none",
-    mounts: [
-      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
-      { type: "bind", dest: OUT_DIR2, source: scratch() }
-    ],
-    ignoreCache: opts.ignoreCache,
-    customName: opts.customName
-  });
-  return { output: run.mount(OUT_DIR2), path: file };
-}
-
-// frontend/wasm-opt.ts
-var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
-function shipsWasmOpt() {
-  return existsSync(WASM_OPT_PATH);
-}
-var WASM_OPT_FEATURES = [
-  "--enable-sign-ext",
-  "--enable-mutable-globals",
-  "--enable-nontrapping-float-to-int",
-  "--enable-bulk-memory",
-  "--enable-bulk-memory-opt"
-];
-var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
-function postProcessFor(module) {
-  if (module.target === "wasip2") return void 0;
-  const level = module.optimize["wasm-opt"];
-  const strip = module.optimize.strip;
-  if (level === "none" && !strip) return void 0;
-  return { level: level === "none" ? void 0 : level, strip };
-}
-function wasmOptArgs(plan, input2, output) {
-  return [
-    ...plan.level ? [`-${plan.level}`] : [],
-    ...WASM_OPT_FEATURES,
-    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
-    ...plan.strip ? STRIP_FLAGS : ["--debuginfo"],
-    input2,
-    "-o",
-    output
-  ];
-}
-function wasmOptStepName(label, plan) {
-  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
-}
-function wasmOptStep(frontendImage, module, built, plan, opts) {
-  return selfImageStep(
-    frontendImage,
-    module,
-    built,
-    // Go's own compiler writes modules of megabytes, which wasm-opt works on for many seconds.
-    (input2, output) => nodeCommand(WASM_OPT_PATH, wasmOptArgs(plan, input2, output), module.language === "go"),
-    {
-      customName: wasmOptStepName(opts.label, plan),
-      ignoreCache: opts.ignoreCache
-    }
-  );
-}
-
-// frontend/self-image.ts
+// frontend/request/self-image.ts
 import { readFile } from "node:fs/promises";
 var FRONTEND_DEFINITION_PATH = "/run/config/buildkit/metadata/frontend.bin";
 var SelfImageUnavailable = class extends Error {
@@ -9682,15 +9569,41 @@ async function selfImage(deps) {
   return image(pinned, { platform: deps.platform, customName: `[internal] frontend image ${source}` });
 }
 
-// frontend/componentize.ts
-import { existsSync as existsSync2, readFileSync, writeFileSync } from "node:fs";
+// frontend/post-steps/componentize.ts
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+// frontend/post-steps/self-step.ts
+var IN_DIR = "/in";
+var OUT_DIR2 = "/out";
+var NODE_PATH = "/usr/local/bin/node";
+var BASELINE_ONLY = ["--liftoff-only"];
+function nodeCommand(script, args, longRun = false) {
+  return [NODE_PATH, ...longRun ? [] : BASELINE_ONLY, script, ...args];
+}
+function selfImageStep(frontendImage, module, built, argv, opts) {
+  const file = `/${module.name}.wasm`;
+  const run = frontendImage.run({
+    args: argv(`${IN_DIR}${built.path}`, `${OUT_DIR2}${file}`),
+    cwd: "/",
+    network: "none",
+    mounts: [
+      { type: "bind", dest: IN_DIR, source: built.output, readonly: true },
+      { type: "bind", dest: OUT_DIR2, source: scratch() }
+    ],
+    ignoreCache: opts.ignoreCache,
+    customName: opts.customName
+  });
+  return { output: run.mount(OUT_DIR2), path: file };
+}
+
+// frontend/post-steps/componentize.ts
 var JCO_DIR = "/wasm-build/jco";
 var WASM_TOOLS_JS = `${JCO_DIR}/node_modules/@bytecodealliance/jco-transpile/vendor/wasm-tools.js`;
 var COMMAND_ADAPTER = `${JCO_DIR}/adapter/wasi_snapshot_preview1.command.wasm`;
 var FRONTEND_BUNDLE = "/wasm-build/frontend.mjs";
 var COMPONENTIZE_COMMAND = "componentize";
 function shipsComponentize() {
-  return existsSync2(WASM_TOOLS_JS) && existsSync2(COMMAND_ADAPTER);
+  return existsSync(WASM_TOOLS_JS) && existsSync(COMMAND_ADAPTER);
 }
 function componentizeArgs(input2, output) {
   return nodeCommand(FRONTEND_BUNDLE, [COMPONENTIZE_COMMAND, input2, output]);
@@ -9700,6 +9613,17 @@ function componentizeStep(frontendImage, module, built, opts) {
     customName: `${opts.label} component new (wasi_snapshot_preview1 command adapter)`,
     ignoreCache: opts.ignoreCache
   });
+}
+function componentizeFor(module, built) {
+  if (!built.componentize || module.target !== "wasip2") return void 0;
+  return {
+    key: ["target"],
+    output: "the output of component new",
+    ships: shipsComponentize,
+    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
+    unavailable: (why) => `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`,
+    run: (frontendImage, input2, opts) => componentizeStep(frontendImage, module, input2, opts)
+  };
 }
 async function componentizeMain(args) {
   const [input2, output] = args;
@@ -9718,7 +9642,77 @@ async function componentizeMain(args) {
   return 0;
 }
 
-// frontend/convert.ts
+// frontend/post-steps/wasm-opt.ts
+import { existsSync as existsSync2 } from "node:fs";
+var WASM_OPT_PATH = "/wasm-build/binaryen/bin/wasm-opt";
+function shipsWasmOpt() {
+  return existsSync2(WASM_OPT_PATH);
+}
+var WASM_OPT_FEATURES = [
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-bulk-memory",
+  "--enable-bulk-memory-opt"
+];
+var STRIP_FLAGS = ["--strip-debug", "--strip-producers"];
+function postProcessFor(module, built) {
+  if (module.target === "wasip2") return void 0;
+  const level = module.optimize["wasm-opt"];
+  const strip = module.optimize.strip;
+  if (level === "none" && (!strip || built.stripped)) return void 0;
+  return { level: level === "none" ? void 0 : level, strip };
+}
+function wasmOptArgs(plan, input2, output) {
+  return [
+    ...plan.level ? [`-${plan.level}`] : [],
+    ...WASM_OPT_FEATURES,
+    // Without -g binaryen drops the name section on write: keep it (and DWARF) unless stripping.
+    ...plan.strip ? STRIP_FLAGS : ["--debuginfo"],
+    input2,
+    "-o",
+    output
+  ];
+}
+function wasmOptStepName(label, plan) {
+  return `${label} wasm-opt ${plan.level ? `-${plan.level}` : STRIP_FLAGS.join(" ")}`;
+}
+function wasmOptStep(frontendImage, module, built, plan, opts) {
+  return selfImageStep(
+    frontendImage,
+    module,
+    built,
+    // Go's own compiler writes modules of megabytes, which wasm-opt works on for many seconds.
+    (input2, output) => nodeCommand(WASM_OPT_PATH, wasmOptArgs(plan, input2, output), module.language === "go"),
+    {
+      customName: wasmOptStepName(opts.label, plan),
+      ignoreCache: opts.ignoreCache
+    }
+  );
+}
+function wasmOptFor(module, built) {
+  const plan = postProcessFor(module, built);
+  if (!plan) return void 0;
+  const fix = [
+    ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
+    ...plan.strip ? ["`optimize.strip = false`"] : []
+  ].join(" and ");
+  return {
+    key: ["optimize", "wasm-opt"],
+    output: "the output of wasm-opt",
+    ships: shipsWasmOpt,
+    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
+    unavailable: (why) => `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`,
+    run: (frontendImage, input2, opts) => wasmOptStep(frontendImage, module, input2, plan, opts)
+  };
+}
+
+// frontend/post-steps/index.ts
+function postStepsFor(module, built) {
+  return [componentizeFor(module, built), wasmOptFor(module, built)].filter((s) => s !== void 0);
+}
+
+// frontend/convert/convert.ts
 function moduleContext(settings, module) {
   const under = (p) => module.source === "." ? p : path7.join(module.source, p);
   return local(settings.contextKey, {
@@ -9744,10 +9738,19 @@ async function buildModule(ctx, module) {
     );
   }
   const ref = chooseToolchainImage(module, driver, settings.buildArgs);
-  const toolchain = await resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
+  const resolving = resolveToolchain(io, ref, settings.buildPlatform, label, settings.imageResolveMode);
   const context = moduleContext(settings, module);
-  let contextRef;
   let listing;
+  const list = () => listing ??= (async () => {
+    const { ref: contextRef } = await io.solve({ definition: marshal(context).definition });
+    if (!contextRef) throw new Error("the daemon returned no result for the build context");
+    const files = await listFiles(io, contextRef, module.source);
+    log.info(`${label} ${files.length} files under ${module.source}`);
+    return files;
+  })();
+  if (driver && !module.build) list().catch(() => {
+  });
+  const toolchain = await resolving;
   const inputs = {
     module,
     // Declared secrets are mounted into every step built on the toolchain, whatever the driver writes.
@@ -9757,13 +9760,7 @@ async function buildModule(ctx, module) {
     label,
     ignoreCache: ignoresCache(settings, module),
     async files(patterns) {
-      if (!listing) {
-        contextRef ??= (await io.solve({ definition: marshal(context).definition })).ref;
-        if (!contextRef) throw new Error("the daemon returned no result for the build context");
-        listing = await listFiles(io, contextRef, module.source);
-        log.info(`${label} ${listing.length} files under ${module.source}`);
-      }
-      return matchFiles(listing, patterns);
+      return matchFiles(await list(), patterns);
     },
     async read(state, file) {
       const res = await io.solve({
@@ -9789,42 +9786,30 @@ function moduleError(ctx, module, path8, message2) {
     moduleSpan(ctx, module, path8)
   ]);
 }
+function stepKey(module, step) {
+  if (step !== "build") return step.key;
+  return module.build ? ["build"] : ["language"];
+}
 function outputError(ctx, module, problem, step) {
-  const what = step === "componentize" ? `the output of component new` : step === "wasm-opt" ? `the output of wasm-opt` : module.output ? `output "${module.output}"` : `the compiled module ${module.name}.wasm`;
+  let what = `the compiled module ${module.name}.wasm`;
+  if (step !== "build") what = step.output;
+  else if (module.output) what = `output "${module.output}"`;
   const where = problem.kind === "wrong-kind" ? "target" : module.output ? "output" : "language";
   const message2 = problem.kind === "missing" ? `the build left no readable file at ${what}: ${problem.detail}` : `${what} ${problem.detail}`;
   return moduleError(ctx, module, [where], message2);
 }
-async function selfImageFor(ctx, module, key, tool) {
-  if (!tool.ships) throw moduleError(ctx, module, key, tool.missing);
+async function selfImageFor(ctx, module, step) {
+  if (!step.ships()) throw moduleError(ctx, module, step.key, step.missing);
   try {
     return await ctx.settings.frontendImage();
   } catch (err) {
     if (!(err instanceof SelfImageUnavailable)) throw err;
-    throw moduleError(ctx, module, key, tool.unavailable(err.message));
+    throw moduleError(ctx, module, step.key, step.unavailable(err.message));
   }
-}
-function wasmOptImage(ctx, module, plan) {
-  const fix = [
-    ...plan.level ? ['`optimize.wasm-opt = "none"`'] : [],
-    ...plan.strip ? ["`optimize.strip = false`"] : []
-  ].join(" and ");
-  return selfImageFor(ctx, module, ["optimize", "wasm-opt"], {
-    ships: shipsWasmOpt(),
-    missing: `this frontend image has no wasm-opt at ${WASM_OPT_PATH} (build it from frontend/Dockerfile), so the module cannot be post-processed; set ${fix} to skip that step`,
-    unavailable: (why) => `wasm-opt runs in the frontend's own image, but ${why}; set ${fix} to skip post-processing, or use BuildKit v0.10 or later`
-  });
-}
-function componentizeImage(ctx, module) {
-  return selfImageFor(ctx, module, ["target"], {
-    ships: shipsComponentize(),
-    missing: `target = "wasip2": this toolchain builds a wasip1 core module, and this frontend image has no jco at ${WASM_TOOLS_JS} to make it a component (build it from frontend/Dockerfile)`,
-    unavailable: (why) => `target = "wasip2": the component is made in the frontend's own image, but ${why}; use BuildKit v0.10 or later`
-  });
 }
 async function finishModule(ctx, module, built) {
   const label = `[${module.name}]`;
-  const check = async (m, step2) => {
+  const check = async (m, step) => {
     let problem;
     const target = m.componentize ? "wasip1" : module.target;
     try {
@@ -9834,35 +9819,34 @@ async function finishModule(ctx, module, built) {
         cacheImports: ctx.settings.cacheImports
       });
     } catch (err) {
-      const key = step2 === "wasm-opt" ? ["optimize", "wasm-opt"] : step2 === "componentize" ? ["target"] : module.build ? ["build"] : ["language"];
-      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, key)]);
+      throw withSourceLocation(err, ctx.settings.file, [moduleSpan(ctx, module, stepKey(module, step))]);
     }
-    if (problem) throw outputError(ctx, module, problem, step2);
+    if (problem) throw outputError(ctx, module, problem, step);
   };
+  const steps = postStepsFor(module, built);
+  const last2 = steps.at(-1);
+  if (!last2) {
+    await check(built, "build");
+    return built;
+  }
   const ignoreCache = ignoresCache(ctx.settings, module);
-  let processed;
-  let step;
-  if (built.componentize && module.target === "wasip2") {
-    const image2 = await componentizeImage(ctx, module);
-    processed = componentizeStep(image2, module, built, { label, ignoreCache });
-    step = "componentize";
-  } else {
-    const plan = postProcessFor(module);
-    if (!plan) {
-      await check(built, "build");
-      return built;
-    }
-    const image2 = await wasmOptImage(ctx, module, plan);
-    processed = wasmOptStep(image2, module, built, plan, { label, ignoreCache });
-    step = "wasm-opt";
+  let processed = built;
+  for (const step of steps) {
+    processed = step.run(await selfImageFor(ctx, module, step), processed, { label, ignoreCache });
   }
   try {
-    await check(processed, step);
+    await check(processed, last2);
   } catch (err) {
     await check(built, "build");
     throw err;
   }
   return processed;
+}
+async function allInOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => s.value);
 }
 function located(ctx, err) {
   if (!(err instanceof ModuleError)) return err;
@@ -9873,12 +9857,10 @@ function located(ctx, err) {
 async function convert2(io, spec, modules, settings) {
   const ctx = { io, spec, settings };
   try {
-    const compiled = [];
-    for (const module of modules) compiled.push({ module, result: await buildModule(ctx, module) });
-    const built = await Promise.all(
-      compiled.map(async ({ module, result }) => ({
+    const built = await allInOrder(
+      modules.map(async (module) => ({
         module,
-        result: await finishModule(ctx, module, result)
+        result: await finishModule(ctx, module, await buildModule(ctx, module))
       }))
     );
     let actions;
@@ -9904,7 +9886,7 @@ async function convert2(io, spec, modules, settings) {
   }
 }
 
-// frontend/definition.ts
+// frontend/request/definition.ts
 async function readDefinition(gateway, opts, sessionId) {
   const { filename } = opts;
   const state = local(opts.dockerfileKey, {
@@ -9951,7 +9933,7 @@ function parseDefinition(def) {
   return parsed.spec;
 }
 
-// frontend/subrequests.ts
+// frontend/request/subrequests.ts
 var DESCRIBE = "frontend.subrequests.describe";
 var TARGETS2 = "frontend.targets";
 var OUTLINE = "frontend.outline";
@@ -9985,10 +9967,11 @@ function describe(requestId) {
 }
 function answer(requestId, spec, file, target) {
   const sources = [Buffer.from(file.data).toString("base64")];
+  const byDefault = spec.image ? spec.image.entrypoint : spec.module[0].name;
   if (requestId === TARGETS2) {
     const targets = spec.module.map((m, i) => ({
       name: m.name,
-      ...i === 0 ? { default: true } : {},
+      ...m.name === byDefault ? { default: true } : {},
       ...m.description ? { description: m.description } : {},
       platform: "wasi/wasm",
       location: location(spec, ["module", i])
@@ -10000,7 +9983,7 @@ function answer(requestId, spec, file, target) {
     return reply({ targets, sources }, [`${"TARGET".padEnd(width)}  DESCRIPTION`, ...rows].join("\n") + "\n");
   }
   if (requestId === OUTLINE) {
-    const name = target || spec.module[0].name;
+    const name = target || byDefault;
     const module = spec.module.find((m) => m.name === name);
     const args = Object.entries(spec["build-args"]).map(([argName, value]) => ({
       name: argName,
@@ -10036,7 +10019,7 @@ function reply(json, txt) {
   };
 }
 
-// frontend/image-config.ts
+// frontend/request/image-config.ts
 var DEFAULT_EPOCH = 0;
 function sourceDateEpoch(buildArgs) {
   const raw = buildArgs.get("SOURCE_DATE_EPOCH");
@@ -10071,7 +10054,7 @@ function sortKeys(obj) {
   return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
-// frontend/result.ts
+// frontend/request/result.ts
 function imageResult(ref, input2) {
   const configFor = (platform2) => JSON.stringify(
     imageConfig({
@@ -10102,7 +10085,7 @@ function imageResult(ref, input2) {
   return { refs, metadata };
 }
 
-// frontend/build.ts
+// frontend/request/build.ts
 function targetPlatforms(requested) {
   if (requested.length === 0) return [WASI_WASM];
   for (const p of requested) {
@@ -10160,7 +10143,7 @@ function memo(fn) {
   return () => result ??= fn();
 }
 
-// frontend/engine-version.ts
+// frontend/request/engine-version.ts
 var MIN_BUILDKIT = "v0.7";
 var MIN_DOCKER_ENGINE = "20.10";
 function withMinimumVersion(err) {

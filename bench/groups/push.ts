@@ -77,7 +77,7 @@ export async function push(b: Bench): Promise<PushResult> {
     (repo: string, only = false) =>
     async () => {
       const r = await publish({
-        layout,
+        image: layout,
         repository: `${proxy.host}/bench/${repo}`,
         tags: ['1'],
         ...(only ? { runtimes: [], wasmSuffix: false } : { runtimes }),

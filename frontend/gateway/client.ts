@@ -1,6 +1,6 @@
 // Typed LLBBridge calls, each checked against the daemon's caps before anything is sent.
 import { Caps, GatewayCap } from './caps.js';
-import { entriesOf } from './proto/codec.js';
+import { entriesOf } from '../proto/write.js';
 import {
   decodeReadDirResponse,
   decodeReadFileResponse,

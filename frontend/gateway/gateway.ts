@@ -6,7 +6,7 @@ import { readEnvironment, type FrontendEnvironment } from './environment.js';
 import { statusFromError } from './frontend-error.js';
 import { log } from './log.js';
 import { frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from './options.js';
-import { entriesOf, type StringKeyed } from './proto/codec.js';
+import { entriesOf, type StringKeyed } from '../proto/write.js';
 import type { FileRange, FileStat } from './proto/files.js';
 import type { ImageConfigResponse, ResolveMode } from './proto/image.js';
 import type { Platform } from './proto/platform.js';

@@ -1,6 +1,6 @@
 // AssemblyScript with asc: the project's npm dependencies (asc itself among them) in their own step, whose
 // only inputs are package.json and the lockfile, then one offline compile with the WASI shim's config.
-import { ModuleError } from '../module-error.js';
+import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { copy, mkfile, scratch, type MountSpec, type State } from '../llb/index.js';
@@ -153,6 +153,8 @@ export const assemblyscriptDriver: LanguageDriver = {
     return {
       output: compile.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      // asc writes names and debug info only with --debug, which a release build leaves out.
+      stripped: module.optimize.strip && module.profile === 'release',
       ...(component ? { componentize: true } : {}),
     };
   },

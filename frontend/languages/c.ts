@@ -1,5 +1,5 @@
 // C and C++ with clang: one compile-and-link step over the explicit list of source files.
-import { ModuleError } from '../module-error.js';
+import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
 import type { Language, ModuleSpec } from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
@@ -86,6 +86,7 @@ export const cDriver: LanguageDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...(module.target === 'wasip2' ? { componentize: true } : {}),
     };
   },

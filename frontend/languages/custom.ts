@@ -1,6 +1,6 @@
 // A module with its own `build` command (no `language`): the command runs in `source` inside the given
 // toolchain image, and `output` names what it wrote.
-import { ModuleError } from '../module-error.js';
+import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
 import { SRC_DIR, type BuildInputs, type BuiltModule } from './driver.js';
 

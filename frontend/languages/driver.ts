@@ -34,9 +34,14 @@ export interface BuiltModule {
   path: string;
   /**
    * For `target = "wasip2"`: the toolchain built a wasip1 core module, which the frontend turns into a
-   * command component with the preview1 adapter (frontend/componentize.ts).
+   * command component with the preview1 adapter (frontend/post-steps/componentize.ts).
    */
   componentize?: boolean;
+  /**
+   * The build itself left out debug info and names because `optimize.strip` asks for it (a linker's
+   * --strip-all, go's -s -w): wasm-opt then need not run just to strip.
+   */
+  stripped?: boolean;
 }
 
 export interface LanguageDriver {

@@ -9,7 +9,7 @@
 // cache mount holds, so a cached step 1 (from `--cache-from`, or after `buildx prune` emptied the mounts)
 // would leave an offline step 2 without its modules. A cache mount is right for GOCACHE, which only ever
 // speeds a build up. TinyGo (tinygo.ts) shares the layout checks, step 1 and the flag quoting.
-import { ModuleError } from '../module-error.js';
+import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { copy, scratch, type MountSpec, type State } from '../llb/index.js';
@@ -268,6 +268,7 @@ export async function buildGoFamily(inputs: BuildInputs, b: GoFamilyBuild): Prom
   return {
     output: run.mount(OUT_DIR),
     path: `/${module.name}.wasm`,
+    stripped: module.optimize.strip,
     ...(componentize ? { componentize } : {}),
   };
 }

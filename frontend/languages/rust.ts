@@ -11,7 +11,7 @@
 // compiles only the crates that changed (made safe across checkouts by BUILD_SCRIPT's content check).
 import path from 'node:path/posix';
 import type { ModuleSpec, Target } from '../../src/wasm-toml/index.js';
-import { ModuleError } from '../module-error.js';
+import { ModuleError } from '../convert/module-error.js';
 import { copy, FileActions, scratch, type ExecState, type MountSpec, type State } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
 
@@ -491,6 +491,7 @@ export const rustDriver: LanguageDriver = {
     return {
       output: build.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       ...(componentize ? { componentize: true } : {}),
     };
   },

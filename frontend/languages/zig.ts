@@ -1,5 +1,5 @@
 // Zig: one `zig build-exe` of the root source file for wasm32-wasi, with Zig's caches on cache mounts.
-import { ModuleError } from '../module-error.js';
+import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
 import { scratch } from '../llb/index.js';
@@ -85,6 +85,7 @@ export const zigDriver: LanguageDriver = {
     return {
       output: run.mount(OUT_DIR),
       path: `/${module.name}.wasm`,
+      stripped: module.optimize.strip,
       // zig builds for wasm32-wasi (preview1); a wasip2 module becomes a component after the build.
       ...(module.target === 'wasip2' ? { componentize: true } : {}),
     };

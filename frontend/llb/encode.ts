@@ -19,7 +19,7 @@ import {
   strings,
   uint32,
   type Writer,
-} from '../proto/wire.js';
+} from '../proto/write.js';
 
 function platform(w: Writer, p: pb.Platform): void {
   string(w, 1, p.architecture);

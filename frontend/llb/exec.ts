@@ -11,7 +11,7 @@ import {
   type Output,
   type Vertex,
 } from './vertex.js';
-import { compareUtf8 } from '../proto/wire.js';
+import { compareUtf8 } from '../proto/write.js';
 
 export type CacheSharing = 'shared' | 'private' | 'locked';
 export type NetworkMode = 'sandbox' | 'host' | 'none';

@@ -2,7 +2,14 @@
 // `frontend.bin`, a `FrontendInputs` definition) into our graph. Its ops are kept as the exact bytes
 // received, so their digests, and every input that names them, stay valid; only the terminal op is
 // dropped, and the State stands for what that terminal op pointed at.
-import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
+import {
+  decodeFields,
+  decodeMapEntry,
+  readBool,
+  readInt64Number,
+  readString,
+  WireType,
+} from '../proto/read.js';
 import { digestOf } from './digest.js';
 import type * as pb from './pb.js';
 import { State } from './state.js';
@@ -22,38 +29,14 @@ export interface DecodedDefinition {
   metadata: Record<string, pb.OpMetadata>;
 }
 
-class DecodeError extends Error {
-  override readonly name = 'DecodeError';
-}
-
-/** Calls `field` for each field of a message; `field` must consume the value or return false to skip it. */
-function fields(
-  what: string,
-  bytes: Uint8Array,
-  field: (no: number, wt: WireType, r: BinaryReader) => boolean,
-): void {
-  const r = new BinaryReader(bytes);
-  try {
-    while (r.pos < r.len) {
-      const [no, wt] = r.tag();
-      if (!field(no, wt, r)) r.skip(wt, no);
-    }
-  } catch (err) {
-    if (err instanceof DecodeError) throw err;
-    throw new DecodeError(`malformed ${what}: ${(err as Error).message}`);
-  }
-}
-
 const LEN = WireType.LengthDelimited;
 const VARINT = WireType.Varint;
 
 function decodeInput(bytes: Uint8Array): pb.Input {
   const input: pb.Input = { digest: '', index: 0 };
-  fields('pb.Input', bytes, (no, wt, r) => {
-    if (no === 1 && wt === LEN) input.digest = r.string();
-    else if (no === 2 && wt === VARINT) input.index = Number(r.int64());
-    else return false;
-    return true;
+  decodeFields('pb.Input', bytes, {
+    1: [LEN, (r) => (input.digest = r.string())],
+    2: [VARINT, (r) => (input.index = readInt64Number(r))],
   });
   return input;
 }
@@ -61,32 +44,8 @@ function decodeInput(bytes: Uint8Array): pb.Input {
 /** The edges of an op (field 1); everything else in it stays opaque. */
 function opInputs(bytes: Uint8Array): pb.Input[] {
   const inputs: pb.Input[] = [];
-  fields('pb.Op', bytes, (no, wt, r) => {
-    if (no !== 1 || wt !== LEN) return false;
-    inputs.push(decodeInput(r.bytes()));
-    return true;
-  });
+  decodeFields('pb.Op', bytes, { 1: [LEN, (r) => inputs.push(decodeInput(r.bytes()))] });
   return inputs;
-}
-
-function mapEntry<V>(
-  what: string,
-  bytes: Uint8Array,
-  value: (wt: WireType, r: BinaryReader) => V | undefined,
-  zero: V,
-): [string, V] {
-  let key = '';
-  let val = zero;
-  fields(what, bytes, (no, wt, r) => {
-    if (no === 1 && wt === LEN) key = r.string();
-    else if (no === 2) {
-      const v = value(wt, r);
-      if (v === undefined) return false;
-      val = v;
-    } else return false;
-    return true;
-  });
-  return [key, val];
 }
 
 function decodeOpMetadata(bytes: Uint8Array): pb.OpMetadata {
@@ -95,44 +54,49 @@ function decodeOpMetadata(bytes: Uint8Array): pb.OpMetadata {
   let exportCache: pb.ExportCache | undefined;
   let caps: Record<string, boolean> | undefined;
   let progressGroup: pb.ProgressGroup | undefined;
-  fields('pb.OpMetadata', bytes, (no, wt, r) => {
-    if (no === 1 && wt === VARINT) ignoreCache = r.bool();
-    else if (no === 2 && wt === LEN) {
-      const [k, v] = mapEntry(
-        'description entry',
-        r.bytes(),
-        (vwt, vr) => (vwt === LEN ? vr.string() : undefined),
-        '',
-      );
-      (description ??= {})[k] = v;
-    } else if (no === 4 && wt === LEN) {
-      const e: pb.ExportCache = {};
-      fields('pb.ExportCache', r.bytes(), (eno, ewt, er) => {
-        if (eno !== 1 || ewt !== VARINT) return false;
-        if (er.bool()) e.value = true;
-        return true;
-      });
-      exportCache = e;
-    } else if (no === 5 && wt === LEN) {
-      const [k, v] = mapEntry(
-        'caps entry',
-        r.bytes(),
-        (vwt, vr) => (vwt === VARINT ? vr.bool() : undefined),
-        false,
-      );
-      (caps ??= {})[k] = v;
-    } else if (no === 6 && wt === LEN) {
-      const g: pb.ProgressGroup = { id: '' };
-      fields('pb.ProgressGroup', r.bytes(), (gno, gwt, gr) => {
-        if (gno === 1 && gwt === LEN) g.id = gr.string();
-        else if (gno === 2 && gwt === LEN) g.name = gr.string();
-        else if (gno === 3 && gwt === VARINT) g.weak = gr.bool();
-        else return false;
-        return true;
-      });
-      progressGroup = g;
-    } else return false;
-    return true;
+  decodeFields('pb.OpMetadata', bytes, {
+    1: [VARINT, (r) => (ignoreCache = r.bool())],
+    2: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry('description entry', r.bytes(), LEN, readString, '');
+        (description ??= {})[k] = v;
+      },
+    ],
+    4: [
+      LEN,
+      (r) => {
+        const e: pb.ExportCache = {};
+        decodeFields('pb.ExportCache', r.bytes(), {
+          1: [
+            VARINT,
+            (er) => {
+              if (er.bool()) e.value = true;
+            },
+          ],
+        });
+        exportCache = e;
+      },
+    ],
+    5: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry('caps entry', r.bytes(), VARINT, readBool, false);
+        (caps ??= {})[k] = v;
+      },
+    ],
+    6: [
+      LEN,
+      (r) => {
+        const g: pb.ProgressGroup = { id: '' };
+        decodeFields('pb.ProgressGroup', r.bytes(), {
+          1: [LEN, (gr) => (g.id = gr.string())],
+          2: [LEN, (gr) => (g.name = gr.string())],
+          3: [VARINT, (gr) => (g.weak = gr.bool())],
+        });
+        progressGroup = g;
+      },
+    ],
   });
   const md: pb.OpMetadata = {};
   if (ignoreCache) md.ignoreCache = true;
@@ -150,21 +114,28 @@ function decodeOpMetadata(bytes: Uint8Array): pb.OpMetadata {
 export function decodeDefinition(bytes: Uint8Array): DecodedDefinition {
   const ops: DecodedOp[] = [];
   const metadata: Record<string, pb.OpMetadata> = {};
-  fields('pb.Definition', bytes, (no, wt, r) => {
-    if (no === 1 && wt === LEN) {
-      // A copy: the reader's view may share a larger buffer that a caller could reuse.
-      const op = r.bytes().slice();
-      ops.push({ bytes: op, digest: digestOf(op), inputs: opInputs(op) });
-    } else if (no === 2 && wt === LEN) {
-      const [k, v] = mapEntry(
-        'metadata entry',
-        r.bytes(),
-        (vwt, vr) => (vwt === LEN ? decodeOpMetadata(vr.bytes()) : undefined),
-        {} as pb.OpMetadata,
-      );
-      metadata[k] = v;
-    } else return false;
-    return true;
+  decodeFields('pb.Definition', bytes, {
+    1: [
+      LEN,
+      (r) => {
+        // A copy: the reader's view may share a larger buffer that a caller could reuse.
+        const op = r.bytes().slice();
+        ops.push({ bytes: op, digest: digestOf(op), inputs: opInputs(op) });
+      },
+    ],
+    2: [
+      LEN,
+      (r) => {
+        const [k, v] = decodeMapEntry(
+          'metadata entry',
+          r.bytes(),
+          LEN,
+          (vr) => decodeOpMetadata(vr.bytes()),
+          {} as pb.OpMetadata,
+        );
+        metadata[k] = v;
+      },
+    ],
   });
   return { ops, metadata };
 }

@@ -18,6 +18,8 @@ export interface CliRequest {
   until: 'build' | 'test' | 'push';
   /** Where the JSON report goes. */
   reportFile: string;
+  /** No --work-dir: the run builds in a directory of its own under the default one (see work-dir.ts). */
+  ownRunDir: boolean;
   /** `run`: the guest's arguments, after `--`. */
   guestArgs: string[];
 }
@@ -125,6 +127,7 @@ export function parseCli(
     raw,
     until,
     reportFile: v.report ?? `${workDir}/report.json`,
+    ownRunDir: v['work-dir'] === undefined,
     guestArgs,
   };
 }
@@ -161,7 +164,7 @@ Options:
       --cache-from C, --cache-to C, --no-cache     as with buildx
       --secret SPEC        a build secret for the modules' \`secrets\`, as buildx takes it:
                            id=<id>,env=<variable> or id=<id>,src=<file> (repeat)
-      --provenance, --sbom attestations (off: they turn the image into an index runwasi cannot read)
+      --provenance, --sbom attestations (off: they turn the image into an index, unverified with runwasi)
       --runtime-mirror URL replaces https://github.com (and https://nodejs.org) in runtime downloads
       --npm-registry URL   replaces https://registry.npmjs.org for jco, which node runs components with
       --work-dir DIR       layouts, modules and the report (default .wasm-build)

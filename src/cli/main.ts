@@ -1,5 +1,5 @@
 // The `wasm-build` command: argv -> the pipeline the action runs, on a laptop or in any CI.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runProcess } from '../process.js';
@@ -11,10 +11,12 @@ import {
   runPipeline,
   systemDeps,
   type Phase,
+  type PipelineReport,
 } from '../pipeline/index.js';
 import { HELP, parseCli, UsageError } from './args.js';
 import { initCommand } from './init.js';
 import { terminalLogger } from './logger.js';
+import { claimRunDir } from './work-dir.js';
 
 export const EXIT: Record<Phase, number> = { input: 2, build: 3, test: 4, push: 5 };
 
@@ -34,6 +36,14 @@ function withoutRunnerDebug<T>(fn: () => Promise<T>): Promise<T> {
   });
 }
 
+/** Written whole or not at all: runs started together each replace it with a complete report. */
+async function writeReport(file: string, report: PipelineReport): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, JSON.stringify(report, null, 2) + '\n');
+  await rename(partial, file);
+}
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // `init` writes a file and builds nothing: none of the pipeline's options apply to it.
   if (argv[0] === 'init') return initCommand(argv.slice(1), env);
@@ -50,6 +60,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     process.stdout.write(HELP);
     return 0;
   }
+  if (request.ownRunDir) request.raw.workDir = await claimRunDir(request.raw.workDir);
   let inputs;
   try {
     inputs = toPipelineInputs(request.raw);
@@ -80,8 +91,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const resolve = deps.resolveRuntime;
     deps.resolveRuntime = (req, needs) => withoutRunnerDebug(() => resolve(req, needs));
     const report = await runPipeline(inputs, deps, { until: request.until, builder: builder.name });
-    await mkdir(path.dirname(request.reportFile), { recursive: true });
-    await writeFile(request.reportFile, JSON.stringify(report, null, 2) + '\n');
+    await writeReport(request.reportFile, report);
     if (!report.ok) return EXIT[report.failure!.phase];
     for (const image of report.images) {
       for (const m of image.modules)

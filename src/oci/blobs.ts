@@ -4,11 +4,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import type { RegistrySession } from './client.js';
+import type { BlobLocations } from './blob-locations.js';
 import { DigestingStream, digestAlgorithm } from './digest.js';
-import { DigestMismatchError, NetworkError, OciError, RegistryError } from './errors.js';
-import { isRetryableErrno, isRetryableStatus, nextDelay, sleep } from './retry.js';
+import { DigestMismatchError, OciError, RegistryError } from './errors.js';
+import { retryableFailure, withRetry, type RetryEvent, type RetryPolicy } from './retry.js';
 import { repositoryScope } from './scope.js';
+import type { RepositoryTarget } from './sender.js';
 
 /** Where blob bytes come from: anything that can (re)open a byte range as a stream. */
 export interface BlobSource {
@@ -59,9 +60,20 @@ export interface PushBlobOptions {
   skipExistsCheck?: boolean;
 }
 
-export interface BlobTarget {
-  session: RegistrySession;
-  name: string;
+/** How blobs go up: one PUT or PATCH chunks, and how often a failed upload starts over. */
+export interface UploadPolicy {
+  /** Blobs up to this size are uploaded in one PUT; larger ones in PATCH chunks. */
+  monolithicMaxBytes: number;
+  /** PATCH chunk size (raised to the registry's minimum if it has one). */
+  chunkBytes: number;
+  retryPolicy: RetryPolicy;
+  onRetry?: (e: RetryEvent) => void;
+}
+
+/** A repository with what blob pushes need besides the sender: the upload policy and mount sources. */
+export interface BlobTarget extends RepositoryTarget {
+  readonly uploads: UploadPolicy;
+  readonly locations: BlobLocations;
 }
 
 function blobPath(t: BlobTarget, digest: string): string {
@@ -70,8 +82,8 @@ function blobPath(t: BlobTarget, digest: string): string {
 
 /** HEAD: the blob's size when the repository has it, undefined when it does not. */
 export async function blobExists(t: BlobTarget, digest: string): Promise<{ size: number } | undefined> {
-  const res = await t.session.send({
-    operation: `check blob ${digest} in ${t.session.registry}/${t.name}`,
+  const res = await t.sender.send({
+    operation: `check blob ${digest} in ${t.sender.registry}/${t.name}`,
     method: 'HEAD',
     url: blobPath(t, digest),
     scopes: [repositoryScope(t.name, 'pull')],
@@ -80,7 +92,7 @@ export async function blobExists(t: BlobTarget, digest: string): Promise<{ size:
   });
   res.discard();
   if (res.status === 404) return undefined;
-  t.session.client.rememberBlob(t.session.registry, digest, t.name);
+  t.locations.remember(digest, t.name);
   return { size: Number(res.header('content-length') ?? -1) };
 }
 
@@ -94,8 +106,8 @@ export async function mountBlob(
   from: string,
 ): Promise<{ mounted: true } | { mounted: false; location: string }> {
   const q = new URLSearchParams({ mount: digest, from });
-  const res = await t.session.send({
-    operation: `mount blob ${digest} from ${from} into ${t.session.registry}/${t.name}`,
+  const res = await t.sender.send({
+    operation: `mount blob ${digest} from ${from} into ${t.sender.registry}/${t.name}`,
     method: 'POST',
     url: `/v2/${t.name}/blobs/uploads/?${q}`,
     scopes: [repositoryScope(t.name, 'pull', 'push'), repositoryScope(from, 'pull')],
@@ -109,16 +121,16 @@ export async function mountBlob(
 function requireLocation(t: BlobTarget, location: string | undefined, what: string): string {
   if (!location) {
     throw new OciError(
-      `${t.session.registry} answered the ${what} request without a Location header; it does not follow the distribution spec`,
+      `${t.sender.registry} answered the ${what} request without a Location header; it does not follow the distribution spec`,
       'PROTOCOL_ERROR',
     );
   }
-  return t.session.resolveUrl(location);
+  return t.sender.resolveUrl(location);
 }
 
 async function startUpload(t: BlobTarget): Promise<{ location: string; minChunk: number }> {
-  const res = await t.session.send({
-    operation: `start blob upload to ${t.session.registry}/${t.name}`,
+  const res = await t.sender.send({
+    operation: `start blob upload to ${t.sender.registry}/${t.name}`,
     method: 'POST',
     url: `/v2/${t.name}/blobs/uploads/`,
     scopes: [repositoryScope(t.name, 'pull', 'push')],
@@ -157,12 +169,6 @@ function through(from: Readable, meter: Meter): Meter {
   return from.pipe(meter);
 }
 
-function isRetryable(e: unknown): boolean {
-  if (e instanceof RegistryError) return isRetryableStatus(e.status);
-  if (e instanceof NetworkError) return isRetryableErrno(e.errno);
-  return false;
-}
-
 /**
  * Makes sure the repository has the blob: skips it when present, mounts it when a listed repository
  * has it, else uploads it (one PUT up to `monolithicMaxBytes`, PATCH chunks beyond). A failed upload
@@ -174,7 +180,6 @@ export async function pushBlob(
   opts: PushBlobOptions = {},
 ): Promise<PushBlobResult> {
   const base = { digest: src.digest, size: src.size };
-  const client = t.session.client;
   if (!opts.skipExistsCheck) {
     const have = await blobExists(t, src.digest);
     if (have && (have.size === src.size || have.size < 0))
@@ -182,49 +187,41 @@ export async function pushBlob(
   }
   let session: { location: string; minChunk: number } | undefined;
   // Explicit sources first, then repositories this client saw holding the blob.
-  const sources = new Set([
-    ...(opts.mountFrom ?? []),
-    ...client.blobLocations(t.session.registry, src.digest),
-  ]);
+  const sources = new Set([...(opts.mountFrom ?? []), ...t.locations.of(src.digest)]);
   sources.delete(t.name);
   for (const from of sources) {
     const m = await mountBlob(t, src.digest, from);
     if (m.mounted) {
-      client.rememberBlob(t.session.registry, src.digest, t.name);
+      t.locations.remember(src.digest, t.name);
       return { ...base, outcome: 'mounted', mountedFrom: from, bytesSent: 0 };
     }
     // Reuse the session the failed mount opened rather than leaving it dangling.
     session = { location: m.location, minChunk: 0 };
   }
+  const { uploads } = t;
   let bytesSent = 0;
-  for (let retry = 0; ; retry++) {
-    try {
-      session ??= await startUpload(t);
-      const sent =
-        src.size <= client.monolithicMaxBytes
-          ? await uploadMonolithic(t, src, session.location)
-          : await uploadChunked(t, src, session.location, Math.max(client.chunkBytes, session.minChunk));
-      bytesSent += sent.attempted;
-      client.rememberBlob(t.session.registry, src.digest, t.name);
-      return { ...base, outcome: 'uploaded', bytesSent };
-    } catch (caught) {
-      let e = caught;
-      if (e instanceof UploadAttemptError) {
+  await withRetry(
+    { operation: `upload blob ${src.digest}`, policy: uploads.retryPolicy, onRetry: uploads.onRetry },
+    async () => {
+      try {
+        // A retry starts a new session: a broken one's state is unknowable.
+        const s = session ?? (await startUpload(t));
+        session = undefined;
+        const sent =
+          src.size <= uploads.monolithicMaxBytes
+            ? await uploadMonolithic(t, src, s.location)
+            : await uploadChunked(t, src, s.location, Math.max(uploads.chunkBytes, s.minChunk));
+        bytesSent += sent.attempted;
+      } catch (e) {
+        if (!(e instanceof UploadAttemptError)) throw e;
         bytesSent += e.attempted;
-        e = e.cause;
+        throw e.cause;
       }
-      const delay = isRetryable(e) ? nextDelay(retry, client.retryPolicy) : undefined;
-      if (delay === undefined) throw e;
-      client.onRetry?.({
-        operation: `upload blob ${src.digest}`,
-        attempt: retry + 1,
-        delayMs: delay,
-        reason: (e as Error).message,
-      });
-      session = undefined;
-      await sleep(delay);
-    }
-  }
+    },
+    retryableFailure,
+  );
+  t.locations.remember(src.digest, t.name);
+  return { ...base, outcome: 'uploaded', bytesSent };
 }
 
 /** Carries the bytes an upload attempt sent before failing, for honest accounting. */
@@ -245,8 +242,8 @@ async function uploadMonolithic(
   let meter: Meter | undefined;
   let hash: Hash | undefined;
   try {
-    const res = await t.session.send({
-      operation: `upload blob ${src.digest} to ${t.session.registry}/${t.name}`,
+    const res = await t.sender.send({
+      operation: `upload blob ${src.digest} to ${t.sender.registry}/${t.name}`,
       method: 'PUT',
       url: withDigest(location, src.digest),
       headers: { 'content-type': 'application/octet-stream' },
@@ -285,13 +282,13 @@ async function uploadChunked(
   let attempted = 0;
   // The chunk in flight: its bytes count as sent even when its request fails.
   let inflight: Meter | undefined;
-  const op = `upload blob ${src.digest} to ${t.session.registry}/${t.name}`;
+  const op = `upload blob ${src.digest} to ${t.sender.registry}/${t.name}`;
   try {
     for (let off = 0; off < src.size; off += chunkBytes) {
       const end = Math.min(src.size, off + chunkBytes);
       let attempt: Hash = committed;
       let meter: Meter | undefined;
-      const res = await t.session.send({
+      const res = await t.sender.send({
         operation: op,
         method: 'PATCH',
         url: location,
@@ -323,7 +320,7 @@ async function uploadChunked(
       const range = res.header('range');
       if (range && !new RegExp(`^(bytes=)?0-${end - 1}$`).test(range)) {
         throw new OciError(
-          `${t.session.registry} reports upload range ${range} after sending bytes 0-${end - 1} of ${src.digest}`,
+          `${t.sender.registry} reports upload range ${range} after sending bytes 0-${end - 1} of ${src.digest}`,
           'PROTOCOL_ERROR',
         );
       }
@@ -334,7 +331,7 @@ async function uploadChunked(
       await cancelUpload(t, location);
       throw new DigestMismatchError(`blob content read for upload`, src.digest, actual);
     }
-    const res = await t.session.send({
+    const res = await t.sender.send({
       operation: op,
       method: 'PUT',
       url: withDigest(location, src.digest),
@@ -364,7 +361,7 @@ function checkSent(src: BlobSource, hash: Hash | undefined, n: number): void {
 function checkAnnouncedDigest(t: BlobTarget, expected: string, announced: string | undefined): void {
   if (announced && announced !== expected) {
     throw new DigestMismatchError(
-      `${t.session.registry} stored the blob under another digest`,
+      `${t.sender.registry} stored the blob under another digest`,
       expected,
       announced,
     );
@@ -374,7 +371,7 @@ function checkAnnouncedDigest(t: BlobTarget, expected: string, announced: string
 /** Best effort: frees the registry's upload session. */
 async function cancelUpload(t: BlobTarget, location: string): Promise<void> {
   try {
-    const res = await t.session.send({
+    const res = await t.sender.send({
       operation: 'cancel upload',
       method: 'DELETE',
       url: location,
@@ -393,8 +390,8 @@ async function cancelUpload(t: BlobTarget, location: string): Promise<void> {
  * are followed (without the registry's credentials).
  */
 export async function fetchBlob(t: BlobTarget, desc: { digest: string; size?: number }): Promise<Readable> {
-  const res = await t.session.send({
-    operation: `fetch blob ${desc.digest} from ${t.session.registry}/${t.name}`,
+  const res = await t.sender.send({
+    operation: `fetch blob ${desc.digest} from ${t.sender.registry}/${t.name}`,
     method: 'GET',
     url: blobPath(t, desc.digest),
     scopes: [repositoryScope(t.name, 'pull')],
@@ -404,7 +401,7 @@ export async function fetchBlob(t: BlobTarget, desc: { digest: string; size?: nu
   const verify = new DigestingStream(digestAlgorithm(desc.digest), {
     digest: desc.digest,
     size: desc.size,
-    what: `blob ${desc.digest} from ${t.session.registry}/${t.name}`,
+    what: `blob ${desc.digest} from ${t.sender.registry}/${t.name}`,
   });
   res.body.on('error', (e) => verify.destroy(e));
   return res.body.pipe(verify);

@@ -37,6 +37,8 @@ export interface RegistryErrorInit {
   /** Extra advice appended to the message. */
   hint?: string;
   cause?: unknown;
+  /** The registry's Retry-After, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
 }
 
 /** The registry answered with an HTTP error. */
@@ -46,6 +48,7 @@ export class RegistryError extends OciError {
   readonly url: string;
   readonly status: number;
   readonly errors: RegistryErrorEntry[];
+  readonly retryAfterMs?: number;
   constructor(init: RegistryErrorInit, code = 'REGISTRY_ERROR') {
     const entries = init.errors ?? [];
     const detail = entries.length
@@ -63,6 +66,7 @@ export class RegistryError extends OciError {
     this.url = init.url;
     this.status = init.status;
     this.errors = entries;
+    this.retryAfterMs = init.retryAfterMs;
   }
   /** True when the registry reported this distribution-spec error code. */
   has(code: string): boolean {

@@ -1,7 +1,7 @@
 // Manifest and index operations: GET/HEAD/PUT with the right media types and digest checks, tag
 // listing with pagination, and OCI 1.1 referrers with the tag-schema fallback for registries
 // without the referrers API.
-import type { BlobTarget } from './blobs.js';
+import type { RepositoryTarget } from './sender.js';
 import { digestAlgorithm, digestOf, isDigest } from './digest.js';
 import { DigestMismatchError, NotFoundError, OciError } from './errors.js';
 import { MediaType, manifestMediaTypes, type Descriptor, type ImageIndex } from './media-types.js';
@@ -17,12 +17,12 @@ export interface FetchedManifest {
   json: Record<string, unknown>;
 }
 
-function manifestPath(t: BlobTarget, reference: string): string {
+function manifestPath(t: RepositoryTarget, reference: string): string {
   return `/v2/${t.name}/manifests/${reference}`;
 }
 
-function where(t: BlobTarget, reference: string): string {
-  return `${t.session.registry}/${t.name}${isDigest(reference) ? '@' : ':'}${reference}`;
+function where(t: RepositoryTarget, reference: string): string {
+  return `${t.sender.registry}/${t.name}${isDigest(reference) ? '@' : ':'}${reference}`;
 }
 
 function contentType(header: string | undefined): string | undefined {
@@ -31,11 +31,11 @@ function contentType(header: string | undefined): string | undefined {
 
 /** GET a manifest by tag or digest; verifies the content against the digest asked for or announced. */
 export async function fetchManifest(
-  t: BlobTarget,
+  t: RepositoryTarget,
   reference: string,
   accept = manifestMediaTypes,
 ): Promise<FetchedManifest> {
-  const res = await t.session.send({
+  const res = await t.sender.send({
     operation: `fetch manifest ${where(t, reference)}`,
     method: 'GET',
     url: manifestPath(t, reference),
@@ -72,8 +72,11 @@ export async function fetchManifest(
 }
 
 /** HEAD a manifest: its descriptor, or undefined when the tag or digest does not exist. */
-export async function resolveManifest(t: BlobTarget, reference: string): Promise<Descriptor | undefined> {
-  const res = await t.session.send({
+export async function resolveManifest(
+  t: RepositoryTarget,
+  reference: string,
+): Promise<Descriptor | undefined> {
+  const res = await t.sender.send({
     operation: `resolve ${where(t, reference)}`,
     method: 'HEAD',
     url: manifestPath(t, reference),
@@ -106,14 +109,14 @@ export interface PushManifestResult {
  * the digest is of exactly these bytes, which is what makes pushes reproducible.
  */
 export async function pushManifest(
-  t: BlobTarget,
+  t: RepositoryTarget,
   bytes: Uint8Array,
   mediaType: string,
   tag?: string,
 ): Promise<PushManifestResult> {
   const digest = digestOf(bytes);
   const reference = tag ?? digest;
-  const res = await t.session.send({
+  const res = await t.sender.send({
     operation: `push manifest ${where(t, reference)}`,
     method: 'PUT',
     url: manifestPath(t, reference),
@@ -126,7 +129,7 @@ export async function pushManifest(
   const announced = res.header('docker-content-digest');
   if (announced && announced !== digest) {
     throw new DigestMismatchError(
-      `${t.session.registry} stored manifest ${where(t, reference)} under another digest`,
+      `${t.sender.registry} stored manifest ${where(t, reference)} under another digest`,
       digest,
       announced,
     );
@@ -138,12 +141,12 @@ export async function pushManifest(
 }
 
 /** All tags of a repository, following Link pagination. */
-export async function listTags(t: BlobTarget, pageSize = 1000): Promise<string[]> {
+export async function listTags(t: RepositoryTarget, pageSize = 1000): Promise<string[]> {
   const tags: string[] = [];
   let url: string | undefined = `/v2/${t.name}/tags/list?n=${pageSize}`;
   while (url) {
-    const res = await t.session.send({
-      operation: `list tags of ${t.session.registry}/${t.name}`,
+    const res = await t.sender.send({
+      operation: `list tags of ${t.sender.registry}/${t.name}`,
       method: 'GET',
       url,
       scopes: [repositoryScope(t.name, 'pull')],
@@ -167,12 +170,12 @@ export function referrersTag(digest: string): string {
  * when the registry has no such API (it answers 404).
  */
 export async function listReferrers(
-  t: BlobTarget,
+  t: RepositoryTarget,
   digest: string,
   artifactType?: string,
 ): Promise<Descriptor[]> {
   const q = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
-  const res = await t.session.send({
+  const res = await t.sender.send({
     operation: `list referrers of ${where(t, digest)}`,
     method: 'GET',
     url: `/v2/${t.name}/referrers/${digest}${q}`,
@@ -190,7 +193,7 @@ export async function listReferrers(
   return artifactType ? manifests.filter((m) => m.artifactType === artifactType) : manifests;
 }
 
-async function fallbackIndex(t: BlobTarget, digest: string): Promise<ImageIndex> {
+async function fallbackIndex(t: RepositoryTarget, digest: string): Promise<ImageIndex> {
   try {
     const got = await fetchManifest(t, referrersTag(digest), [MediaType.ociIndex]);
     return got.json as unknown as ImageIndex;
@@ -205,7 +208,7 @@ async function fallbackIndex(t: BlobTarget, digest: string): Promise<ImageIndex>
  * fallback tag's index is updated (read, add, write; concurrent writers can race, as in the spec).
  */
 export async function pushReferrer(
-  t: BlobTarget,
+  t: RepositoryTarget,
   bytes: Uint8Array,
   mediaType: string,
 ): Promise<PushManifestResult> {

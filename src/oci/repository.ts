@@ -1,5 +1,6 @@
 // A handle on one repository of one registry: the operations callers use, delegating to the blob
-// and manifest modules.
+// and manifest modules. It reaches the registry only through a Sender, so it knows nothing of
+// authentication, retries or the client that made it.
 import {
   blobExists,
   fetchBlob,
@@ -9,8 +10,9 @@ import {
   type BlobSource,
   type PushBlobOptions,
   type PushBlobResult,
+  type UploadPolicy,
 } from './blobs.js';
-import type { RegistrySession } from './client.js';
+import type { BlobLocations } from './blob-locations.js';
 import type { Pusher } from './content.js';
 import type { Descriptor } from './media-types.js';
 import {
@@ -23,22 +25,38 @@ import {
   type FetchedManifest,
   type PushManifestResult,
 } from './manifests.js';
+import type { Sender } from './sender.js';
 import type { Readable } from 'node:stream';
+
+export interface RepositoryParts {
+  sender: Sender;
+  uploads: UploadPolicy;
+  /** Shared by every repository of the registry: where blobs were seen, for mounts. */
+  locations: BlobLocations;
+}
 
 /** One repository; as a Pusher, the target of a copy. */
 export class Repository implements Pusher {
+  readonly sender: Sender;
+  readonly uploads: UploadPolicy;
+  readonly locations: BlobLocations;
+
   constructor(
-    readonly session: RegistrySession,
     readonly name: string,
-  ) {}
+    parts: RepositoryParts,
+  ) {
+    this.sender = parts.sender;
+    this.uploads = parts.uploads;
+    this.locations = parts.locations;
+  }
 
   get registry(): string {
-    return this.session.registry;
+    return this.sender.registry;
   }
 
   /** `registry/name`, as users write it. */
   toString(): string {
-    return `${this.session.registry}/${this.name}`;
+    return `${this.sender.registry}/${this.name}`;
   }
 
   blobExists(digest: string): Promise<{ size: number } | undefined> {

@@ -1,5 +1,7 @@
 // When and how long to wait before repeating a request: bounded exponential backoff with full
 // jitter (spreads clients hitting one registry), and the registry's own Retry-After when it gives one.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NetworkError, RegistryError } from './errors.js';
 
 export interface RetryPolicy {
   /** Total tries including the first; 1 disables retries. */
@@ -75,17 +77,53 @@ export function nextDelay(
   return backoffDelay(retry, policy, random);
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export interface RetryEvent {
+  operation: string;
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+/** Why a failure may be retried, and the server's wish for the wait when it gave one. */
+export interface RetryReason {
+  reason: string;
+  retryAfterMs?: number;
+}
+
+export interface RetryOptions {
+  operation: string;
+  policy: RetryPolicy;
+  /** Called before each retry, e.g. to log it. */
+  onRetry?: (e: RetryEvent) => void;
+}
+
+/**
+ * The one retry loop: runs `attempt(retry)` (retry counts from 0) until it succeeds, `retryable` says
+ * its failure is final, or the policy gives up; then the last failure is thrown.
+ */
+export async function withRetry<T>(
+  opts: RetryOptions,
+  attempt: (retry: number) => Promise<T>,
+  retryable: (e: unknown) => RetryReason | undefined,
+): Promise<T> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt(retry);
+    } catch (e) {
+      const why = retryable(e);
+      const delay = why && nextDelay(retry, opts.policy, why.retryAfterMs);
+      if (why === undefined || delay === undefined) throw e;
+      opts.onRetry?.({ operation: opts.operation, attempt: retry + 1, delayMs: delay, reason: why.reason });
+      await sleep(delay);
+    }
+  }
+}
+
+/** 5xx/429-like answers and dropped connections may pass on retry; anything else will not. */
+export function retryableFailure(e: unknown): RetryReason | undefined {
+  if (e instanceof RegistryError && isRetryableStatus(e.status)) {
+    return { reason: `HTTP ${e.status}`, retryAfterMs: e.retryAfterMs };
+  }
+  if (e instanceof NetworkError && isRetryableErrno(e.errno)) return { reason: e.errno ?? e.message };
+  return undefined;
 }

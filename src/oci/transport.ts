@@ -16,7 +16,6 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Follow up to this many 301/302/303/307/308 answers (GET/HEAD only). Default 0. */
   maxRedirects?: number;
-  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -71,7 +70,7 @@ export class NodeHttpTransport implements Transport {
     let headers = { ...req.headers };
     const maxRedirects = req.maxRedirects ?? 0;
     for (let hop = 0; ; hop++) {
-      const res = await this.once(req.method, url, headers, req.body, req.signal);
+      const res = await this.once(req.method, url, headers, req.body);
       const location = res.headers.location;
       const redirect = [301, 302, 303, 307, 308].includes(res.status) && location;
       if (!redirect || hop >= maxRedirects || (req.method !== 'GET' && req.method !== 'HEAD')) return res;
@@ -92,7 +91,6 @@ export class NodeHttpTransport implements Transport {
     url: string,
     headers: Record<string, string>,
     body: RequestBody | undefined,
-    signal: AbortSignal | undefined,
   ): Promise<HttpResponse> {
     const u = new URL(url);
     const isHttps = u.protocol === 'https:';
@@ -105,7 +103,6 @@ export class NodeHttpTransport implements Transport {
         method,
         headers: h,
         agent: isHttps ? this.httpsAgent : this.httpAgent,
-        signal,
       });
       req.setTimeout(this.timeoutMs, () => {
         const e = new Error(`no data from ${u.host} for ${this.timeoutMs} ms`) as NodeJS.ErrnoException;

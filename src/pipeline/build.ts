@@ -1,10 +1,13 @@
 // Build: which images the file gives, and one `buildx build` per image into an OCI layout.
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModuleSpec, Spec } from '../wasm-toml/index.js';
 import { cacheScope, defaultActionsCache } from './actions-cache.js';
 import { buildxArgs, buildxCommand, buildxFailure } from './buildx.js';
+import { sourceDiagnostics } from './diagnostics.js';
 import { PipelineError } from './errors.js';
+import type { LineLogger } from './in-order.js';
 import type { PipelineDeps, PipelineInputs } from './types.js';
 
 /** One image the build produces, and the modules it holds. */
@@ -58,7 +61,7 @@ export interface BuiltImage {
 export async function buildImage(
   plan: ImagePlan,
   inputs: PipelineInputs,
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'env' | 'run'> & { log: LineLogger },
   builder: string | undefined,
   fileLabel: string,
 ): Promise<BuiltImage> {
@@ -76,6 +79,8 @@ export async function buildImage(
     secretEnv[`WASM_BUILD_SECRET_${i}`] = s.from.value;
     return `id=${s.id},env=WASM_BUILD_SECRET_${i}`;
   });
+  // Named, on a terminal, so its build record (and so its log) can be found when it fails.
+  const buildName = inputs.progress === 'auto' ? `wasm-build ${plan.name} ${randomUUID()}` : undefined;
   const args = buildxArgs({
     context: inputs.context,
     file: inputs.file,
@@ -93,6 +98,7 @@ export async function buildImage(
     sbom: inputs.sbom,
     secrets,
     progress: inputs.progress,
+    buildName,
   });
   const [cmd, ...pre] = buildxCommand(deps.env);
   deps.log.info([cmd, ...pre, ...args].join(' '));
@@ -105,11 +111,57 @@ export async function buildImage(
   });
   if (res.code !== 0) {
     const failure = buildxFailure(res.stderr);
+    // On a terminal nothing was captured: the build record has the same plain log.
+    const plain = buildName ? await buildRecordLog(buildName, [cmd, ...pre], builder, deps) : res.stderr;
+    const sources = new Map(plan.modules.map((m) => [m.spec.name, m.spec.source]));
     throw new PipelineError(
       'build',
       `building ${plan.name} failed: ${failure.message}`,
       failure.line === undefined ? undefined : { file: fileLabel, line: failure.line },
+      { diagnostics: sourceDiagnostics(plain, repositoryContext(inputs.context), (m) => sources.get(m)) },
     );
   }
   return { plan, layout };
+}
+
+/**
+ * The context as paths in the repository start: relative to the working directory when it lies under it
+ * (annotations on a runner name files relative to the workspace), as given otherwise.
+ */
+function repositoryContext(context: string): string {
+  if (!path.isAbsolute(context)) return context;
+  const rel = path.relative(process.cwd(), context);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? context : rel || '.';
+}
+
+/**
+ * The plain log of the build named `name` from the builder's build records (`buildx history`), or '' when
+ * there is none to read (an old buildx, or a builder that keeps no history): the failure is then reported
+ * without its compiler errors.
+ */
+async function buildRecordLog(
+  name: string,
+  buildx: readonly string[],
+  builder: string | undefined,
+  deps: Pick<PipelineDeps, 'env' | 'run'>,
+): Promise<string> {
+  const [cmd, ...pre] = buildx;
+  const on = builder ? [`--builder=${builder}`] : [];
+  const run = (args: string[]) => deps.run(cmd!, [...pre, 'history', ...args, ...on], { env: deps.env });
+  const records = await run(['ls', '--format=json']);
+  if (records.code !== 0) return '';
+  const ref = records.stdout
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        const record = JSON.parse(line) as { name?: string; ref?: string };
+        return record.name === name && record.ref ? [record.ref] : [];
+      } catch {
+        return [];
+      }
+    })
+    .at(0);
+  if (!ref) return '';
+  const logs = await run(['logs', ref.split('/').at(-1)!]);
+  return logs.code === 0 ? logs.stdout + logs.stderr : '';
 }

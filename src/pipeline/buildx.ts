@@ -30,7 +30,7 @@ export interface BuildxInputs {
   noCache?: boolean;
   cacheFrom?: readonly string[];
   cacheTo?: readonly string[];
-  /** Provenance turns a single image into an index (runwasi reads a manifest): off unless asked. */
+  /** Provenance turns the single image into an index (unverified with runwasi shims): off unless asked. */
   provenance?: boolean;
   /** An SBOM attestation does the same; off unless asked. */
   sbom?: boolean;
@@ -38,6 +38,8 @@ export interface BuildxInputs {
   secrets?: readonly string[];
   /** `plain` for logs and CI, `auto` on a terminal. */
   progress?: 'plain' | 'auto';
+  /** The build record's name (`BUILDKIT_BUILD_NAME`), to find its log afterwards. */
+  buildName?: string;
 }
 
 export function buildxArgs(inputs: BuildxInputs): string[] {
@@ -48,6 +50,7 @@ export function buildxArgs(inputs: BuildxInputs): string[] {
   if (inputs.target) args.push(`--target=${inputs.target}`);
   if (inputs.frontend) args.push(`--build-arg=BUILDKIT_SYNTAX=${inputs.frontend}`);
   for (const [k, v] of sorted(inputs.buildArgs)) args.push(`--build-arg=${k}=${v}`);
+  if (inputs.buildName) args.push(`--build-arg=BUILDKIT_BUILD_NAME=${inputs.buildName}`);
   for (const [k, v] of sorted(inputs.labels)) args.push(`--label=${k}=${v}`);
   for (const a of inputs.annotations ?? []) args.push(`--annotation=${a}`);
   args.push(`--provenance=${inputs.provenance ? 'true' : 'false'}`);

@@ -1,15 +1,18 @@
 // The one pipeline the action, the CLI and the demo call: build -> verify -> publish. Everything it
 // touches outside itself (environment, log, processes, runtime installs) comes in through `deps`.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseWasmToml, type Spec } from '../wasm-toml/index.js';
 import { runProcess } from '../process.js';
 import { resolveRuntime, type ResolvedRuntime } from '../runtimes/index.js';
+import { defaultCredentials, RegistryClient } from '../oci/index.js';
 import { buildImage, planImages, type BuiltImage } from './build.js';
-import { PipelineError } from './errors.js';
+import { PipelineError, reportError } from './errors.js';
+import { runInOrder } from './in-order.js';
 import { pushImages } from './push.js';
 import type { Logger, Phase, PipelineDeps, PipelineInputs, PipelineReport } from './types.js';
-import { extractImages, verifyImages, type ExtractedImage } from './verify.js';
+import { closeImages, extractImages, verifyImages, type ExtractedImage } from './verify.js';
 
 export { PipelineError } from './errors.js';
 export { planImages } from './build.js';
@@ -65,6 +68,8 @@ export async function runPipeline(
       report.timings[phase] = Math.round(performance.now() - started) / 1000;
     }
   };
+  // Each layout is read once, here, and stays open until the run ends: publish copies from it.
+  let images: ExtractedImage[] = [];
   try {
     const spec = await readSpec(inputs.file, fileLabel, deps);
     const plans = planImages(spec, inputs.targets);
@@ -74,7 +79,7 @@ export async function runPipeline(
     const built = await timed('build', `Build ${plans.map((p) => p.name).join(', ')}`, () =>
       build(plans, inputs, deps, opts.builder, fileLabel),
     );
-    const images = await extractImages(built, path.join(inputs.workDir, 'modules')).catch((e: unknown) => {
+    images = await extractImages(built, path.join(inputs.workDir, 'modules')).catch((e: unknown) => {
       throw new PipelineError(
         'build',
         `reading the built image: ${e instanceof Error ? e.message : String(e)}`,
@@ -122,15 +127,24 @@ export async function runPipeline(
     if (opts.until === 'test') return done(report);
 
     await timed('push', `Push ${inputs.tags.join(', ')}`, async () => {
-      const pushed = await pushImages(images, inputs, report.runtimes, deps);
-      for (const [image, tags] of pushed) reportFor(report, image).tags = tags;
+      // One client for the run: its tokens and known blob locations serve every push (mounts).
+      // Credentials from the pipeline's environment (DOCKER_CONFIG, GITHUB_TOKEN), never from argv.
+      const client = new RegistryClient({ credentials: defaultCredentials({ env: deps.env }) });
+      try {
+        const pushed = await pushImages(images, inputs, report.runtimes, deps, client);
+        for (const [image, tags] of pushed) reportFor(report, image).tags = tags;
+      } finally {
+        client.close();
+      }
     });
     return done(report);
   } catch (e) {
     if (!(e instanceof PipelineError)) throw e;
     report.failure = { phase: e.phase, message: e.message };
-    deps.log.error(e.message, e.where);
+    reportError(deps.log, e);
     return report;
+  } finally {
+    await closeImages(images);
   }
 }
 
@@ -143,6 +157,18 @@ function reportFor(report: PipelineReport, image: ExtractedImage) {
   return report.images.find((i) => i.layout === image.built.layout)!;
 }
 
+/**
+ * Images built at once: buildkitd schedules their steps together (and shares those they have in common).
+ * Each build holds a buildx client and a frontend process, so their number follows the cores, not the
+ * file's module count.
+ */
+const CONCURRENT_BUILDS = Math.max(2, availableParallelism());
+
+/**
+ * One buildx run per image, several at once, logged in the file's order (see runInOrder). Only the first
+ * may draw buildx's progress on a terminal; the others write plain lines, held until their turn. When
+ * builds fail, each gets its own annotation and the failure names the first in the file's order.
+ */
 async function build(
   plans: ReturnType<typeof planImages>,
   inputs: PipelineInputs,
@@ -150,9 +176,21 @@ async function build(
   builder: string | undefined,
   fileLabel: string,
 ): Promise<BuiltImage[]> {
-  const built: BuiltImage[] = [];
-  for (const plan of plans) built.push(await buildImage(plan, inputs, deps, builder, fileLabel));
-  return built;
+  const outcomes = await runInOrder(plans, CONCURRENT_BUILDS, deps.log, (plan, log, index) =>
+    buildImage(
+      plan,
+      index === 0 ? inputs : { ...inputs, progress: 'plain' },
+      { ...deps, log },
+      builder,
+      fileLabel,
+    ),
+  );
+  const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+  if (failures.length === 0) return outcomes.map((o) => (o as PromiseFulfilledResult<BuiltImage>).value);
+  for (const e of failures.slice(1)) {
+    if (e instanceof PipelineError) reportError(deps.log, e);
+  }
+  throw failures[0];
 }
 
 async function readSpec(file: string, fileLabel: string, deps: PipelineDeps): Promise<Spec> {

@@ -1,5 +1,5 @@
 // Publish: T, T-wasm and T-<runtime> for every tag, for every image, only after verification passed.
-import { defaultCredentials, parseReference } from '../oci/index.js';
+import { parseReference, type RegistryClient } from '../oci/index.js';
 import { planTags, publish, PublishError, TagPlanError, type PublishResult } from '../publish/index.js';
 import { PipelineError } from './errors.js';
 import type { ExtractedImage } from './verify.js';
@@ -33,11 +33,13 @@ export function imageRepository(repository: string, image: string, imageCount: n
   return imageCount > 1 ? `${repository}-${image}` : repository;
 }
 
+/** Pushes every image to every repository through the run's one client (its tokens and mount sources). */
 export async function pushImages(
   images: ExtractedImage[],
   inputs: PipelineInputs,
   runtimes: RuntimeReport[],
   deps: PipelineDeps,
+  client: RegistryClient,
 ): Promise<Map<ExtractedImage, TagReport[]>> {
   const groups = tagsByRepository(inputs.tags);
   const verified = inputs.runtimeTags
@@ -62,14 +64,13 @@ export async function pushImages(
       let result: PublishResult;
       try {
         result = await publish({
-          layout: image.built.layout,
+          image: image.image,
           repository,
           tags,
           runtimes: verified,
           wasmSuffix: inputs.artifactSuffix,
           env: deps.env,
-          // Credentials from the pipeline's environment (DOCKER_CONFIG, GITHUB_TOKEN), never from argv.
-          clientOptions: { credentials: defaultCredentials({ env: deps.env }) },
+          client,
         });
       } catch (e) {
         const partial = e instanceof PublishError ? e.pushed.map((t) => `${repository}:${t.tag}`) : [];
@@ -94,9 +95,9 @@ export async function pushImages(
         done.push(report.reference);
         deps.log.info(`pushed ${report.reference.padEnd(60)} ${t.digest}`);
       }
-      const uploaded = result.blobs.filter((b) => b.outcome === 'uploaded').length;
+      const count = (outcome: string) => result.blobs.filter((b) => b.outcome === outcome).length;
       deps.log.info(
-        `${repository}: ${uploaded} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), the rest already there or mounted`,
+        `${repository}: ${count('uploaded')} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), ${count('mounted')} mounted, ${count('exists')} already there`,
       );
     }
   }

@@ -32,7 +32,7 @@ export interface PipelineInputs {
   noCache: boolean;
   /** Build secrets for the modules' `secrets`: never build args, never in argv. */
   secrets: BuildSecret[];
-  /** buildx attestations; off for Wasm because they turn the single manifest runwasi reads into an index. */
+  /** buildx attestations; off unless asked: they turn the single manifest into an index, unverified with runwasi. */
   provenance: boolean;
   sbom: boolean;
   /** Where layouts, extracted modules and the report go. */

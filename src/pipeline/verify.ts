@@ -1,57 +1,67 @@
 // Verify: every module the build produced, on every runtime, through every `[[module.test]]` that applies.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { extractModule, findWasmImage, openLayout } from '../oci/index.js';
-import { sha256 } from '../oci/digest.js';
-import { wasmKind } from '../publish/index.js';
+import { sha256 } from '../oci/index.js';
 import type { ResolvedRuntime } from '../runtimes/index.js';
 import { runTest, testAppliesTo } from '../testrun/index.js';
+import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import type { Spec } from '../wasm-toml/index.js';
 import type { BuiltImage } from './build.js';
 import type { FileLocation, ModuleReport, PipelineDeps, RuntimeReport, TestReport } from './types.js';
 
 export interface ExtractedImage {
   built: BuiltImage;
+  /** Open until the run ends: publish copies its blobs from the layout read here. */
+  image: WasmImage;
   digest: string;
   size: number;
   /** Each module, written out for the runtimes. */
   modules: (ModuleReport & { index: number })[];
 }
 
-/** Reads each layout's image and writes its modules to `dir`, one subdirectory per image. */
+/**
+ * Reads each layout's image once and writes its modules to `dir`, one subdirectory per image. The
+ * images stay open for publishing: the caller closes them (closeImages) when the run ends.
+ */
 export async function extractImages(built: BuiltImage[], dir: string): Promise<ExtractedImage[]> {
   const out: ExtractedImage[] = [];
-  for (const b of built) {
-    const layout = await openLayout(b.layout);
-    try {
-      const image = await findWasmImage(layout);
-      const size =
-        image.descriptor.size +
-        image.manifest.config.size +
-        image.manifest.layers.reduce((n, l) => n + l.size, 0);
+  try {
+    for (const b of built) {
+      const inImage = b.plan.modules.map((m) => `/${m.spec.name}.wasm`);
+      const image = await openWasmImage(b.layout, { modules: inImage });
       const modules: ExtractedImage['modules'] = [];
-      for (const m of b.plan.modules) {
-        const inImage = `/${m.spec.name}.wasm`;
-        const extracted = await extractModule(layout, image, inImage);
+      out.push({ built: b, image, digest: image.descriptor.digest, size: imageSize(image), modules });
+      for (const [i, m] of b.plan.modules.entries()) {
+        const extracted = image.modules[i]!;
         const file = path.join(dir, b.plan.name, `${m.spec.name}.wasm`);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFile(file, extracted.bytes);
         modules.push({
           name: m.spec.name,
-          path: inImage,
+          path: inImage[i]!,
           size: extracted.bytes.length,
           digest: sha256(extracted.bytes),
-          kind: wasmKind(extracted.bytes),
+          kind: extracted.kind,
           file,
           index: m.index,
         });
       }
-      out.push({ built: b, digest: image.descriptor.digest, size, modules });
-    } finally {
-      await layout.close();
     }
+  } catch (e) {
+    await closeImages(out);
+    throw e;
   }
   return out;
+}
+
+export async function closeImages(images: readonly ExtractedImage[]): Promise<void> {
+  await Promise.all(images.map((i) => i.image.close()));
+}
+
+/** What a registry stores for the image: manifest, config and layers. */
+function imageSize(image: WasmImage): number {
+  const { manifest } = image;
+  return image.descriptor.size + manifest.config.size + manifest.layers.reduce((n, l) => n + l.size, 0);
 }
 
 export async function verifyImages(

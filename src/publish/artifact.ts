@@ -1,7 +1,6 @@
 // The CNCF TAG Runtime "Wasm OCI Artifact" (layout C in wasm-oci-layouts.md): an image manifest
 // whose config is application/vnd.wasm.config.v0+json and whose single layer is the raw module.
-import { sha256 } from '../oci/digest.js';
-import { MediaType, type Descriptor, type ImageManifest } from '../oci/media-types.js';
+import { MediaType, sha256, type Descriptor, type ImageManifest } from '../oci/index.js';
 import { inspectWasm, type WasmInfo } from './wasm-binary.js';
 
 export interface WasmArtifactConfig {

@@ -1,6 +1,6 @@
 // What a failed publish tells its caller: exactly which tags made it and which did not.
-import { OciError } from '../oci/errors.js';
-import type { BlobReport, PublishedTag } from './publisher.js';
+import { OciError } from '../oci/index.js';
+import type { BlobReport, PublishedTag } from './results.js';
 
 export class PublishError extends OciError {
   constructor(

@@ -1,9 +1,8 @@
 // The container-compatible image (layout A) and its per-runtime variants. `T` is BuildKit's
 // manifest byte for byte, so its digest is the one the build reported; `T-<runtime>` re-serialises
 // it with two annotations added, which changes nothing else.
-import { sha256 } from '../oci/digest.js';
-import { MediaType, isManifestMediaType, type ImageManifest } from '../oci/media-types.js';
-import type { WasmImage } from '../oci/layout.js';
+import { MediaType, isManifestMediaType, sha256, type ImageManifest } from '../oci/index.js';
+import type { LayoutImage } from '../wasm-image/index.js';
 import { Annotations } from './annotations.js';
 import type { Blob } from './artifact.js';
 
@@ -15,7 +14,7 @@ export interface VerifiedRuntime {
 }
 
 /** The image manifest as built; refuses anything that is not a single image manifest. */
-export function containerImageManifest(image: WasmImage): Blob {
+export function containerImageManifest(image: LayoutImage): Blob {
   if (!isManifestMediaType(image.descriptor.mediaType)) {
     throw new Error(`expected an image manifest, got ${image.descriptor.mediaType}`);
   }
@@ -24,7 +23,7 @@ export function containerImageManifest(image: WasmImage): Blob {
 
 /** The image manifest annotated with the runtime (and version) whose test-run verified it. */
 export function runtimeImageManifest(
-  image: WasmImage,
+  image: LayoutImage,
   runtime: VerifiedRuntime,
 ): Blob & { value: ImageManifest } {
   const value: ImageManifest = {

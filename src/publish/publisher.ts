@@ -1,15 +1,18 @@
-// Publishes one build (an OCI layout) as the multi-runtime tags: a copy of the tags' blobs from the
-// layout (plus the artifact's, made in memory) to the repository, each distinct blob once (skipped when
+// Publishes one build (a wasm image, read once from its OCI layout) as the multi-runtime tags: a copy
+// of the tags' blobs from the layout (plus the artifact's, made in memory) to the repository, each distinct blob once (skipped when
 // present, mounted when a sibling repository has it), then the manifests (all tags at once), so every
 // tag that exists points at complete content.
-import type { BlobOutcome } from '../oci/blobs.js';
-import { copyBlobs, MemoryStore } from '../oci/content.js';
-import { RegistryClient, type RegistryClientOptions } from '../oci/client.js';
-import { extractModule, findWasmImage, openLayout, type OciLayout, type WasmImage } from '../oci/layout.js';
-import { type Descriptor } from '../oci/media-types.js';
-import { parseReference } from '../oci/reference.js';
+import {
+  copyBlobs,
+  MemoryStore,
+  parseReference,
+  RegistryClient,
+  type Descriptor,
+  type RegistryClientOptions,
+  type Repository,
+} from '../oci/index.js';
 import { formatPlatform } from '../primitives/platform.js';
-import type { Repository } from '../oci/repository.js';
+import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import { artifactCreated, buildWasmArtifact, type Blob } from './artifact.js';
 import { PublishError } from './errors.js';
 import {
@@ -18,11 +21,12 @@ import {
   runtimeImageManifest,
   type VerifiedRuntime,
 } from './image.js';
-import { planTags, type PlannedTag, type TagKind } from './tags.js';
+import type { BlobReport, PublishedTag, PublishEvent, PublishResult } from './results.js';
+import { planTags, type PlannedTag } from './tags.js';
 
 export interface PublishOptions {
-  /** A layout directory or tar (buildx/buildctl `--output type=oci`), or one already open. */
-  layout: string | OciLayout;
+  /** A layout directory or tar (buildx/buildctl `--output type=oci`), or an image already open. */
+  image: string | WasmImage;
   /** `registry/repository`, without tag. */
   repository: string;
   /** The base tags T; each gets T, T<wasmSuffix> and T-<runtime>. */
@@ -36,7 +40,7 @@ export interface PublishOptions {
   /** The artifact config's `created`; default: the image config's, else SOURCE_DATE_EPOCH. */
   created?: string;
   author?: string;
-  /** Which image in the layout; default wasi/wasm. */
+  /** Which image in the layout, when `image` is a path; default wasi/wasm. */
   platform?: { os: string; architecture: string };
   /** A client to reuse (its token cache and known blob locations); else one from clientOptions. */
   client?: RegistryClient;
@@ -47,47 +51,6 @@ export interface PublishOptions {
   concurrency?: number;
   onProgress?: (e: PublishEvent) => void;
   env?: NodeJS.ProcessEnv;
-}
-
-export type PublishEvent =
-  | { type: 'blob'; digest: string; size: number; outcome: BlobOutcome }
-  | { type: 'tag'; tag: string; digest: string }
-  | { type: 'referrer'; digest: string; subject: string };
-
-export interface PublishedTag {
-  tag: string;
-  kind: TagKind;
-  runtime?: VerifiedRuntime;
-  digest: string;
-  mediaType: string;
-  size: number;
-  /** `registry/repository:tag@digest`. */
-  reference: string;
-}
-
-export interface BlobReport {
-  digest: string;
-  size: number;
-  mediaType?: string;
-  outcome: BlobOutcome;
-  mountedFrom?: string;
-  bytesSent: number;
-}
-
-export interface PublishResult {
-  repository: string;
-  tags: PublishedTag[];
-  blobs: BlobReport[];
-  /** Attestation referrers pushed (with `attestations: true`). */
-  referrers: Descriptor[];
-  /** Sum of the sizes of the distinct blobs the tags need. */
-  distinctBlobBytes: number;
-  /** Sum of the sizes of blobs that had to be uploaded (neither present nor mountable). */
-  bytesUploaded: number;
-  /** Bytes on the wire for blobs, including retried attempts. */
-  bytesSent: number;
-  /** The image the layout held and the module in it. */
-  image: { digest: string; platform: string; module: string; moduleDigest?: string };
 }
 
 interface PlannedManifest extends PlannedTag {
@@ -114,31 +77,28 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   }
   const repoName = `${ref.registry}/${ref.repository}`;
   const tags = planTags(opts.tags, { wasmSuffix: opts.wasmSuffix, runtimes: opts.runtimes });
-  const layout = typeof opts.layout === 'string' ? await openLayout(opts.layout) : opts.layout;
+  const image =
+    typeof opts.image === 'string'
+      ? await openWasmImage(opts.image, { platform: opts.platform })
+      : opts.image;
   const client = opts.client ?? new RegistryClient(opts.clientOptions);
   try {
-    const image = await findWasmImage(layout, { platform: opts.platform });
-    const plan = await planContent(layout, image, tags, opts);
+    const plan = await planContent(image, tags, opts);
     return await copyToRepository(client.repository(ref), repoName, image, plan, opts);
   } finally {
-    if (typeof opts.layout === 'string') await layout.close();
+    if (typeof opts.image === 'string') await image.close();
     if (!opts.client) client.close();
   }
 }
 
-async function planContent(
-  layout: OciLayout,
-  image: WasmImage,
-  tags: PlannedTag[],
-  opts: PublishOptions,
-): Promise<PublishPlan> {
-  const store = new MemoryStore(layout);
+async function planContent(image: WasmImage, tags: PlannedTag[], opts: PublishOptions): Promise<PublishPlan> {
+  const store = new MemoryStore(image.layout);
   const blobs: Descriptor[] = [image.manifest.config, ...image.manifest.layers];
   const imageManifest = containerImageManifest(image);
   let artifact: ReturnType<typeof buildWasmArtifact> | undefined;
   let module: PublishPlan['module'] = { path: image.config.config?.Entrypoint?.[0] ?? '' };
   if (tags.some((t) => t.kind === 'artifact')) {
-    const m = await extractModule(layout, image);
+    const m = await image.entrypoint();
     artifact = buildWasmArtifact({
       module: m.bytes,
       created: artifactCreated(opts.created, image.config.created, opts.env),

@@ -1,5 +1,5 @@
 // Tag naming for multi-runtime publishing: T, T<wasmSuffix>, T-<runtime>.
-import { isValidTag } from '../oci/reference.js';
+import { isValidTag } from '../oci/index.js';
 import type { VerifiedRuntime } from './image.js';
 
 export type TagKind = 'image' | 'artifact' | 'runtime';

@@ -2,11 +2,12 @@
 // project's release archive (checked against its published checksums where there are any), then cached
 // with @actions/tool-cache so the next job on the runner (or the next run on a laptop) skips the download.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import * as tc from '@actions/tool-cache';
-import { findOnPath } from '../process.js';
+import { findOnPath, runProcess } from '../process.js';
 import { hostPlatform, GITHUB, type HostPlatform, type ReleaseSource } from './release.js';
 
 export interface InstallOptions {
@@ -65,6 +66,7 @@ export async function installProgram(
   const auth = base === GITHUB && opts.githubToken ? `token ${opts.githubToken}` : undefined;
   log(`${name} ${version}: downloading ${url}`);
   const file = await download(url, auth);
+  const dir = await mkdtemp(path.join(tempDir(), 'release-'));
   try {
     if (archive.checksumsPath) {
       const sums = readFileSync(await download(base + archive.checksumsPath, auth), 'utf8');
@@ -82,7 +84,7 @@ export async function installProgram(
     } else {
       log(`${name} ${version}: the project publishes no checksums; checked by running it instead`);
     }
-    const dir = await tc.extractTar(file, undefined, archive.format === 'tar.xz' ? 'xJ' : 'xz');
+    await extractTarball(file, dir, archive.format);
     const root = path.join(dir, archive.root);
     if (!existsSync(path.join(root, archive.binary))) {
       throw new InstallError(`${url} has no ${path.posix.join(archive.root, archive.binary)}`);
@@ -91,7 +93,32 @@ export async function installProgram(
     return { bin: path.join(saved, archive.binary), version, source: 'download' };
   } finally {
     await rm(file, { force: true });
+    await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Where tool-cache puts its own temporary files: RUNNER_TEMP, which the CLI names but may not create. */
+export function tempDir(): string {
+  const dir = process.env.RUNNER_TEMP ?? os.tmpdir();
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Unpacks a tarball into `dest`, which must exist. Not tool-cache's extractTar: it runs tar through
+ * @actions/exec, which echoes `[command]/usr/bin/tar ...` to stdout, where `wasm-build run` promises the
+ * module's output and nothing else.
+ */
+export async function extractTarball(
+  file: string,
+  dest: string,
+  format: 'tar.gz' | 'tar.xz',
+  stripComponents = 0,
+): Promise<void> {
+  const args = [format === 'tar.xz' ? '-xJf' : '-xzf', file, '-C', dest];
+  if (stripComponents) args.push(`--strip-components=${stripComponents}`);
+  const res = await runProcess('tar', args);
+  if (res.code !== 0) throw new InstallError(`could not unpack ${file}: ${res.stderr.trim()}`);
 }
 
 export async function download(url: string, auth: string | undefined): Promise<string> {

@@ -6,10 +6,9 @@
 // runtimes' releases: downloaded from the npm registry (a mirror may replace it), checked against the sha256
 // pinned here, and kept in the tool cache.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as tc from '@actions/tool-cache';
-import { download, InstallError, sha256File } from './install.js';
+import { download, extractTarball, InstallError, sha256File, tempDir } from './install.js';
 
 /**
  * The tarballs, by sha256 of the registry's .tgz. frontend/Dockerfile pins the same two (with jco's own
@@ -51,10 +50,7 @@ export async function installJco(opts: { npmRegistry?: string; log?: (m: string)
   const log = opts.log ?? (() => {});
   const cached = tc.find(TOOL, toolVersion());
   if (cached) return { dir: cached, source: 'tool-cache' };
-  // RUNNER_TEMP, as tool-cache's downloads use it; the CLI names one that may not exist yet.
-  const temp = process.env.RUNNER_TEMP ?? os.tmpdir();
-  await mkdir(temp, { recursive: true });
-  const root = await mkdtemp(path.join(temp, 'jco-'));
+  const root = await mkdtemp(path.join(tempDir(), 'jco-'));
   try {
     for (const pkg of JCO_PACKAGES) {
       const url = tarballUrl(opts.npmRegistry ?? NPM_REGISTRY, pkg);
@@ -69,7 +65,9 @@ export async function installJco(opts: { npmRegistry?: string; log?: (m: string)
           );
         }
         // npm tarballs hold the package under `package/`.
-        await tc.extractTar(file, path.join(root, 'node_modules', pkg.name), ['xz', '--strip-components=1']);
+        const dest = path.join(root, 'node_modules', pkg.name);
+        await mkdir(dest, { recursive: true });
+        await extractTarball(file, dest, 'tar.gz', 1);
       } finally {
         await rm(file, { force: true });
       }

@@ -55,7 +55,7 @@ language = "c"
 \`\`\`
 
 \`docker buildx build -f wasm.toml -t ghcr.io/acme/hello .\` compiles every \`*.c\` file of the build context
-with wasi-sdk, optimises the result with \`wasm-opt -Os\`, strips it, and returns an image that holds only
+with wasi-sdk, strips it at link time, and returns an image that holds only
 \`/hello.wasm\`, with the module as its entrypoint.
 
 A fuller one, in Rust, with tests for the action:
@@ -100,6 +100,25 @@ never a shell string) and \`output\` says where it writes the module.
 | \`language\` | options | \`target = "wasip2"\` (a component) is |
 | --- | --- | --- |
 ${languageRows()}
+
+## Size or build time: \`optimize.wasm-opt\`
+
+A release build is stripped at link time (\`optimize.strip\`: no debug info, no name section) and is not
+run through binaryen's \`wasm-opt\`, which saves a few percent of size for a large share of the build
+time. Set \`wasm-opt = "Os"\` (or \`Oz\`, \`O1\`-\`O4\`) under \`[module.optimize]\` to trade time for
+size. What \`Os\` gave on the examples, from \`BENCHMARKS.md\` (the 5-run bench of 2026-11-30, 2 cores;
+cold builds; the smaller size is against the module stripped without optimising, which link-time
+stripping matches but for the small \`producers\` section):
+
+| example | module | gzipped | the wasm-opt step | cold build with it |
+| --- | --- | --- | --- | --- |
+| \`hello-c\` (C) | 25,208 to 24,503 B (-2.8%) | 10,916 to 10,774 B (-1.3%) | 0.59 s | 1.23 s |
+| \`rust-crates\` (Rust) | 87,080 to 76,965 B (-11.6%) | 33,938 to 31,990 B (-5.7%) | 1.55 s | 2.70 s |
+| \`go\` (Go) | 3,429,358 to 3,176,074 B (-7.4%) | 1,067,180 to 984,881 B (-7.7%) | 18.27 s | 25.61 s |
+
+The step runs binaryen.js (the C++ tool compiled to WebAssembly) in the frontend's own image, so its time
+grows with the module: seconds for megabytes. A module with a custom \`build\`, which the frontend cannot
+strip at link time, goes through \`wasm-opt\` with no level to be stripped, unless \`strip = false\`.
 
 ## Paths
 

@@ -129,14 +129,12 @@ function languageTables({ m, ctx, at, given, language, hasBuild }: ModuleScope):
   }
 }
 
-/** Components are not wasm-opt's input; defaults follow the profile. */
-function componentRules({ m, ctx, at, given, span, target }: ModuleScope): void {
+/** Components are not wasm-opt's input; stripping follows the profile. */
+function componentRules({ m, ctx, at, span, given, target }: ModuleScope): void {
   const optimize = asObj(m.optimize);
   if (!optimize) return;
   const debug = m.profile === 'debug';
-  if (!given('optimize', 'wasm-opt')) {
-    optimize['wasm-opt'] = target === 'wasip2' || debug ? 'none' : 'Os';
-  } else if (target === 'wasip2' && optimize['wasm-opt'] !== undefined && optimize['wasm-opt'] !== 'none') {
+  if (target === 'wasip2' && optimize['wasm-opt'] !== undefined && optimize['wasm-opt'] !== 'none') {
     ctx.errors.add(span('optimize', 'wasm-opt'), 'wasm-opt cannot optimize a component (target "wasip2")', {
       path: at('optimize', 'wasm-opt'),
       hint: 'remove wasm-opt or set it to "none"',

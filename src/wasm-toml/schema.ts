@@ -398,8 +398,9 @@ export const MODULE_FIELDS = {
           '-Os': 'Os',
           '-Oz': 'Oz',
         },
-        computed: '`Os` for release, `none` for debug and for `wasip2`',
-        description: 'Binaryen `wasm-opt` level; `none` skips it. Not for components (`wasip2`).',
+        default: 'none',
+        description:
+          'Binaryen `wasm-opt` level; `none` skips it (a release build is still stripped at link time). Not for components (`wasip2`).',
       },
       strip: {
         kind: 'boolean',

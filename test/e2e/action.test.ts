@@ -129,4 +129,21 @@ describe('the action under act', () => {
     const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/act/failing`], { env: tb.env });
     expect(tags.stdout.trim()).toBe('');
   });
+
+  it('fails on a source that does not compile, annotates the compiler error at its line and pushes nothing', async () => {
+    const broken = await runWorkflow(tb, 'test/e2e/act/broken-source.yml', {
+      cacheDir,
+      env: { RUN_TAG: runTag },
+    });
+    expect(broken.code).not.toBe(0);
+    expect(broken.output).toMatch(
+      /::error file=test\/e2e\/act\/broken-source\/hello\.c,line=5,col=12::expected ';' at end of declaration/,
+    );
+    // The wasm.toml line of the module follows as context.
+    expect(broken.output).toMatch(
+      /::error file=test\/e2e\/act\/broken-source\/wasm\.toml,line=5::building broken failed/,
+    );
+    const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/act/broken`], { env: tb.env });
+    expect(tags.stdout.trim()).toBe('');
+  });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliBundle, wasmBuild as runCli } from '../support/cli.js';
+import { toolchainArgs } from '../support/frontend.js';
 import { run } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 
@@ -33,6 +34,25 @@ describe('wasm-build', () => {
       const digest = await run('crane', ['digest', '--insecure', t.reference], { env: tb.env });
       expect(digest.stdout.trim(), t.reference).toBe(t.digest);
     }
+  });
+
+  it('push to two repositories of one registry uploads the blobs once and mounts them into the second', async () => {
+    const dir = mkdtempSync(path.join(work, 'mount-'));
+    writeFileSync(path.join(dir, 'hello.c'), hello);
+    writeFileSync(path.join(dir, 'wasm.toml'), '[module]\nname = "hello"\nlanguage = "c"\n');
+    const id = Date.now().toString(36);
+    const [first, second] = [`${tb.registry}/cli/mount-a-${id}`, `${tb.registry}/cli/mount-b-${id}`];
+    const res = await wasmBuild(['push', dir, '-t', `${first}:1`, '-t', `${second}:1`, '--no-test'], 'mount');
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    // Image config and layer, artifact config and layer.
+    expect(res.stderr).toContain(`${first}: 4 of 4 blobs uploaded`);
+    expect(res.stderr).toMatch(new RegExp(`${second}: 0 of 4 blobs uploaded \\(0 bytes\\), 4 mounted`));
+    expect(res.report().images[0]!.tags.map((t) => t.reference)).toEqual([
+      `${first}:1`,
+      `${first}:1-wasm`,
+      `${second}:1`,
+      `${second}:1-wasm`,
+    ]);
   });
 
   it('test runs every case on every runtime, and writes the report', async () => {
@@ -64,7 +84,8 @@ describe('wasm-build', () => {
       'language = "c"',
       'int main( {',
       3,
-      /wasm\.toml:3: error: building hello failed: .*did not complete successfully[^]*error: expected/,
+      // The compiler's own error at its line first, whatever tail BuildKit's summary shows, then wasm.toml's.
+      /\/hello\.c:1:\d+: error: expected[^\n]*\n[^]*wasm\.toml:3: error: building hello failed: .*did not complete successfully/,
     ],
     [
       'a test that fails',
@@ -85,6 +106,46 @@ describe('wasm-build', () => {
     expect(res.stderr).toMatch(message);
     const tags = await run('crane', ['ls', '--insecure', `${tb.registry}/cli/never`], { env: tb.env });
     expect(tags.stdout.trim()).toBe('');
+  });
+
+  it('runs three pushes at once in one checkout, each in a work directory of its own', async () => {
+    const dir = mkdtempSync(path.join(work, 'together-'));
+    writeFileSync(path.join(dir, 'hello.c'), hello);
+    writeFileSync(path.join(dir, 'wasm.toml'), '[module]\nname = "hello"\nlanguage = "c"\n');
+    const repo = `${tb.registry}/cli/together`;
+    const runs = await Promise.all(
+      ['a', 'b', 'c'].map((t) =>
+        run(
+          process.execPath,
+          [
+            cliBundle,
+            'push',
+            '.',
+            '-t',
+            `${repo}:${t}`,
+            '-r',
+            'wasmtime',
+            `--frontend=${tb.images.frontend}`,
+            ...toolchainArgs(tb),
+          ],
+          { cwd: dir, env: { ...tb.env, CI: 'true' } },
+        ),
+      ),
+    );
+    for (const r of runs) expect(r.code, `exit ${r.code}:\n${r.stdout}\n${r.stderr}`).toBe(0);
+    const tags = await run('crane', ['ls', '--insecure', repo], { env: tb.env });
+    expect(
+      tags.stdout
+        .trim()
+        .split('\n')
+        .filter((t) => /^[abc]$/.test(t))
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+    // The report is where users look for it, whole: the last run to finish wrote it.
+    const report = JSON.parse(readFileSync(path.join(dir, '.wasm-build', 'report.json'), 'utf8')) as {
+      ok: boolean;
+    };
+    expect(report.ok).toBe(true);
   });
 
   describe('a file with two modules', () => {
@@ -111,6 +172,30 @@ describe('wasm-build', () => {
       for (const name of ['first', 'second']) {
         const tags = await run('crane', ['ls', '--insecure', `${repo}-${name}`], { env: tb.env });
         expect(tags.stdout.trim().split('\n').sort()).toEqual(['1', '1-wasm', '1-wasmtime']);
+      }
+      // Built at once, logged one after the other: all of first's build, then second's command and build.
+      // (Compile steps: a step both builds share, like the toolchain image, may show under either name.)
+      const lines = res.stderr.split('\n');
+      const at = (pattern: RegExp) => lines.flatMap((l, i) => (pattern.test(l) ? [i] : []));
+      const secondCommand = at(/buildx? build .*--target=second /);
+      expect(secondCommand).toHaveLength(1);
+      expect(at(/buildx? build .*--target=first /)[0]).toBeLessThan(secondCommand[0]!);
+      expect(Math.max(...at(/^#\d+ \[first\] compile C/))).toBeLessThan(secondCommand[0]!);
+      expect(Math.min(...at(/^#\d+ \[second\] compile C/))).toBeGreaterThan(secondCommand[0]!);
+    });
+
+    it('when one build fails, still builds the other, names the failed one and pushes nothing', async () => {
+      const dir = context(modules(''));
+      writeFileSync(path.join(dir, 'a', 'hello.c'), 'int main( {');
+      const repo = `${tb.registry}/cli/two-broken`;
+      const res = await wasmBuild(['push', dir, '-t', `${repo}:1`, '-r', 'wasmtime'], 'two-broken');
+      expect(res.code, res.stderr.slice(-3000)).toBe(3);
+      expect(res.stderr).toMatch(/wasm\.toml:3: error: building first failed: /);
+      expect(res.stderr).toMatch(/^#\d+ \[second\] compile C \(1 file\)$/m);
+      expect(res.report().failure?.phase).toBe('build');
+      for (const name of ['first', 'second']) {
+        const tags = await run('crane', ['ls', '--insecure', `${repo}-${name}`], { env: tb.env });
+        expect(tags.stdout.trim(), name).toBe('');
       }
     });
 

@@ -3,7 +3,7 @@
 // T-wasmtime and T-node. Then independent clients read it back: wkg (oci-wasm, the CNCF artifact's reference
 // client) pulls T-wasm's layer byte-identical to the built component, wasm-tools validates it, and the
 // artifact config's imports and exports are those `wasm-tools component wit` prints for its world.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,11 +44,19 @@ describe('the component examples', () => {
 });
 
 describe('wasm-build run', () => {
-  it('runs a component on node through jco, with the arguments after --', async () => {
+  it('runs a component on node through jco, with the arguments after --, printing nothing else even as it installs jco', async () => {
     const example = path.join(repoRoot, 'examples', 'component-c');
-    const res = await wasmBuild(tb, work, ['run', example, '-r', 'node'], 'run-node', ['Wasm']);
+    // An empty tool cache of its own: jco's first install runs here on any machine, not only on a new one.
+    const toolCache = mkdtempSync(path.join(work, 'tool-cache-'));
+    const res = await wasmBuild(tb, work, ['run', example, '-r', 'node'], 'run-node', ['Wasm'], {
+      RUNNER_TOOL_CACHE: toolCache,
+      RUNNER_TEMP: path.join(work, 'runner-temp'),
+    });
     expect(res.code, res.stderr.slice(-3000)).toBe(0);
     expect(res.stdout).toBe('Hello, Wasm!\n');
+    expect(existsSync(path.join(toolCache, 'wasm-build-jco')), 'jco was installed into the empty cache').toBe(
+      true,
+    );
   });
 });
 

@@ -37,6 +37,9 @@ describe.each(examples.filter((e) => !(e in notBuildableHere)))('example %s', (n
     const res = await buildx(tb, dir, ['--platform=wasi/wasm', `--output=type=local,dest=${out}`]);
     expect(res.code, res.stderr.split('\n').slice(-40).join('\n')).toBe(0);
     const module = parsed.spec.module[0]!;
+    // wasm-opt runs only where an example opts into it (examples/cpp): by default the linker strips.
+    const optimized = new RegExp(`^#\\d+ \\[${module.name}\\] wasm-opt `, 'm').test(res.stderr);
+    expect(optimized, 'a wasm-opt step').toBe(module.optimize['wasm-opt'] !== 'none');
     expect(module.test.length, 'an example documents itself with tests').toBeGreaterThan(0);
     for (const runtime of runtimes) {
       for (const test of module.test.filter((t) => testAppliesTo(t, runtime.name))) {

@@ -57,6 +57,7 @@ describe('the npm package', () => {
       ['build', path.join(repoRoot, 'examples/hello-c')],
       'build',
       [],
+      {},
       [installed],
     );
     expect(res.code, res.stderr.slice(-3000)).toBe(0);

@@ -68,7 +68,7 @@ describe.each([
   it('pushes and fetches manifests, lists tags, and finds attestations as referrers', async () => {
     const name = `${hostOf()}/e2e/client-${runId}`;
     const r = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: name,
       tags: ['v1', 'latest'],
       runtimes: [{ name: 'wasmtime', version: '48.0.8' }],

@@ -194,7 +194,7 @@ describe('Bearer token flow against a token-auth registry', () => {
     const client = new RegistryClient({ credentials: alice(), retry: fast });
     try {
       const r = await publish({
-        layout: fixture.dir,
+        image: fixture.dir,
         repository: `${registryHost}/allowed/hello`,
         tags: ['v1'],
         runtimes: [{ name: 'wasmtime', version: '48.0.8' }],
@@ -212,7 +212,7 @@ describe('Bearer token flow against a token-auth registry', () => {
       // Same client, a second repository: the mount token carries the source repository's pull scope.
       tokenRequests.length = 0;
       const m = await publish({
-        layout: fixture.dir,
+        image: fixture.dir,
         repository: `${registryHost}/allowed/hello2`,
         tags: ['v1'],
         client,
@@ -253,7 +253,7 @@ describe('Bearer token flow against a token-auth registry', () => {
   it('reports a scope the token server does not grant as a permission problem', async () => {
     const client = new RegistryClient({ credentials: alice(), retry: fast });
     const err = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `${registryHost}/readonly/hello`,
       tags: ['v1'],
       client,
@@ -288,7 +288,7 @@ describe('Bearer token flow against a token-auth registry', () => {
 
     const anon = new RegistryClient({ credentials: new StaticCredentials(), retry: fast });
     const err2 = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `${registryHost}/allowed/anon`,
       tags: ['v1'],
       client: anon,

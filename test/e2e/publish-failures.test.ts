@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient, type RetryEvent } from '../../src/oci/client.js';
+import { RegistryClient } from '../../src/oci/client.js';
+import type { RetryEvent } from '../../src/oci/retry.js';
 import { StaticCredentials } from '../../src/oci/credentials.js';
 import { AuthenticationError, NetworkError } from '../../src/oci/errors.js';
 import type { ImageManifest } from '../../src/oci/media-types.js';
@@ -51,7 +52,7 @@ describe('retries against a registry that fails first', () => {
       onRetry: (e) => retries.push(e),
     });
     const r = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `${proxy.host}/${repo}`,
       tags: ['v1'],
       runtimes: [{ name: 'wasmtime', version: '48.0.8' }],
@@ -98,7 +99,7 @@ describe('retries against a registry that fails first', () => {
     });
     const t0 = Date.now();
     const r = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `${proxy.host}/e2e/throttled-${runId}`,
       tags: ['v1'],
       client,
@@ -123,7 +124,7 @@ describe('retries against a registry that fails first', () => {
       retry: { baseDelayMs: 20 },
     });
     const r = await publish({
-      layout: big.tarPath!,
+      image: big.tarPath!,
       repository: `${proxy.host}/${repo}`,
       tags: ['v1'],
       client,
@@ -163,7 +164,7 @@ describe('failures that end the publish', () => {
     const repo = `e2e/partial-${runId}`;
     const client = new RegistryClient({ credentials: anon(), retry: { maxAttempts: 2, baseDelayMs: 10 } });
     const err = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `${proxy.host}/${repo}`,
       tags: ['v1'],
       runtimes: [
@@ -198,7 +199,7 @@ describe('failures that end the publish', () => {
     });
     const t0 = Date.now();
     const err = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `127.0.0.1:${port}/e2e/nowhere`,
       tags: ['v1'],
       client,
@@ -232,7 +233,7 @@ describe('failures that end the publish', () => {
       retry: { maxAttempts: 2, baseDelayMs: 10 },
     });
     const err = await publish({
-      layout: fixture.dir,
+      image: fixture.dir,
       repository: `${host}/e2e/denied-${runId}`,
       tags: ['v1'],
       client,

@@ -11,9 +11,10 @@ import {
   StaticCredentials,
   type CredentialStore,
 } from '../../src/oci/credentials.js';
-import { extractModule, findWasmImage, openLayout } from '../../src/oci/layout.js';
+import { openLayout } from '../../src/oci/layout.js';
+import { extractModule, findWasmImage } from '../../src/wasm-image/index.js';
 import type { ImageManifest } from '../../src/oci/media-types.js';
-import { publish, type PublishResult } from '../../src/publish/publisher.js';
+import { publish, type PublishResult } from '../../src/publish/index.js';
 import type { VerifiedRuntime } from '../../src/publish/image.js';
 import { run, runOk } from '../support/exec.js';
 import { buildHelloCLayout } from '../support/oci-layout-fixture.js';
@@ -95,7 +96,7 @@ describe.each(targets)('publishing hello-c to %s', (_name, registryOf, credentia
     repo = `${registry}/e2e/hello-c-${runId}`;
     const client = new RegistryClient({ credentials: credentialsOf() });
     try {
-      first = await publish({ layout: layoutTar, repository: repo, tags: [tag], runtimes, client });
+      first = await publish({ image: layoutTar, repository: repo, tags: [tag], runtimes, client });
     } finally {
       client.close();
     }
@@ -197,7 +198,7 @@ describe.each(targets)('publishing hello-c to %s', (_name, registryOf, credentia
   it('pushing again uploads 0 blob bytes and gives the same digests', async () => {
     const client = new RegistryClient({ credentials: credentialsOf() });
     const again = await publish({
-      layout: layoutTar,
+      image: layoutTar,
       repository: repo,
       tags: [tag],
       runtimes,
@@ -215,7 +216,7 @@ describe.each(targets)('publishing hello-c to %s', (_name, registryOf, credentia
     const second = `${registry}/e2e/hello-c-${runId}-mounted`;
     const c1 = new RegistryClient({ credentials: credentialsOf() });
     const viaOption = await publish({
-      layout: layoutTar,
+      image: layoutTar,
       repository: second,
       tags: [tag],
       runtimes,
@@ -235,9 +236,9 @@ describe.each(targets)('publishing hello-c to %s', (_name, registryOf, credentia
     // ...and a client that has seen the blobs remembers where, as docker does.
     const c2 = new RegistryClient({ credentials: credentialsOf() });
     try {
-      await publish({ layout: layoutTar, repository: repo, tags: ['v1'], runtimes, client: c2 });
+      await publish({ image: layoutTar, repository: repo, tags: ['v1'], runtimes, client: c2 });
       const third = await publish({
-        layout: layoutTar,
+        image: layoutTar,
         repository: `${repo}-third`,
         tags: ['v1'],
         client: c2,

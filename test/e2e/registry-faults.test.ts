@@ -87,7 +87,7 @@ describe(`${runs} randomised publish runs through injected faults`, () => {
       let unconfirmed: string[] = [];
       try {
         const result = await publish({
-          layout: fixture.dir,
+          image: fixture.dir,
           repository: `${proxy.host}/${repo}`,
           tags: ['v1'],
           runtimes: [{ name: 'wasmtime', version: '48.0.8' }],

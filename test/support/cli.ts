@@ -10,8 +10,9 @@ import { repoRoot, type Testbed } from './testbed.js';
 export const cliBundle = path.join(repoRoot, 'dist', 'cli.mjs');
 
 /**
- * Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`.
- * `bin` is the command: the checkout's bundle through this node, or an installed `wasm-build`.
+ * Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`;
+ * `env` adds to the testbed's environment (e.g. an empty tool cache of the test's own); `bin` is the
+ * command: the checkout's bundle through this node, or an installed `wasm-build`.
  */
 export async function wasmBuild(
   tb: Testbed,
@@ -19,6 +20,7 @@ export async function wasmBuild(
   args: string[],
   name: string,
   guest: string[] = [],
+  env: NodeJS.ProcessEnv = {},
   bin: readonly string[] = [process.execPath, cliBundle],
 ): Promise<RunResult & { report: () => PipelineReport }> {
   const report = path.join(work, `${name}.json`);
@@ -33,7 +35,7 @@ export async function wasmBuild(
       `--report=${report}`,
       ...(guest.length ? ['--', ...guest] : []),
     ],
-    { env: { ...tb.env, CI: 'true' } },
+    { env: { ...tb.env, CI: 'true', ...env } },
   );
   return { ...res, report: () => JSON.parse(readFileSync(report, 'utf8')) as PipelineReport };
 }

@@ -1,13 +1,7 @@
 // ReadFile, ReadDir and StatFile (gateway.proto) with fsutil.types.Stat.
-import {
-  BinaryWriter,
-  WireType,
-  decodeFields,
-  readInt64Number,
-  writeInt64,
-  writeMessage,
-  writeString,
-} from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter } from '../../proto/write.js';
+import { WireType, decodeFields, readInt64Number } from '../../proto/read.js';
 
 export interface FileRange {
   offset: number;
@@ -22,15 +16,12 @@ export interface ReadFileRequest {
 
 export function encodeReadFileRequest(req: ReadFileRequest): Uint8Array {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  writeString(w, 2, req.path);
-  const { range } = req;
-  if (range) {
-    writeMessage(w, 3, (m) => {
-      writeInt64(m, 1, range.offset);
-      writeInt64(m, 2, range.length);
-    });
-  }
+  write.string(w, 1, req.ref);
+  write.string(w, 2, req.path);
+  write.message(w, 3, req.range, (m, range) => {
+    write.int64(m, 1, range.offset);
+    write.int64(m, 2, range.length);
+  });
   return w.finish();
 }
 
@@ -51,9 +42,9 @@ export interface ReadDirRequest {
 
 export function encodeReadDirRequest(req: ReadDirRequest): Uint8Array {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  writeString(w, 2, req.path);
-  writeString(w, 3, req.includePattern);
+  write.string(w, 1, req.ref);
+  write.string(w, 2, req.path);
+  write.string(w, 3, req.includePattern);
   return w.finish();
 }
 
@@ -64,8 +55,8 @@ export interface StatFileRequest {
 
 export function encodeStatFileRequest(req: StatFileRequest): Uint8Array {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  writeString(w, 2, req.path);
+  write.string(w, 1, req.ref);
+  write.string(w, 2, req.path);
   return w.finish();
 }
 

@@ -1,5 +1,7 @@
 // ResolveImageConfigRequest / Response (gateway.proto).
-import { BinaryWriter, WireType, decodeFields, writeMessage, writeString } from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter } from '../../proto/write.js';
+import { WireType, decodeFields } from '../../proto/read.js';
 import { writePlatform, type Platform } from './platform.js';
 
 /** `default` (cache first), `pull` (always check the registry) or `local` (prefer a local image). */
@@ -15,11 +17,10 @@ export interface ResolveImageConfigRequest {
 
 export function encodeResolveImageConfigRequest(req: ResolveImageConfigRequest): Uint8Array {
   const w = new BinaryWriter();
-  writeString(w, 1, req.ref);
-  const { platform } = req;
-  if (platform) writeMessage(w, 2, (m) => writePlatform(m, platform));
-  writeString(w, 3, req.resolveMode);
-  writeString(w, 4, req.logName);
+  write.string(w, 1, req.ref);
+  write.message(w, 2, req.platform, writePlatform);
+  write.string(w, 3, req.resolveMode);
+  write.string(w, 4, req.logName);
   return w.finish();
 }
 

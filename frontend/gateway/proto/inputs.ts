@@ -1,5 +1,5 @@
 // InputsResponse (gateway.proto): definitions the client passed as frontend inputs (e.g. a remote context).
-import { WireType, decodeFields, decodeMapEntry, readBytesValue } from './codec.js';
+import { WireType, decodeFields, decodeMapEntry, readBytes } from '../../proto/read.js';
 
 /** Input name to marshaled pb.Definition, for the LLB layer to splice in. */
 export function decodeInputsResponse(buf: Uint8Array): Map<string, Uint8Array> {
@@ -13,7 +13,7 @@ export function decodeInputsResponse(buf: Uint8Array): Map<string, Uint8Array> {
             'InputsResponse.Definitions',
             r.bytes(),
             WireType.LengthDelimited,
-            readBytesValue,
+            readBytes,
             new Uint8Array(0),
           ),
         ),

@@ -1,15 +1,17 @@
 // pb.Platform from solver/pb/ops.proto.
-import { WireType, decodeFields, writeString, type BinaryWriter } from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter } from '../../proto/write.js';
+import { WireType, decodeFields } from '../../proto/read.js';
 
 import type { Platform } from '../../../src/primitives/platform.js';
 
 export type { Platform };
 
 export function writePlatform(w: BinaryWriter, p: Platform): void {
-  writeString(w, 1, p.architecture);
-  writeString(w, 2, p.os);
-  writeString(w, 3, p.variant);
-  writeString(w, 4, p.osVersion);
+  write.string(w, 1, p.architecture);
+  write.string(w, 2, p.os);
+  write.string(w, 3, p.variant);
+  write.string(w, 4, p.osVersion);
   for (const feature of p.osFeatures ?? []) w.tag(5, WireType.LengthDelimited).string(feature);
 }
 

@@ -1,6 +1,6 @@
 // PongResponse (gateway.proto) with APICap (util/apicaps/pb/caps.proto) and WorkerRecord
 // (api/types/worker.proto). Ping itself takes an empty PingRequest.
-import { WireType, decodeFields, decodeMapEntry, readStringValue } from './codec.js';
+import { WireType, decodeFields, decodeMapEntry, readString } from '../../proto/read.js';
 import { decodePlatform, type Platform } from './platform.js';
 
 export interface ApiCap {
@@ -70,7 +70,7 @@ function decodeWorkerRecord(buf: Uint8Array): WorkerRecord {
       WireType.LengthDelimited,
       (r) =>
         worker.labels.set(
-          ...decodeMapEntry('WorkerRecord.Labels', r.bytes(), WireType.LengthDelimited, readStringValue, ''),
+          ...decodeMapEntry('WorkerRecord.Labels', r.bytes(), WireType.LengthDelimited, readString, ''),
         ),
     ],
     3: [WireType.LengthDelimited, (r) => worker.platforms.push(decodePlatform(r.bytes()))],

@@ -1,18 +1,8 @@
 // Result, Ref and RefMap (gateway.proto): what Solve answers and what Return sends back.
 // Only the array-ref forms (fields 3 and 4) are spoken: every daemon since v0.8 has cap `proto.refarray`.
-import {
-  BinaryWriter,
-  WireType,
-  decodeFields,
-  decodeMapEntry,
-  mapBytesValue,
-  readBytesValue,
-  writeEmbedded,
-  writeMap,
-  writeMessage,
-  writeString,
-  type StringKeyed,
-} from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter, type StringKeyed } from '../../proto/write.js';
+import { WireType, decodeFields, decodeMapEntry, readBytes } from '../../proto/read.js';
 
 /** A daemon-side result; `id: ""` is the empty filesystem (scratch). */
 export interface GatewayRef {
@@ -34,20 +24,18 @@ export interface DecodedResult {
 }
 
 function writeRef(w: BinaryWriter, ref: GatewayRef): void {
-  writeString(w, 1, ref.id);
-  if (ref.def) writeEmbedded(w, 2, ref.def);
+  write.string(w, 1, ref.id);
+  if (ref.def) write.embedded(w, 2, ref.def);
 }
 
 export function writeResult(w: BinaryWriter, result: Result): void {
   if (result.ref && result.refs) throw new Error('a result has either one ref or a map of refs, not both');
   const { ref, refs } = result;
-  if (ref) writeMessage(w, 3, (m) => writeRef(m, ref));
+  if (ref) write.message(w, 3, ref, writeRef);
   if (refs) {
-    writeMessage(w, 4, (m) =>
-      writeMap(m, 1, refs, (e, value) => writeMessage(e, 2, (v) => writeRef(v, value))),
-    );
+    write.message(w, 4, refs, (m, map) => write.map(m, 1, map, write.mapValue.message(writeRef)));
   }
-  if (result.metadata) writeMap(w, 10, result.metadata, mapBytesValue);
+  if (result.metadata) write.map(w, 10, result.metadata, write.mapValue.bytes);
 }
 
 function decodeRef(buf: Uint8Array): GatewayRef {
@@ -88,7 +76,7 @@ export function decodeResult(buf: Uint8Array): DecodedResult {
             'Result.metadata',
             r.bytes(),
             WireType.LengthDelimited,
-            readBytesValue,
+            readBytes,
             new Uint8Array(0),
           ),
         ),

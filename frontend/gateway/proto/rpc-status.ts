@@ -1,13 +1,7 @@
 // google.rpc.Status and google.protobuf.Any: the error form of Return and of grpc-status-details-bin.
-import {
-  BinaryWriter,
-  WireType,
-  decodeFields,
-  writeBytes,
-  writeInt32,
-  writeMessage,
-  writeString,
-} from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter } from '../../proto/write.js';
+import { WireType, decodeFields } from '../../proto/read.js';
 
 export interface AnyMessage {
   typeUrl: string;
@@ -21,14 +15,14 @@ export interface RpcStatus {
 }
 
 function writeAny(w: BinaryWriter, any: AnyMessage): void {
-  writeString(w, 1, any.typeUrl);
-  writeBytes(w, 2, any.value);
+  write.string(w, 1, any.typeUrl);
+  write.bytes(w, 2, any.value);
 }
 
 export function writeRpcStatus(w: BinaryWriter, s: RpcStatus): void {
-  writeInt32(w, 1, s.code);
-  writeString(w, 2, s.message);
-  for (const detail of s.details) writeMessage(w, 3, (d) => writeAny(d, detail));
+  write.int32(w, 1, s.code);
+  write.string(w, 2, s.message);
+  write.messages(w, 3, s.details, writeAny);
 }
 
 export function encodeRpcStatus(s: RpcStatus): Uint8Array {

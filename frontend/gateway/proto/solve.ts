@@ -1,16 +1,7 @@
 // SolveRequest / SolveResponse (gateway.proto).
-import {
-  BinaryWriter,
-  WireType,
-  decodeFields,
-  mapStringValue,
-  writeBool,
-  writeEmbedded,
-  writeMap,
-  writeMessage,
-  writeString,
-  type StringKeyed,
-} from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter, type StringKeyed } from '../../proto/write.js';
+import { WireType, decodeFields } from '../../proto/read.js';
 import { decodeResult, type DecodedResult } from './result.js';
 
 /** One `--cache-from` source, as in the `cache-imports` frontend option. */
@@ -34,18 +25,16 @@ export interface SolveRequest {
 
 export function encodeSolveRequest(req: SolveRequest): Uint8Array {
   const w = new BinaryWriter();
-  if (req.definition) writeEmbedded(w, 1, req.definition);
-  writeString(w, 2, req.frontend);
-  if (req.frontendOpt) writeMap(w, 3, req.frontendOpt, mapStringValue);
-  writeBool(w, 5, req.allowResultReturn);
-  writeBool(w, 6, req.allowResultArrayRef);
-  for (const entry of req.cacheImports ?? []) {
-    writeMessage(w, 12, (e) => {
-      writeString(e, 1, entry.type);
-      writeMap(e, 2, entry.attrs, mapStringValue);
-    });
-  }
-  writeBool(w, 14, req.evaluate);
+  if (req.definition) write.embedded(w, 1, req.definition);
+  write.string(w, 2, req.frontend);
+  if (req.frontendOpt) write.map(w, 3, req.frontendOpt, write.mapValue.string);
+  write.bool(w, 5, req.allowResultReturn);
+  write.bool(w, 6, req.allowResultArrayRef);
+  write.messages(w, 12, req.cacheImports, (e, entry) => {
+    write.string(e, 1, entry.type);
+    write.map(e, 2, entry.attrs, write.mapValue.string);
+  });
+  write.bool(w, 14, req.evaluate);
   return w.finish();
 }
 

@@ -1,13 +1,6 @@
 // WarnRequest (gateway.proto) with pb.SourceInfo, pb.Range and pb.Position (solver/pb/ops.proto).
-import {
-  BinaryWriter,
-  WireType,
-  writeBytes,
-  writeInt32,
-  writeInt64,
-  writeMessage,
-  writeString,
-} from './codec.js';
+import * as write from '../../proto/write.js';
+import { BinaryWriter } from '../../proto/write.js';
 
 /** Lines are 1-based; character is the column, 0 when the whole line is meant. */
 export interface Position {
@@ -38,33 +31,36 @@ export interface WarnRequest {
 }
 
 function writePosition(w: BinaryWriter, p: Position): void {
-  writeInt32(w, 1, p.line);
-  writeInt32(w, 2, p.character);
+  write.int32(w, 1, p.line);
+  write.int32(w, 2, p.character);
 }
 
 function writeRange(w: BinaryWriter, range: SourceRange): void {
-  writeMessage(w, 1, (m) => writePosition(m, range.start));
-  writeMessage(w, 2, (m) => writePosition(m, range.end));
+  write.message(w, 1, range.start, writePosition);
+  write.message(w, 2, range.end, writePosition);
 }
 
 function writeSourceInfo(w: BinaryWriter, info: SourceInfo): void {
-  writeString(w, 1, info.filename);
-  writeBytes(w, 2, info.data);
-  writeString(w, 4, info.language);
+  write.string(w, 1, info.filename);
+  write.bytes(w, 2, info.data);
+  write.string(w, 4, info.language);
 }
 
 const utf8 = new TextEncoder();
 
 export function encodeWarnRequest(req: WarnRequest): Uint8Array {
   const w = new BinaryWriter();
-  writeString(w, 1, req.digest);
-  writeInt64(w, 2, req.level);
-  writeBytes(w, 3, utf8.encode(req.short));
+  write.string(w, 1, req.digest);
+  write.int64(w, 2, req.level);
+  write.bytes(w, 3, utf8.encode(req.short));
   // Repeated bytes: every element is written, empty ones too, to keep line positions.
-  for (const line of req.detail ?? []) w.tag(4, WireType.LengthDelimited).bytes(utf8.encode(line));
-  writeString(w, 5, req.url);
-  const { info } = req;
-  if (info) writeMessage(w, 6, (m) => writeSourceInfo(m, info));
-  for (const range of req.ranges ?? []) writeMessage(w, 7, (m) => writeRange(m, range));
+  write.bytesList(
+    w,
+    4,
+    (req.detail ?? []).map((line) => utf8.encode(line)),
+  );
+  write.string(w, 5, req.url);
+  write.message(w, 6, req.info, writeSourceInfo);
+  write.messages(w, 7, req.ranges, writeRange);
   return w.finish();
 }

@@ -43,6 +43,7 @@ describe('parseCli', () => {
       command: 'build',
       until: 'build',
       reportFile: '.wasm-build/report.json',
+      ownRunDir: true,
       guestArgs: [],
       raw: {
         context: '.',
@@ -125,6 +126,7 @@ describe('parseCli', () => {
   });
 
   it('puts the report in the work directory unless told', () => {
+    expect(cli(['build', '--work-dir', 'w']).ownRunDir).toBe(false);
     expect(cli(['build', '--work-dir', 'w']).reportFile).toBe('w/report.json');
     expect(cli(['build', '--work-dir', 'w', '--report', 'r.json']).reportFile).toBe('r.json');
   });

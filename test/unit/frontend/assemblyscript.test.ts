@@ -7,7 +7,7 @@ import {
   WASI_SHIM_CONFIG,
   assemblyscriptDriver,
 } from '../../../frontend/languages/assemblyscript.js';
-import { chooseToolchainImage } from '../../../frontend/toolchain.js';
+import { chooseToolchainImage } from '../../../frontend/convert/toolchain.js';
 import { execNamed, moduleOf, runDriver, type MountView } from './driver-llb.js';
 
 const AS = 'language = "assemblyscript"\n';

@@ -4,7 +4,7 @@ import {
   componentizeArgs,
   shipsComponentize,
   WASM_TOOLS_JS,
-} from '../../../frontend/componentize.js';
+} from '../../../frontend/post-steps/componentize.js';
 
 describe('componentize', () => {
   it('runs the frontend bundle as a tool on the frontend image', () => {

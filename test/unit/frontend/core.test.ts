@@ -1,11 +1,11 @@
 // The frontend's pure pieces: platforms, SOURCE_DATE_EPOCH, the image config, toolchain choice, globs.
 import { describe, expect, it } from 'vitest';
 import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
-import { targetPlatforms } from '../../../frontend/build.js';
+import { targetPlatforms } from '../../../frontend/request/build.js';
 import { formatPlatform } from '../../../src/primitives/platform.js';
-import { imageConfig, sourceDateEpoch } from '../../../frontend/image-config.js';
-import { chooseToolchainImage, toolchainOverrideArg } from '../../../frontend/toolchain.js';
-import { matchFiles } from '../../../frontend/context-files.js';
+import { imageConfig, sourceDateEpoch } from '../../../frontend/request/image-config.js';
+import { chooseToolchainImage, toolchainOverrideArg } from '../../../frontend/convert/toolchain.js';
+import { matchFiles } from '../../../frontend/convert/context-files.js';
 import { cDriver } from '../../../frontend/languages/c.js';
 import { FrontendError } from '../../../frontend/gateway/index.js';
 import { specOf } from '../../support/wasm-toml.js';

@@ -3,7 +3,7 @@
 // driver's code.
 import type { ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, type State } from '../../../frontend/llb/index.js';
-import { matchFiles } from '../../../frontend/context-files.js';
+import { matchFiles } from '../../../frontend/convert/context-files.js';
 import type { BuildInputs, BuiltModule, LanguageDriver } from '../../../frontend/languages/driver.js';
 import { viewLlb, type ExecView, type LlbView } from '../llb/view.js';
 

@@ -7,7 +7,7 @@ import { FrontendError } from '../../../frontend/gateway/index.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import { driverFor } from '../../../frontend/languages/index.js';
 import { GO_IMAGE, goBuildArgs, goDriver, goQuote, linkerArgs } from '../../../frontend/languages/go.js';
-import { chooseToolchainImage } from '../../../frontend/toolchain.js';
+import { chooseToolchainImage } from '../../../frontend/convert/toolchain.js';
 import { envMap, viewLlb, type ExecView, type LlbView } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 import { fakeInputs } from './driver-llb.js';

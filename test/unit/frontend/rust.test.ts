@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { image, local, marshal, type State } from '../../../frontend/llb/index.js';
-import { matchFiles } from '../../../frontend/context-files.js';
+import { matchFiles } from '../../../frontend/convert/context-files.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import {
   artifactPath,

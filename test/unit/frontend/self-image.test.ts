@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { image, marshal } from '../../../frontend/llb/index.js';
-import { SelfImageUnavailable, selfImage, type SelfImageDeps } from '../../../frontend/self-image.js';
+import { SelfImageUnavailable, selfImage, type SelfImageDeps } from '../../../frontend/request/self-image.js';
 import type { ImageConfigOptions } from '../../../frontend/gateway/index.js';
 
 const platform = { os: 'linux', architecture: 'amd64' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWasmToml, type Spec } from '../../../src/wasm-toml/index.js';
-import { answer, describe as describeRequests } from '../../../frontend/subrequests.js';
+import { answer, describe as describeRequests } from '../../../frontend/request/subrequests.js';
 import { FrontendError, type FrontendResult } from '../../../frontend/gateway/index.js';
 
 const text = `[build-args]
@@ -53,6 +53,16 @@ describe('subrequests', () => {
     ]);
     expect(meta(res, 'result.txt')).toMatch(/^api \(default\)\s+the API$/m);
     expect(meta(res, 'version')).toBe('1.0.0');
+  });
+
+  it('marks [image] entrypoint as the default, not the first module', () => {
+    const withImage = parseWasmToml(`[image]\nentrypoint = "worker"\n\n${text}`, { filename: 'wasm.toml' });
+    if (!withImage.ok) throw new Error('fixture does not parse');
+    const res = answer('frontend.targets', withImage.spec, file, undefined);
+    const targets = json(res).targets as { name: string; default?: boolean }[];
+    expect(targets.filter((t) => t.default).map((t) => t.name)).toEqual(['worker']);
+    expect(meta(res, 'result.txt')).toMatch(/^worker \(default\)$/m);
+    expect(json(answer('frontend.outline', withImage.spec, file, undefined)).name).toBe('worker');
   });
 
   it('outlines the declared build args for the chosen target', () => {

@@ -9,7 +9,7 @@ import { FrontendError } from '../../../frontend/gateway/index.js';
 import type { BuildInputs } from '../../../frontend/languages/driver.js';
 import { driverFor } from '../../../frontend/languages/index.js';
 import { TINYGO_IMAGE, shlexQuote, tinygoArgs, tinygoDriver } from '../../../frontend/languages/tinygo.js';
-import { chooseToolchainImage } from '../../../frontend/toolchain.js';
+import { chooseToolchainImage } from '../../../frontend/convert/toolchain.js';
 import { viewLlb, type LlbView } from '../llb/view.js';
 import { moduleOf as parsedModule } from '../../support/wasm-toml.js';
 import { fakeInputs } from './driver-llb.js';

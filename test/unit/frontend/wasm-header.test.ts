@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedKind, headerProblem, inspectHeader } from '../../../frontend/wasm-header.js';
+import { expectedKind, headerProblem, inspectHeader } from '../../../frontend/convert/wasm-header.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const text = (s: string) => new TextEncoder().encode(s);

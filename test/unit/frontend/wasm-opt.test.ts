@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWasmToml, type ModuleSpec } from '../../../src/wasm-toml/index.js';
 import { image, local, marshal } from '../../../frontend/llb/index.js';
-import { NODE_PATH } from '../../../frontend/self-step.js';
+import { NODE_PATH } from '../../../frontend/post-steps/self-step.js';
 import {
   WASM_OPT_FEATURES,
   WASM_OPT_PATH,
@@ -9,7 +9,7 @@ import {
   wasmOptArgs,
   wasmOptStep,
   wasmOptStepName,
-} from '../../../frontend/wasm-opt.js';
+} from '../../../frontend/post-steps/wasm-opt.js';
 import { decodeDefinition } from '../llb/decode.js';
 import { moduleOf } from '../../support/wasm-toml.js';
 
@@ -20,23 +20,39 @@ function moduleFrom(lines: string[]): ModuleSpec {
 const features = [...WASM_OPT_FEATURES];
 
 describe('postProcessFor', () => {
+  const linkStripped = { output: local('x'), path: '/hello.wasm', stripped: true };
+  const unstripped = { output: local('x'), path: '/hello.wasm' };
+
   it.each([
-    ['release defaults: -Os and strip', [], { level: 'Os', strip: true }],
-    ['debug defaults: nothing', ['profile = "debug"'], undefined],
+    ['release defaults: stripped at link time, no wasm-opt', [], linkStripped, undefined],
+    [
+      'release defaults of a build that did not strip: strip alone',
+      [],
+      unstripped,
+      { level: undefined, strip: true },
+    ],
+    ['debug defaults: nothing', ['profile = "debug"'], unstripped, undefined],
+    [
+      'a level opted into, with strip',
+      ['[module.optimize]', 'wasm-opt = "Os"'],
+      linkStripped,
+      { level: 'Os', strip: true },
+    ],
     [
       'a level without strip',
       ['[module.optimize]', 'wasm-opt = "O3"', 'strip = false'],
+      unstripped,
       { level: 'O3', strip: false },
     ],
-    ['strip alone', ['[module.optimize]', 'wasm-opt = "none"'], { level: undefined, strip: true }],
-    ['neither', ['[module.optimize]', 'wasm-opt = "none"', 'strip = false'], undefined],
+    ['neither', ['[module.optimize]', 'wasm-opt = "none"', 'strip = false'], unstripped, undefined],
     [
       'debug with a level',
       ['profile = "debug"', '[module.optimize]', 'wasm-opt = "Oz"'],
+      unstripped,
       { level: 'Oz', strip: false },
     ],
-  ])('%s', (_, lines, expected) => {
-    expect(postProcessFor(moduleFrom(lines))).toEqual(expected);
+  ])('%s', (_, lines, built, expected) => {
+    expect(postProcessFor(moduleFrom(lines), built)).toEqual(expected);
   });
 
   it('never touches a component, even when strip is on', () => {
@@ -53,7 +69,7 @@ describe('postProcessFor', () => {
     );
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
     expect(parsed.spec.module[0]!.optimize.strip).toBe(true);
-    expect(postProcessFor(parsed.spec.module[0]!)).toBeUndefined();
+    expect(postProcessFor(parsed.spec.module[0]!, unstripped)).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@ import {
   ZIG_VERSION,
   zigDriver,
 } from '../../../frontend/languages/zig.js';
-import { chooseToolchainImage } from '../../../frontend/toolchain.js';
+import { chooseToolchainImage } from '../../../frontend/convert/toolchain.js';
 import { execNamed, moduleOf, runDriver } from './driver-llb.js';
 
 const ZIG = 'language = "zig"\n';

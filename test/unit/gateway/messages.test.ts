@@ -1,10 +1,6 @@
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
-import {
-  BinaryWriter as CodecWriter,
-  mapStringValue,
-  writeMap,
-} from '../../../frontend/gateway/proto/codec.js';
+import * as write from '../../../frontend/proto/write.js';
 import {
   decodeReadDirResponse,
   decodeStatFileResponse,
@@ -152,8 +148,8 @@ describe('request encoding, exact bytes', () => {
 
   it('sorts map entries by UTF-8 bytes, not UTF-16 code units', () => {
     // UTF-16 order would be z, é, 😀 (d83d), \uffff; byte order puts ef bf bf before f0 9f 98 80.
-    const w = new CodecWriter();
-    writeMap(w, 1, { '\uffff': '', '😀': '', é: '', z: '' }, mapStringValue);
+    const w = new write.BinaryWriter();
+    write.map(w, 1, { '\uffff': '', '😀': '', é: '', z: '' }, write.mapValue.string);
     const keys = decodeSolveRequestOptKeys(w.finish());
     expect(keys).toEqual(['z', 'é', '\uffff', '😀']);
   });
@@ -209,7 +205,7 @@ describe('round trips', () => {
     { os: 'linux', architecture: 'arm', variant: 'v7' },
     { os: 'windows', architecture: 'amd64', osVersion: '10.0.17763', osFeatures: ['win32k', 'x'] },
   ])('Platform $os/$architecture', (platform) => {
-    const w = new CodecWriter();
+    const w = new write.BinaryWriter();
     writePlatform(w, platform);
     expect(decodePlatform(w.finish())).toEqual(platform);
   });
@@ -228,7 +224,7 @@ describe('round trips', () => {
       },
     ],
   ])('Result: %s', (_name, result) => {
-    const w = new CodecWriter();
+    const w = new write.BinaryWriter();
     writeResult(w, result);
     expect(decodeResult(w.finish())).toEqual(result);
   });

@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesBlob } from '../../../src/oci/blobs.js';
-import { RegistryClient, type RetryEvent } from '../../../src/oci/client.js';
+import { RegistryClient } from '../../../src/oci/client.js';
+import type { RetryEvent } from '../../../src/oci/retry.js';
 import { StaticCredentials } from '../../../src/oci/credentials.js';
 import { DigestMismatchError, NetworkError, NotFoundError, RegistryError } from '../../../src/oci/errors.js';
 

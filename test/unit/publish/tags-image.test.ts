@@ -7,7 +7,8 @@ import {
 } from '../../../src/publish/image.js';
 import { Annotations } from '../../../src/publish/annotations.js';
 import { sha256 } from '../../../src/oci/digest.js';
-import { findWasmImage, openLayout } from '../../../src/oci/layout.js';
+import { openLayout } from '../../../src/oci/layout.js';
+import { findWasmImage } from '../../../src/wasm-image/index.js';
 import { buildLayoutFixture } from '../../support/oci-layout-fixture.js';
 
 const wasmtime = { name: 'wasmtime', version: '48.0.8' };

@@ -41,7 +41,7 @@ language = "c"
           env: {},
           secrets: [],
           c: { flags: [], defines: [], sources: ['**/*.c'], 'link-flags': [] },
-          optimize: { 'wasm-opt': 'Os', strip: true },
+          optimize: { 'wasm-opt': 'none', strip: true },
           image,
           toolchain: {},
           test: [],

@@ -1,9 +1,9 @@
 // An engine older than Docker 20.10 / BuildKit v0.7 lacks a gateway capability every solve needs: the
-// error names the minimum version (frontend/engine-version.ts). No such engine can be run here, so the
+// error names the minimum version (frontend/request/engine-version.ts). No such engine can be run here, so the
 // daemon is a Caps list as BuildKit v0.6.4's Ping reports it (frontend/gateway/pb/caps.go at v0.6.4).
 import { describe, expect, it } from 'vitest';
 import { CapabilityError, Caps, GatewayCap } from '../../../frontend/gateway/caps.js';
-import { requireMinimumEngine, withMinimumVersion } from '../../../frontend/engine-version.js';
+import { requireMinimumEngine, withMinimumVersion } from '../../../frontend/request/engine-version.js';
 
 const buildkit064 = [
   'solve.base',
