@@ -1,7 +1,7 @@
 // `wasm-build init [DIR]`: a first wasm.toml for an existing project, like `docker init` or
 // `cargo component new`. It looks at the files that say which language the project is in, writes the
 // keys that differ from the defaults, comments the ones a user usually sets next, and one test case.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FRONTEND } from '../version.js';
@@ -238,7 +238,7 @@ export function initProject(dir: string, frontend: string): { file: string; dete
   if (existsSync(file)) {
     throw new InitError(`${file} already exists; init never overwrites one (edit it, or remove it first)`);
   }
-  if (!existsSync(dir)) throw new InitError(`${dir}: no such directory`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InitError(`${dir}: no such directory`);
   const detection = detectProject(dir);
   if (!detection) {
     throw new InitError(

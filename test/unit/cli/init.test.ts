@@ -117,6 +117,12 @@ describe('wasm-build init', () => {
     );
   });
 
+  it('names a missing directory, or a file given as one', () => {
+    const dir = project('p', { 'hello.c': '' });
+    expect(() => initProject(path.join(dir, 'nope'), FRONTEND)).toThrow(/nope: no such directory/);
+    expect(() => initProject(path.join(dir, 'hello.c'), FRONTEND)).toThrow(/hello\.c: no such directory/);
+  });
+
   it.each([
     ['my app', 'my-app'],
     ['-x', 'x'],
