@@ -23,6 +23,8 @@ export interface RunRequest {
 export interface RunResult {
   exitCode: number;
   stdout: string;
+  /** stdout as the module wrote it, byte for byte. */
+  stdoutBytes: Uint8Array;
   stderr: string;
   timedOut: boolean;
 }
