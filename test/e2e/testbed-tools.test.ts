@@ -63,7 +63,7 @@ describe('the testbed installs into an empty tools directory', () => {
     const { cache, out } = await installFresh('dockerd');
     expect(out).toBe(path.join(cache, 'tools', `dockerd-${version('dockerd')}`, 'bin', 'dockerd'));
     const res = await run(out, ['--version']);
-    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain(version('dockerd'));
   });
 
   it("BuildKit's Dockerfile frontend, built from the buildkit module, is an image in the registry", async () => {
