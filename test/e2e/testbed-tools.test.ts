@@ -66,6 +66,8 @@ describe('the testbed installs into an empty tools directory', () => {
     expect(res.stdout).toContain(version('dockerd'));
   });
 
+  // The image itself is built and pushed only when the registry lacks its recipe's tag (once per testbed
+  // registry), so here the Go build from an empty tools directory is what always runs.
   it("BuildKit's Dockerfile frontend, built from the buildkit module, is an image in the registry", async () => {
     const { cache, out } = await installFresh('dockerfile-frontend', tb.registry);
     expect(existsSync(path.join(cache, 'tools', `dockerfile-frontend-${version('buildkit')}`, 'bin'))).toBe(
