@@ -4197,9 +4197,16 @@ function normalizeRelative(value) {
 var FORMATS = {
   text: {
     label: "string",
-    describe: "any string",
+    describe: "any string without NUL characters",
     check: () => void 0,
     json: {}
+  },
+  data: {
+    label: "string",
+    describe: "any string, NUL characters (`\\u0000`) included",
+    check: () => void 0,
+    json: {},
+    carriesNul: true
   },
   "non-empty": {
     label: "string",
@@ -4471,9 +4478,14 @@ var TEST_FIELDS = {
   },
   stdin: {
     kind: "string",
-    format: "text",
+    format: "data",
     default: "",
-    description: "Text fed to the module's standard input."
+    description: "Text fed to the module's standard input. Not together with `stdin-file`."
+  },
+  "stdin-file": {
+    kind: "string",
+    format: "relative-path",
+    description: "A file in the build context fed to the module's standard input byte for byte (binary data, large inputs). Not together with `stdin`."
   },
   dirs: {
     kind: "map",
@@ -4491,7 +4503,12 @@ var TEST_FIELDS = {
     kind: "table",
     description: "What the run must produce.",
     fields: {
-      stdout: { kind: "string", format: "text", description: "The exact standard output." },
+      stdout: { kind: "string", format: "data", description: "The exact standard output." },
+      "stdout-file": {
+        kind: "string",
+        format: "relative-path",
+        description: "A file in the build context the standard output must equal byte for byte (binary output, large expectations). Not together with `stdout` or `stdout-matches`."
+      },
       "stdout-matches": {
         kind: "string",
         format: "regex",
@@ -5002,7 +5019,7 @@ function readValue(key, label, value, path8, ctx, scope) {
 function readString2(spec, site, value, ctx) {
   if (value.kind !== "string") return typeError(ctx, site, "a string", value);
   const format = FORMATS[spec.format];
-  const problem = value.value.includes("\0") ? "contains a NUL character (\\u0000), which no argument, variable or path can carry" : format.check(value.value);
+  const problem = value.value.includes("\0") && !("carriesNul" in format) ? "contains a NUL character (\\u0000): arguments, environment values and paths cannot carry one (stdin and expected output can; a binary file can be given as stdin-file or expect.stdout-file)" : format.check(value.value);
   if (problem)
     return report(ctx, value.span, site, `${site.label} ${JSON.stringify(value.value)} ${problem}`);
   if (spec.interpolate) checkTemplate(site, value, ctx);
@@ -5217,15 +5234,22 @@ function testRules({ m, ctx, at, given, span, target }) {
       test.workdir = asObj2(m.image)?.workdir;
       ctx.locations.set(at("test", j, "workdir"), span("test", j));
     }
-    if (given("test", j, "expect", "stdout") && given("test", j, "expect", "stdout-matches")) {
+    const outputs = ["stdout", "stdout-file", "stdout-matches"].filter((k) => given("test", j, "expect", k));
+    if (outputs.length > 1) {
       ctx.errors.add(
-        span("test", j, "expect", "stdout-matches"),
-        "expect.stdout and expect.stdout-matches exclude each other",
+        span("test", j, "expect", outputs[1]),
+        `expect.${outputs[0]} and expect.${outputs[1]} exclude each other`,
         {
           path: at("test", j, "expect"),
-          hint: "keep one: stdout for the exact output, stdout-matches for a pattern"
+          hint: "keep one: stdout (or stdout-file) for the exact output, stdout-matches for a pattern"
         }
       );
+    }
+    if (given("test", j, "stdin") && given("test", j, "stdin-file")) {
+      ctx.errors.add(span("test", j, "stdin-file"), "stdin and stdin-file exclude each other", {
+        path: at("test", j),
+        hint: "keep one: stdin for text in the file, stdin-file for a file in the build context"
+      });
     }
     const exitCode = asObj2(test.expect)?.["exit-code"];
     if (target === "wasip2" && typeof exitCode === "number" && exitCode > 1) {

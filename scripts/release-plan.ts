@@ -99,6 +99,16 @@ export function planRelease(versionText: string, released: readonly string[] = [
   return plan;
 }
 
+/**
+ * The npm dist-tag the CLI package is published under, moved like the image's `latest`: `latest` for the
+ * newest release, `next` for a pre-release, and `latest-X` for a patch to an older line, which must not
+ * take `latest` back (`npx wasm-build@1` still resolves by version range, whatever the tag).
+ */
+export function npmDistTag(plan: ReleasePlan): string {
+  if (plan.prerelease) return 'next';
+  return plan.latest ? 'latest' : `latest-${plan.version.major}`;
+}
+
 /** The platforms to build: those wanted that the builder lists (`buildx inspect`'s `Platforms:` line). */
 export function buildablePlatforms(
   wanted: readonly string[],

@@ -9,6 +9,10 @@
 //       REPO:X.Y.Z plus the moving tags the version may take (X.Y, X, latest; none for a pre-release)
 //   npx tsx scripts/release.ts github --version X.Y.Z [--digest sha256:...] [--dry-run]
 //       publishes the GitHub release with notes (gh) and moves the major git tag vX
+//   npx tsx scripts/release.ts npm --version X.Y.Z [--dry-run]
+//       publishes the CLI package (package.json's `files`: the bundled dist/cli.mjs) to npm with
+//       provenance, under the dist-tag the release may take; --dry-run packs and checks it without
+//       publishing or provenance (which needs the workflow's OIDC token)
 //
 // buildx comes from PATH (`buildx`, as the testbed has it, else `docker buildx`) with the caller's
 // environment (BUILDX_BUILDER, BUILDX_CONFIG). Already released versions come from the repository's
@@ -24,6 +28,7 @@ import {
   buildablePlatforms,
   compareVersions,
   parseVersion,
+  npmDistTag,
   planRelease,
   releaseNotes,
 } from './release-plan.js';
@@ -229,6 +234,21 @@ function github(opts: {
   emit({ notes, 'major-tag': plan.majorGitTag ?? '', latest: String(plan.latest) });
 }
 
+function npm(opts: { version: string; released: string[]; dryRun: boolean }): void {
+  const plan = planRelease(opts.version, opts.released);
+  // npm publishes package.json's version: a tag naming another one would publish the wrong release.
+  if (plan.version.text !== parseVersion(VERSION).text) {
+    throw new ReleaseError(`--version ${opts.version} is not package.json's version ${VERSION}`);
+  }
+  const tag = npmDistTag(plan);
+  const args = opts.dryRun
+    ? ['publish', '--dry-run', '--access', 'public', '--tag', tag]
+    : ['publish', '--provenance', '--access', 'public', '--tag', tag];
+  console.error(`release: npm ${args.join(' ')}`);
+  run('npm', args);
+  emit({ 'npm-tag': tag });
+}
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -266,8 +286,12 @@ try {
       released,
       dryRun: values['dry-run'],
     });
+  } else if (command === 'npm') {
+    npm({ version, released, dryRun: values['dry-run'] });
   } else {
-    throw new ReleaseError('usage: scripts/release.ts check|frontend|github [options] (see the file header)');
+    throw new ReleaseError(
+      'usage: scripts/release.ts check|frontend|github|npm [options] (see the file header)',
+    );
   }
 } catch (err) {
   console.error(`release: ${err instanceof Error ? err.message : String(err)}`);

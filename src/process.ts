@@ -9,6 +9,8 @@ import { StringDecoder } from 'node:string_decoder';
 export interface ProcessResult {
   code: number;
   stdout: string;
+  /** stdout as it came, for output that is not UTF-8 text. */
+  stdoutBytes: Buffer;
   stderr: string;
   /** True when the timeout killed the process. */
   timedOut: boolean;
@@ -69,9 +71,11 @@ export function runProcess(
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      const stdoutBytes = Buffer.concat(out);
       resolve({
         code: code ?? -1,
-        stdout: Buffer.concat(out).toString(),
+        stdout: stdoutBytes.toString(),
+        stdoutBytes,
         stderr: Buffer.concat(err).toString(),
         timedOut,
       });

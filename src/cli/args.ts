@@ -83,7 +83,7 @@ export function parseCli(
   if (v.help || positionals.length === 0) return 'help';
   const [command, context, ...extra] = positionals;
   if (!(COMMANDS as readonly string[]).includes(command!)) {
-    throw new UsageError(`unknown command "${command}": use one of ${COMMANDS.join(', ')}`);
+    throw new UsageError(`unknown command "${command}": use one of ${COMMANDS.join(', ')} or init`);
   }
   if (extra.length) throw new UsageError(`one build context at most (got ${[context, ...extra].join(' ')})`);
   if (guestArgs.length && command !== 'run') throw new UsageError('arguments after -- are for `run` only');
@@ -135,6 +135,7 @@ export function parseCli(
 export const HELP = `wasm-build: build WebAssembly into OCI images, test-run it on real runtimes, push what passed.
 
 Usage: wasm-build <command> [options] [CONTEXT]
+       wasm-build init [DIR]
 
 Commands:
   build   build the image(s) of CONTEXT/wasm.toml into OCI layouts under --work-dir
@@ -142,6 +143,7 @@ Commands:
   test    build, then run every [[module.test]] on every --runtime
   push    build, test, then push T, T-wasm and T-<runtime> for each --tag
   run     build, then run the module on the first --runtime with the arguments after --
+  init    write a wasm.toml for the project in DIR (default .): see wasm-build init --help
 
 Options:
   -f, --file FILE          the wasm.toml (default CONTEXT/wasm.toml)
@@ -174,6 +176,7 @@ Exit codes: 0 done, 2 bad usage or wasm.toml, 3 build failed, 4 a test failed, 5
 1 anything else. \`run\` exits with the module's own exit code.
 
 Examples:
+  wasm-build init .
   wasm-build test examples/rust -r wasmtime,wazero
   wasm-build build --push -t registry.example/app:1.0 .
   wasm-build run examples/hello-c -- Wasm

@@ -14,6 +14,7 @@ import {
   type PipelineReport,
 } from '../pipeline/index.js';
 import { HELP, parseCli, UsageError } from './args.js';
+import { initCommand } from './init.js';
 import { terminalLogger } from './logger.js';
 import { claimRunDir } from './work-dir.js';
 
@@ -44,6 +45,8 @@ async function writeReport(file: string, report: PipelineReport): Promise<void> 
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // `init` writes a file and builds nothing: none of the pipeline's options apply to it.
+  if (argv[0] === 'init') return initCommand(argv.slice(1), env);
   const log = terminalLogger();
   let request;
   try {

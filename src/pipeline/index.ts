@@ -104,6 +104,8 @@ export async function runPipeline(
         const runtimes = await resolveAll(inputs, deps, components);
         const verified = await verifyImages(spec, fileLabel, images, runtimes, inputs.context, deps).catch(
           (e: unknown) => {
+            // A mistake in the file (a stdin-file that is not there) stays the file's; the rest is the run's.
+            if (e instanceof PipelineError) throw e;
             throw new PipelineError(
               'test',
               `running the tests: ${e instanceof Error ? e.message : String(e)}`,

@@ -1,12 +1,13 @@
 // Verify: every module the build produced, on every runtime, through every `[[module.test]]` that applies.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../oci/index.js';
 import type { ResolvedRuntime } from '../runtimes/index.js';
-import { runTest, testAppliesTo } from '../testrun/index.js';
+import { runTest, testAppliesTo, type CaseFiles } from '../testrun/index.js';
 import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import type { Spec } from '../wasm-toml/index.js';
 import type { BuiltImage } from './build.js';
+import { PipelineError } from './errors.js';
 import type { FileLocation, ModuleReport, PipelineDeps, RuntimeReport, TestReport } from './types.js';
 
 export interface ExtractedImage {
@@ -74,6 +75,7 @@ export async function verifyImages(
 ): Promise<{ tests: TestReport[]; runtimes: RuntimeReport[] }> {
   const tests: TestReport[] = [];
   const reports: RuntimeReport[] = [];
+  const files = await readCaseFiles(spec, fileLabel, images, contextDir);
   for (const rt of runtimes) {
     let ran = 0;
     let allPassed = true;
@@ -100,7 +102,10 @@ export async function verifyImages(
             continue;
           }
           const started = performance.now();
-          const outcome = await runTest(rt.runtime, m.file, test, { contextDir });
+          const outcome = await runTest(rt.runtime, m.file, test, {
+            contextDir,
+            files: files.get(`${m.index}/${j}`),
+          });
           const ms = Math.round(performance.now() - started);
           ran++;
           allPassed &&= outcome.passed;
@@ -133,6 +138,47 @@ export async function verifyImages(
     });
   }
   return { tests, runtimes: reports };
+}
+
+/**
+ * The `stdin-file` and `expect.stdout-file` of every case, read once before anything runs: a file missing
+ * from the build context is the file's mistake, reported at its line, not a failed test.
+ */
+async function readCaseFiles(
+  spec: Spec,
+  fileLabel: string,
+  images: ExtractedImage[],
+  contextDir: string,
+): Promise<Map<string, CaseFiles>> {
+  const files = new Map<string, CaseFiles>();
+  const read = async (key: readonly (string | number)[], rel: string): Promise<Buffer> => {
+    const file = path.resolve(contextDir, rel);
+    try {
+      return await readFile(file);
+    } catch (e) {
+      const r = spec.locate(key);
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e);
+      throw new PipelineError(
+        'input',
+        `${key.slice(4).join('.')} "${rel}": ${why} in the build context (${file})`,
+        { file: fileLabel, line: r.line, column: r.column },
+      );
+    }
+  };
+  for (const m of images.flatMap((i) => i.modules)) {
+    for (const [j, test] of spec.module[m.index]!.test.entries()) {
+      const at = ['module', m.index, 'test', j] as const;
+      const stdinFile = test['stdin-file'];
+      const stdoutFile = test.expect['stdout-file'];
+      if (stdinFile === undefined && stdoutFile === undefined) continue;
+      files.set(`${m.index}/${j}`, {
+        stdin: stdinFile === undefined ? undefined : await read([...at, 'stdin-file'], stdinFile),
+        stdout:
+          stdoutFile === undefined ? undefined : await read([...at, 'expect', 'stdout-file'], stdoutFile),
+      });
+    }
+  }
+  return files;
 }
 
 function testLocation(spec: Spec, file: string, moduleIndex: number, testIndex: number): FileLocation {

@@ -31,7 +31,13 @@ export function cliRuntime(spec: CliRuntimeSpec, bin: string, env: NodeJS.Proces
         input: req.stdin,
         timeoutMs: req.timeoutMs,
       });
-      return { exitCode: res.code, stdout: res.stdout, stderr: res.stderr, timedOut: res.timedOut };
+      return {
+        exitCode: res.code,
+        stdout: res.stdout,
+        stdoutBytes: res.stdoutBytes,
+        stderr: res.stderr,
+        timedOut: res.timedOut,
+      };
     },
   };
 }

@@ -34,6 +34,8 @@ export function guestEnv(req: RunRequest): Readonly<Record<string, string>> {
 export interface RunResult {
   exitCode: number;
   stdout: string;
+  /** stdout as the module wrote it, byte for byte. */
+  stdoutBytes: Uint8Array;
   stderr: string;
   timedOut: boolean;
 }

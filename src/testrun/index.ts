@@ -17,7 +17,14 @@ export interface TestOutcome {
 export interface TestRunOptions {
   /** Directory `dirs` keys are relative to: the build context. */
   contextDir: string;
+  /** The contents of the case's `stdin-file` and `expect.stdout-file`, read before any case runs. */
+  files?: CaseFiles;
   timeoutMs?: number;
+}
+
+export interface CaseFiles {
+  stdin?: Uint8Array;
+  stdout?: Uint8Array;
 }
 
 /** True when `test` applies to `runtime` (its `runtimes` list, if any, names it). */
@@ -35,7 +42,7 @@ export async function runTest(
     module,
     args: test.args,
     env: test.env,
-    stdin: test.stdin,
+    stdin: opts.files?.stdin ?? test.stdin,
     dirs: Object.entries(test.dirs).map(([host, guest]) => ({
       host: path.resolve(opts.contextDir, host),
       guest,
@@ -51,6 +58,13 @@ export async function runTest(
   if (wantOut !== undefined && res.stdout !== wantOut) {
     problems.push(`stdout ${JSON.stringify(res.stdout)}, expected ${JSON.stringify(wantOut)}`);
   }
+  const wantBytes = opts.files?.stdout;
+  if (wantBytes !== undefined && Buffer.compare(res.stdoutBytes, wantBytes) !== 0) {
+    problems.push(
+      `stdout (${res.stdoutBytes.length} bytes) differs from expect.stdout-file ` +
+        `"${test.expect['stdout-file']}" (${wantBytes.length} bytes) from byte ${firstDifference(res.stdoutBytes, wantBytes)}`,
+    );
+  }
   const pattern = test.expect['stdout-matches'];
   if (pattern !== undefined && !compilePattern(pattern).test(res.stdout)) {
     problems.push(`stdout ${JSON.stringify(res.stdout)} does not match /${pattern}/`);
@@ -64,4 +78,11 @@ export async function runTest(
     stdout: res.stdout,
     stderr: res.stderr,
   };
+}
+
+/** The offset of the first byte where `a` and `b` differ (the shorter one's length when one is a prefix). */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
 }

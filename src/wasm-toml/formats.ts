@@ -14,6 +14,11 @@ export interface Format {
   /** The canonical form stored in the normalized spec. */
   normalize?(value: string): string;
   readonly json: Readonly<Record<string, unknown>>;
+  /**
+   * Data a module reads or writes (stdin, expected output), which may hold NUL bytes; every other string
+   * becomes an argument, an environment value or a path, none of which can carry one.
+   */
+  readonly carriesNul?: true;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -38,9 +43,16 @@ function normalizeRelative(value: string): string {
 export const FORMATS = {
   text: {
     label: 'string',
-    describe: 'any string',
+    describe: 'any string without NUL characters',
     check: () => undefined,
     json: {},
+  },
+  data: {
+    label: 'string',
+    describe: 'any string, NUL characters (`\\u0000`) included',
+    check: () => undefined,
+    json: {},
+    carriesNul: true,
   },
   'non-empty': {
     label: 'string',

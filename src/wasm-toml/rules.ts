@@ -186,15 +186,22 @@ function testRules({ m, ctx, at, given, span, target }: ModuleScope): void {
       test.workdir = asObj(m.image)?.workdir;
       ctx.locations.set(at('test', j, 'workdir'), span('test', j));
     }
-    if (given('test', j, 'expect', 'stdout') && given('test', j, 'expect', 'stdout-matches')) {
+    const outputs = ['stdout', 'stdout-file', 'stdout-matches'].filter((k) => given('test', j, 'expect', k));
+    if (outputs.length > 1) {
       ctx.errors.add(
-        span('test', j, 'expect', 'stdout-matches'),
-        'expect.stdout and expect.stdout-matches exclude each other',
+        span('test', j, 'expect', outputs[1]!),
+        `expect.${outputs[0]} and expect.${outputs[1]} exclude each other`,
         {
           path: at('test', j, 'expect'),
-          hint: 'keep one: stdout for the exact output, stdout-matches for a pattern',
+          hint: 'keep one: stdout (or stdout-file) for the exact output, stdout-matches for a pattern',
         },
       );
+    }
+    if (given('test', j, 'stdin') && given('test', j, 'stdin-file')) {
+      ctx.errors.add(span('test', j, 'stdin-file'), 'stdin and stdin-file exclude each other', {
+        path: at('test', j),
+        hint: 'keep one: stdin for text in the file, stdin-file for a file in the build context',
+      });
     }
     // WASI 0.2's `exit` takes a result, not a code: the preview1 adapter turns every non-zero
     // proc_exit into 1, so a component cannot pass a test that expects 2 or more.

@@ -208,9 +208,16 @@ export const TEST_FIELDS = {
   },
   stdin: {
     kind: 'string',
-    format: 'text',
+    format: 'data',
     default: '',
-    description: "Text fed to the module's standard input.",
+    description: "Text fed to the module's standard input. Not together with `stdin-file`.",
+  },
+  'stdin-file': {
+    kind: 'string',
+    format: 'relative-path',
+    description:
+      "A file in the build context fed to the module's standard input byte for byte (binary data, large " +
+      'inputs). Not together with `stdin`.',
   },
   dirs: {
     kind: 'map',
@@ -233,7 +240,14 @@ export const TEST_FIELDS = {
     kind: 'table',
     description: 'What the run must produce.',
     fields: {
-      stdout: { kind: 'string', format: 'text', description: 'The exact standard output.' },
+      stdout: { kind: 'string', format: 'data', description: 'The exact standard output.' },
+      'stdout-file': {
+        kind: 'string',
+        format: 'relative-path',
+        description:
+          'A file in the build context the standard output must equal byte for byte (binary output, large ' +
+          'expectations). Not together with `stdout` or `stdout-matches`.',
+      },
       'stdout-matches': {
         kind: 'string',
         format: 'regex',

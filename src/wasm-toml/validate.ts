@@ -231,9 +231,11 @@ function readString(spec: StringItem, site: Site, value: LValue, ctx: Context): 
   if (value.kind !== 'string') return typeError(ctx, site, 'a string', value);
   const format: Format = FORMATS[spec.format];
   // No argument, environment variable or path can carry a NUL; say so here rather than at exec time.
-  const problem = value.value.includes('\0')
-    ? 'contains a NUL character (\\u0000), which no argument, variable or path can carry'
-    : format.check(value.value);
+  const problem =
+    value.value.includes('\0') && !('carriesNul' in format)
+      ? 'contains a NUL character (\\u0000): arguments, environment values and paths cannot carry one ' +
+        '(stdin and expected output can; a binary file can be given as stdin-file or expect.stdout-file)'
+      : format.check(value.value);
   if (problem)
     return report(ctx, value.span, site, `${site.label} ${JSON.stringify(value.value)} ${problem}`);
   if (spec.interpolate) checkTemplate(site, value, ctx);

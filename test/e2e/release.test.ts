@@ -154,4 +154,31 @@ describe('scripts/release.ts against the testbed', () => {
     expect(pre.err).toContain('--prerelease --latest=false');
     expect(pre.err).not.toContain('refs/tags/v90');
   });
+
+  it('npm (dry run): packs the CLI and names the dist-tag, without a registry', async () => {
+    const version = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version as string;
+    const r = await run('npx', ['tsx', 'scripts/release.ts', 'npm', '--version', version, '--dry-run'], {
+      cwd: repoRoot,
+      // A registry nothing listens on, tried once: a dry run must not need one.
+      env: {
+        ...tb.env,
+        GITHUB_OUTPUT: '',
+        npm_config_registry: 'http://127.0.0.1:9/',
+        npm_config_fetch_retries: '0',
+      },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/release: npm publish --dry-run --access public --tag (latest|next|latest-\d+)/);
+    expect(r.stderr).toContain('dist/cli.mjs');
+    const wrong = await run(
+      'npx',
+      ['tsx', 'scripts/release.ts', 'npm', '--version', '999.0.0', '--dry-run'],
+      {
+        cwd: repoRoot,
+        env: tb.env,
+      },
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("is not package.json's version");
+  });
 });

@@ -4,7 +4,15 @@
 // server stands in for an npm registry (the `npm-registry` input) with jco's real tarballs, which node
 // needs for components.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -12,12 +20,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstallError, resolveRuntime } from '../../src/runtimes/index.js';
 import { JCO_PACKAGES, tarballUrl } from '../../src/runtimes/jco.js';
+import { hostPlatform } from '../../src/runtimes/release.js';
+import { wasmedgeRelease } from '../../src/runtimes/wasmedge.js';
+import { wasmerRelease } from '../../src/runtimes/wasmer.js';
 import { run } from '../support/exec.js';
 import { loadTestbed } from '../support/testbed.js';
 
 const tb = loadTestbed();
 const wasmtimeVersion = tb.env.VERSION_WASMTIME!.split(' ')[1]!;
 const wazeroVersion = tb.env.VERSION_WAZERO!.replace(/^v/, '');
+const wasmerVersion = '6.0.1';
+const wasmedgeVersion = '0.15.0';
+const releases = { wasmer: wasmerRelease, wasmedge: wasmedgeRelease };
 const served = new Map<string, Buffer>();
 const requests: string[] = [];
 let server: Server;
@@ -83,6 +97,29 @@ beforeAll(async () => {
     served.set(tarballUrl('/npm-corrupt', pkg), tarballs[1 - i]!);
   });
 
+  // wasmer and wasmedge: no registry here ships either, and GitHub's releases are out of reach, so their
+  // archives hold a script that answers --version as the release's binary does. What is tested is the
+  // installer on each archive's shape (bin/ at the root; WasmEdge's lib/ and plugin/ kept beside it), not
+  // the runtimes.
+  for (const [name, version, line, extra] of [
+    ['wasmer', wasmerVersion, `wasmer ${wasmerVersion}`, []],
+    ['wasmedge', wasmedgeVersion, `wasmedge version ${wasmedgeVersion}`, ['lib', 'plugin']],
+  ] as const) {
+    const src = path.join(work, `${name}-src`);
+    mkdirSync(path.join(src, 'bin'), { recursive: true });
+    writeFileSync(path.join(src, 'bin', name), `#!/bin/sh\necho '${line}'\n`, { mode: 0o755 });
+    for (const dir of extra) {
+      mkdirSync(path.join(src, dir), { recursive: true });
+      writeFileSync(path.join(src, dir, 'README'), `${dir}\n`);
+    }
+    const res = await run('tar', ['-czf', path.join(work, `${name}.tar.gz`), '-C', src, 'bin', ...extra]);
+    if (res.code !== 0) throw new Error(res.stderr);
+    served.set(
+      releases[name].archive(version, hostPlatform()).path,
+      readFileSync(path.join(work, `${name}.tar.gz`)),
+    );
+  }
+
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
     const body = served.get(req.url ?? '');
@@ -95,15 +132,20 @@ beforeAll(async () => {
   process.env.RUNNER_TEMP = path.join(work, 'tmp');
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('installing runtimes from release archives', () => {
   // An empty search path: the testbed's programs on PATH must not stand in for the download.
   const opts = () => ({ mirror, searchPath: '', log: () => {} });
 
   it.each([
-    ['wasmtime', () => wasmtimeVersion],
-    ['wazero', () => wazeroVersion],
+    ['wasmtime', (): string => wasmtimeVersion],
+    ['wazero', (): string => wazeroVersion],
+    ['wasmer', (): string => wasmerVersion],
+    ['wasmedge', (): string => wasmedgeVersion],
   ] as const)('downloads %s, checks it runs at the pinned version, and caches it', async (name, version) => {
     const before = requests.length;
     const first = await resolveRuntime({ name, version: version() }, opts());
@@ -117,6 +159,13 @@ describe('installing runtimes from release archives', () => {
     expect(again.source).toBe('tool-cache');
     expect(again.bin).toBe(first.bin);
     expect(requests.length).toBe(downloads);
+  });
+
+  it("keeps WasmEdge's whole tree: its binary finds lib/ beside bin/", async () => {
+    const installed = await resolveRuntime({ name: 'wasmedge', version: wasmedgeVersion }, opts());
+    const root = path.dirname(path.dirname(installed.bin));
+    expect(readFileSync(path.join(root, 'lib', 'README'), 'utf8')).toBe('lib\n');
+    expect(existsSync(path.join(root, 'plugin', 'README'))).toBe(true);
   });
 
   it('checks wazero against the release checksums, and refuses a mismatch without caching anything', async () => {

@@ -11,7 +11,8 @@ export const cliBundle = path.join(repoRoot, 'dist', 'cli.mjs');
 
 /**
  * Runs the CLI with the testbed's frontend and toolchains under `work/<name>`; `guest` goes after `--`;
- * `env` adds to the testbed's environment (e.g. an empty tool cache of the test's own).
+ * `env` adds to the testbed's environment (e.g. an empty tool cache of the test's own); `bin` is the
+ * command: the checkout's bundle through this node, or an installed `wasm-build`.
  */
 export async function wasmBuild(
   tb: Testbed,
@@ -20,12 +21,13 @@ export async function wasmBuild(
   name: string,
   guest: string[] = [],
   env: NodeJS.ProcessEnv = {},
+  bin: readonly string[] = [process.execPath, cliBundle],
 ): Promise<RunResult & { report: () => PipelineReport }> {
   const report = path.join(work, `${name}.json`);
   const res = await run(
-    process.execPath,
+    bin[0]!,
     [
-      cliBundle,
+      ...bin.slice(1),
       ...args,
       `--frontend=${tb.images.frontend}`,
       ...toolchainArgs(tb),

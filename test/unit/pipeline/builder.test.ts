@@ -12,7 +12,14 @@ function fakeRunner(answers: Record<string, Partial<ProcessResult>>) {
   const calls: string[][] = [];
   const run: ProcessRunner = async (cmd, args) => {
     calls.push([cmd, ...args]);
-    return { code: 0, stdout: '', stderr: '', timedOut: false, ...answers[args[0]!] };
+    return {
+      code: 0,
+      stdout: '',
+      stdoutBytes: Buffer.alloc(0),
+      stderr: '',
+      timedOut: false,
+      ...answers[args[0]!],
+    };
   };
   return { run, calls };
 }

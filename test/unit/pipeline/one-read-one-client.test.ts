@@ -134,7 +134,7 @@ describe('a run', () => {
       run: async (_cmd, args) => {
         const dest = /dest=([^,]+)/.exec(args.find((a) => a.startsWith('--output=')) ?? '')![1]!;
         await buildLayoutFixture({ dir: dest, moduleName: 'hello.wasm' });
-        return { code: 0, stdout: '', stderr: '', timedOut: false };
+        return { code: 0, stdout: '', stdoutBytes: Buffer.alloc(0), stderr: '', timedOut: false };
       },
       resolveRuntime: () => Promise.reject(new Error('no runtime is needed with tests off')),
     };

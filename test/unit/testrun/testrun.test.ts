@@ -19,7 +19,15 @@ function fake(result: Partial<RunResult>): Runtime & { seen: RunRequest[] } {
     command: (req) => ({ bin: 'fake', args: [req.module, ...req.args], env: {} }),
     run: async (req) => {
       seen.push(req);
-      return { exitCode: 0, stdout: '', stderr: '', timedOut: false, ...result };
+      const stdout = result.stdout ?? '';
+      return {
+        exitCode: 0,
+        stderr: '',
+        timedOut: false,
+        ...result,
+        stdout,
+        stdoutBytes: result.stdoutBytes ?? Buffer.from(stdout),
+      };
     },
   };
 }
@@ -70,6 +78,29 @@ describe('runTest', () => {
     expect(rt.seen.map((r) => r.cwd)).toEqual(['/app', '/data']);
     await runTest(rt, '/m.wasm', testOf(''), { contextDir: '/ctx' });
     expect(rt.seen[2]!.cwd).toBe('/');
+  });
+});
+
+describe('data with NUL bytes and from files', () => {
+  it('accepts NUL in stdin and the expected output, and compares them exactly', async () => {
+    const test = testOf('stdin = "a\\u0000b"\nexpect.stdout = "b\\u0000a"');
+    const rt = fake({ stdout: 'b\0a' });
+    const outcome = await runTest(rt, '/m.wasm', test, { contextDir: '/ctx' });
+    expect(rt.seen[0]!.stdin).toBe('a\0b');
+    expect(outcome.problems).toEqual([]);
+  });
+
+  it('feeds stdin-file byte for byte and compares stdout with expect.stdout-file byte for byte', async () => {
+    const test = testOf('stdin-file = "in.bin"\nexpect.stdout-file = "out.bin"');
+    const files = { stdin: Uint8Array.of(0, 255, 10), stdout: Uint8Array.of(0xff, 0xfe, 1) };
+    const same = fake({ stdoutBytes: Uint8Array.of(0xff, 0xfe, 1) });
+    expect((await runTest(same, '/m.wasm', test, { contextDir: '/ctx', files })).problems).toEqual([]);
+    expect(same.seen[0]!.stdin).toEqual(files.stdin);
+    // Both differ from the file only in bytes that are not UTF-8: a text comparison would call them equal.
+    const other = fake({ stdoutBytes: Uint8Array.of(0xff, 0xfd, 1) });
+    expect((await runTest(other, '/m.wasm', test, { contextDir: '/ctx', files })).problems).toEqual([
+      'stdout (3 bytes) differs from expect.stdout-file "out.bin" (3 bytes) from byte 1',
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ describe('types derived from the schema table', () => {
     expectTypeOf<TestSpec['expect']>().toEqualTypeOf<{
       'exit-code': number;
       stdout?: string;
+      'stdout-file'?: string;
       'stdout-matches'?: string;
     }>();
     expectTypeOf<ModuleSpec['env']>().toEqualTypeOf<Record<string, string>>();

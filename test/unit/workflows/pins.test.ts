@@ -61,13 +61,16 @@ describe('.github/workflows', () => {
     expect(wf.permissions).toEqual({ contents: 'read' });
   });
 
-  it('release.yml runs on version tags and calls the release script for check, frontend and github', () => {
+  it('release.yml runs on version tags and calls the release script for check, frontend, npm and github', () => {
     const text = workflows.find((w) => w.name === 'release.yml')!.text;
     const wf = parse(text) as { on: { push: { tags: string[] } } };
     expect(wf.on.push.tags.every((t) => t.startsWith('v'))).toBe(true);
-    for (const step of ['check --tag', 'frontend --version', 'github --version']) {
+    for (const step of ['check --tag', 'frontend --version', 'npm --version', 'github --version']) {
       expect(text).toContain(`scripts/release.ts ${step}`);
     }
+    // npm provenance needs the job's OIDC token.
+    const jobs = (parse(text) as { jobs: Record<string, { permissions?: Record<string, string> }> }).jobs;
+    expect(jobs.release!.permissions?.['id-token']).toBe('write');
   });
 });
 

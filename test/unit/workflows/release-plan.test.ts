@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildablePlatforms,
   compareVersions,
+  npmDistTag,
   parseVersion,
   planRelease,
   releaseNotes,
@@ -109,5 +110,16 @@ describe('releaseNotes', () => {
     expect(notes).toContain('uses: wasm-build/wasm-build-action@v1.2.3');
     expect(notes).toContain('### Changes since v1.2.2');
     expect(notes).toContain('- Fix a thing (1234567)');
+  });
+});
+
+describe('npmDistTag', () => {
+  it.each([
+    ['1.3.0', ['v1.2.0'], 'latest'],
+    ['1.3.0-rc.1', ['v1.2.0'], 'next'],
+    ['1.2.5', ['v1.2.4', 'v2.0.0'], 'latest-1'],
+    ['0.1.0', [], 'latest'],
+  ])('%s after %j is published as %s', (version, released, tag) => {
+    expect(npmDistTag(planRelease(version, released))).toBe(tag);
   });
 });
