@@ -58,4 +58,16 @@ describe('compiler errors at their source line', () => {
     // The wasm.toml line follows as context.
     expect(res.stderr.indexOf(at)).toBeLessThan(res.stderr.search(/wasm\.toml:\d+: error: building/));
   });
+
+  it('reads them from the build record when buildx drew its progress itself (a terminal)', async () => {
+    const dir = mkdtempSync(path.join(work, 'terminal-'));
+    cpSync(path.join(repoRoot, 'examples', 'hello-c'), dir, { recursive: true });
+    const line = breakSource(path.join(dir, 'hello.c'), 'int main', '  int x = 1');
+    // --progress=auto: buildx gets the CLI's stderr instead of a pipe the CLI reads, as on a terminal.
+    const res = await wasmBuild(tb, work, ['build', dir, '--progress=auto'], 'terminal');
+    expect(res.code, res.stderr.slice(-3000)).toBe(3);
+    expect(res.stderr).toContain(
+      `${path.join(dir, 'hello.c')}:${line}:12: error: expected ';' at end of declaration`,
+    );
+  });
 });
