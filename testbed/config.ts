@@ -76,6 +76,21 @@ export const goTools: GoTool[] = [
   },
 ];
 
+/**
+ * containerd of the 2.x line, the version moby v2.0.0-beta.24 (the `dockerd` above) builds against: the
+ * runwasi tests run `ctr` on it beside Debian's 1.6.20, because 1.6.20 cannot unpack the CNCF Wasm artifact
+ * (`T-wasm`: "mismatched image rootfs and manifest layers") and 2.x is what current Docker Engines ship.
+ * Built and started on demand (testbed/containerd2.ts), not by `up`.
+ */
+export const containerd2: GoTool = {
+  name: 'containerd',
+  module: 'github.com/containerd/containerd/v2',
+  version: 'v2.3.5',
+  packages: ['./cmd/containerd', './cmd/ctr'],
+  versionVar: 'github.com/containerd/containerd/v2/version.Version',
+  tags: ['urfave_cli_no_docs'],
+};
+
 /** A tool built with `cargo install --locked` from crates.io, with only the features it needs. */
 export interface CrateTool {
   name: string;
@@ -119,6 +134,11 @@ export const hostPackages = [
   'ca-certificates',
   // actionlint runs it on every `run:` step of the workflows.
   'shellcheck',
+  // The runwasi shim's build (testbed/runwasi.ts): protoc and its well-known types for containerd's gRPC
+  // bindings (libprotobuf-dev is only a Recommends of protobuf-compiler), libseccomp for youki's libcontainer.
+  'protobuf-compiler',
+  'libprotobuf-dev',
+  'libseccomp-dev',
 ];
 
 export const cacheRoot = process.env.WASM_BUILD_CACHE ?? path.join(os.homedir(), '.cache', 'wasm-build');

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { cacheRoot, goTools, logsDir, stateDir, toolBin, toolsDir } from './config.js';
 import { isOurs, loadState, saveState, type ServiceRecord, type State } from './state.js';
 import { startDetached, stopService, waitFor, waitGone } from './services.js';
+import type { Containerd } from './containerd2.js';
+import { shimBinDir } from './runwasi.js';
 import { sh, step, succeeds, timed } from './sh.js';
 
 /** Debian's packages for the `debian` engine, unpacked (not installed) into the tools directory. */
@@ -134,15 +136,37 @@ async function ensureContainerd(state: State): Promise<void> {
       containerdSocket,
     ],
     version,
-    // The runc shim is found on PATH; runc is Debian's (/usr/sbin).
-    { ...process.env, PATH: `${path.join(root, 'usr', 'bin')}:${process.env.PATH ?? ''}` },
+    // Shims are found on PATH: runc's (runc is Debian's, /usr/sbin) and the runwasi shim (testbed/runwasi.ts).
+    { ...process.env, PATH: `${path.join(root, 'usr', 'bin')}:${shimBinDir}:${process.env.PATH ?? ''}` },
   );
   saveState(state);
   await waitFor('containerd', ready, 'containerd.log');
 }
 
-/** Starts (or keeps) one engine; returns it and whether this call started it. */
-export async function ensureDockerEngine(name: EngineName): Promise<DockerEngine & { started: boolean }> {
+/**
+ * Debian's containerd 1.6 itself, for `ctr` (the runwasi tests): started like the engines' (it is the same
+ * daemon), and stopped by `stopDockerEngines` once no engine uses it.
+ */
+export async function ensureDebianContainerd(): Promise<Containerd> {
+  await ensureContainerd(loadState());
+  const root = await ensureDebianDocker();
+  const ctr = path.join(root, 'usr', 'bin', 'ctr');
+  return { socket: containerdSocket, ctr, version: await candidateVersion('containerd') };
+}
+
+/** What an engine's daemon.json may add: moby's feature flags (`features` in daemon.json). */
+export interface EngineOptions {
+  features?: Record<string, boolean>;
+}
+
+/**
+ * Starts (or keeps) one engine; returns it and whether this call started it. An engine running with other
+ * options is restarted with these.
+ */
+export async function ensureDockerEngine(
+  name: EngineName,
+  opts: EngineOptions = {},
+): Promise<DockerEngine & { started: boolean }> {
   const state = loadState();
   const e = await engine(name);
   if (!existsSync(e.dockerd)) throw new Error(`${e.dockerd} is missing: run \`npm run testbed -- up\``);
@@ -150,18 +174,25 @@ export async function ensureDockerEngine(name: EngineName): Promise<DockerEngine
   const sock = e.host.slice('unix://'.length);
   const root = await ensureDebianDocker();
   const ping = () => pingDocker(sock);
-  if (isOurs(state.services[service]) && (await ping())) return { ...e, started: false };
-  if (isOurs(state.services[service])) stopService(state, service);
-  await ensureContainerd(state);
   const dir = path.join(dockerRoot, name);
-  mkdirSync(dir, { recursive: true });
   // A private config file, so neither /etc/docker/daemon.json is read nor /etc/docker/key.json written
   // (dockerd 20.10 keeps its trust key there by default).
+  const daemonJson = JSON.stringify({
+    ...(name === 'debian' ? { 'deprecated-key-path': path.join(dir, 'key.json') } : {}),
+    ...(opts.features ? { features: opts.features } : {}),
+  });
+  // The record's version names the config too, so a running engine with another config is restarted.
+  const version = `${name === 'moby' ? mobyTool.version : 'debian'} ${daemonJson}`;
+  const running = state.services[service];
+  if (isOurs(running) && running.version === version && (await ping())) return { ...e, started: false };
+  if (isOurs(running)) {
+    stopService(state, service);
+    await waitGone([running.pid]);
+  }
+  await ensureContainerd(state);
+  mkdirSync(dir, { recursive: true });
   const config = path.join(dir, 'daemon.json');
-  writeFileSync(
-    config,
-    JSON.stringify(name === 'debian' ? { 'deprecated-key-path': path.join(dir, 'key.json') } : {}) + '\n',
-  );
+  writeFileSync(config, daemonJson + '\n');
   rmSync(sock, { force: true });
   const args = [
     '--config-file',
@@ -192,7 +223,7 @@ export async function ensureDockerEngine(name: EngineName): Promise<DockerEngine
     service,
     e.dockerd,
     args,
-    name === 'moby' ? mobyTool.version : 'debian',
+    version,
     {
       ...process.env,
       PATH: `${path.join(root, 'usr', 'bin')}:${process.env.PATH ?? ''}`,
