@@ -43,13 +43,40 @@ export async function ensureContainerd2(): Promise<Containerd> {
   // A config of its own (version 3 is 2.x's format): the machine's /etc/containerd/config.toml is not read,
   // and the CRI plugin, which wants CNI and a sandbox image from a public registry, is left out.
   const config = path.join(dir, 'config.toml');
-  writeFileSync(config, 'version = 3\ndisabled_plugins = ["io.containerd.cri.v1.images", "io.containerd.cri.v1.runtime", "io.containerd.grpc.v1.cri"]\n');
+  writeFileSync(
+    config,
+    [
+      'version = 3',
+      'disabled_plugins = ["io.containerd.cri.v1.images", "io.containerd.cri.v1.runtime", "io.containerd.grpc.v1.cri"]',
+      // 2.x's `ctr pull` goes through the transfer service, which unpacks only the platforms listed here
+      // (default: the host's); without wasi/wasm it fails with "no unpack platforms defined". The differ is
+      // named: none declares wasi/wasm, so none would be found for it.
+      "[[plugins.'io.containerd.transfer.v1.local'.unpack_config]]",
+      `platform = "linux/${process.arch === 'x64' ? 'amd64' : process.arch}"`,
+      'snapshotter = "overlayfs"',
+      'differ = "walking"',
+      "[[plugins.'io.containerd.transfer.v1.local'.unpack_config]]",
+      'platform = "wasi/wasm"',
+      'snapshotter = "overlayfs"',
+      'differ = "walking"',
+      '',
+    ].join('\n'),
+  );
   rmSync(socket, { force: true });
   const version = (await sh(containerd, ['--version'])).trim();
   state.services[service] = startDetached(
     service,
     containerd,
-    ['--config', config, '--root', path.join(dir, 'root'), '--state', path.join(dir, 'state'), '--address', socket],
+    [
+      '--config',
+      config,
+      '--root',
+      path.join(dir, 'root'),
+      '--state',
+      path.join(dir, 'state'),
+      '--address',
+      socket,
+    ],
     version,
     { ...process.env, PATH: `${shimBinDir}:${process.env.PATH ?? ''}` },
   );

@@ -219,16 +219,10 @@ export async function ensureDockerEngine(
     '--userland-proxy=false',
   ];
   if (name === 'debian') args.splice(args.indexOf('--ip6tables=false'), 1); // 20.10 has no such flag
-  state.services[service] = startDetached(
-    service,
-    e.dockerd,
-    args,
-    version,
-    {
-      ...process.env,
-      PATH: `${path.join(root, 'usr', 'bin')}:${process.env.PATH ?? ''}`,
-    },
-  );
+  state.services[service] = startDetached(service, e.dockerd, args, version, {
+    ...process.env,
+    PATH: `${path.join(root, 'usr', 'bin')}:${process.env.PATH ?? ''}`,
+  });
   saveState(state);
   await waitFor(`dockerd (${name})`, ping, `${service}.log`);
   step(`dockerd (${name}) at ${e.host}`);

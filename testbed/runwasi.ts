@@ -20,8 +20,16 @@ const STAMP = '.installed';
 /** A hash of the crate's sources and lock file: a changed crate is rebuilt, an unchanged one is kept. */
 function crateHash(): string {
   const hash = createHash('sha256');
-  const files = ['Cargo.toml', 'Cargo.lock', ...readdirSync(path.join(crateDir, 'src')).map((f) => `src/${f}`)];
-  for (const f of files.sort()) hash.update(`${f}\0`).update(readFileSync(path.join(crateDir, f))).update('\0');
+  const files = [
+    'Cargo.toml',
+    'Cargo.lock',
+    ...readdirSync(path.join(crateDir, 'src')).map((f) => `src/${f}`),
+  ];
+  for (const f of files.sort())
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(path.join(crateDir, f)))
+      .update('\0');
   return hash.digest('hex');
 }
 
