@@ -1,6 +1,6 @@
-// Loaded modules on node. A core module is compiled once, in one Node process that runs each case in a
-// worker thread of its own: a new instance and WASI per case, the case's files as its stdin, stdout and
-// stderr, exit codes as a process of its own would give them. A component is transpiled by jco once; each
+// Loaded modules on node. A core module is compiled once, in one Node process that runs the cases in
+// worker threads: a new instance and WASI per case, the case's files as its stdin, stdout and stderr,
+// exit codes as a process of its own would give them. A component is transpiled by jco once; each
 // case then runs in a Node process of its own (the shim's `wasi:cli/exit` ends the process it runs in).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,27 +15,37 @@ import { JCO_RUNNER, JCO_TRANSPILER, jcoVersion } from './jco.js';
 import { isComponent, nodeGuestConfig } from './node.js';
 import type { CaseRequest, LoadedModule, LoadRequest, RunResult, Runtime } from './runtime.js';
 
-// One case, in a worker: what node.ts's RUNNER does in a process, on the shared compiled module. A trap
-// reaches the server as the worker's error (exit code 1, as an uncaught error gives a process); a module
-// that does not link exits 70, as RUNNER does.
+// A worker runs one case at a time, each on a new instance with a WASI of its own: the case's files as
+// stdin, stdout and stderr, what RUNNER (node.ts) gives a process as the exit code (a trap 1, as an
+// uncaught error ends a process; a module that does not link 70).
 const CASE_WORKER = `
-const { workerData: c, parentPort } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
 const { WASI } = require('node:wasi');
-const [stdin, stdout, stderr] = c.fds;
-const wasi = new WASI({ version: 'preview1', args: c.args, env: c.env, preopens: c.preopens, returnOnExit: true, stdin, stdout, stderr });
-let instance;
-try {
-  instance = new WebAssembly.Instance(c.module, wasi.getImportObject());
-} catch (err) {
-  writeSync(stderr, String(err) + '\\n');
-  parentPort.postMessage(70);
-}
-if (instance) parentPort.postMessage(wasi.start(instance) & 0xff);
+parentPort.on('message', (c) => {
+  const [stdin, stdout, stderr] = c.fds;
+  let code;
+  try {
+    const wasi = new WASI({ version: 'preview1', args: c.args, env: c.env, preopens: c.preopens, returnOnExit: true, stdin, stdout, stderr });
+    let instance;
+    try {
+      instance = new WebAssembly.Instance(workerData.module, wasi.getImportObject());
+    } catch (err) {
+      writeSync(stderr, String(err) + '\\n');
+      code = 70;
+    }
+    if (instance) code = wasi.start(instance) & 0xff;
+  } catch (err) {
+    writeSync(stderr, String((err && err.stack) || err) + '\\n');
+    code = 1;
+  }
+  parentPort.postMessage(code);
+});
 `;
 
 // The server: compiles the module, then takes one JSON case a line on stdin and answers `{id, code,
-// timedOut}` a line on stdout once the case's files are written and closed. Cases run concurrently.
+// timedOut}` a line on stdout once the case's files are written and closed. Cases run concurrently, each
+// on an idle worker or a new one; a worker that ran out of time is ended, not used again.
 const CASE_SERVER = `
 const { Worker } = require('node:worker_threads');
 const { closeSync, openSync, readFileSync, writeFileSync, writeSync } = require('node:fs');
@@ -48,6 +58,28 @@ try {
   compileError = String(err);
 }
 const reply = (r) => process.stdout.write(JSON.stringify(r) + '\\n');
+const idle = [];
+function finish(worker, code, timedOut) {
+  const job = worker.job;
+  if (!job) return;
+  worker.job = undefined;
+  clearTimeout(job.timer);
+  for (const fd of job.fds) closeSync(fd);
+  reply(timedOut ? { id: job.id, code: -1, timedOut } : { id: job.id, code });
+}
+function newWorker() {
+  const worker = new Worker(${JSON.stringify(CASE_WORKER)}, { eval: true, workerData: { module } });
+  worker.on('message', (code) => {
+    finish(worker, code);
+    idle.push(worker);
+  });
+  worker.on('error', (err) => {
+    if (worker.job) writeSync(worker.job.fds[2], String((err && err.stack) || err) + '\\n');
+    finish(worker, 1);
+  });
+  worker.on('exit', () => finish(worker, 1));
+  return worker;
+}
 createInterface({ input: process.stdin }).on('line', (line) => {
   const c = JSON.parse(line);
   if (compileError !== undefined) {
@@ -56,18 +88,17 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     return reply({ id: c.id, code: 70 });
   }
   const fds = [openSync(c.stdin, 'r'), openSync(c.stdout, 'w'), openSync(c.stderr, 'w')];
-  const worker = new Worker(${JSON.stringify(CASE_WORKER)}, { eval: true, workerData: { module, fds, args: c.args, env: c.env, preopens: c.preopens } });
-  let code = 1;
-  let timedOut = false;
-  const timer = c.timeoutMs ? setTimeout(() => { timedOut = true; worker.terminate(); }, c.timeoutMs) : undefined;
-  worker.on('message', (n) => { code = n; });
-  worker.on('error', (err) => { writeSync(fds[2], String(err && err.stack || err) + '\\n'); code = 1; });
-  worker.on('exit', () => {
-    clearTimeout(timer);
-    for (const fd of fds) closeSync(fd);
-    reply(timedOut ? { id: c.id, code: -1, timedOut } : { id: c.id, code });
-  });
+  const worker = idle.pop() ?? newWorker();
+  worker.job = { id: c.id, fds };
+  if (c.timeoutMs) {
+    worker.job.timer = setTimeout(() => {
+      finish(worker, -1, true);
+      worker.terminate();
+    }, c.timeoutMs);
+  }
+  worker.postMessage({ fds, args: c.args, env: c.env, preopens: c.preopens });
 });
+process.stdin.on('end', () => { for (const w of idle) w.terminate(); });
 `;
 
 interface CaseReply {

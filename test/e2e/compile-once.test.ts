@@ -16,7 +16,9 @@ const tb = loadTestbed();
 const work = mkdtempSync(path.join(os.tmpdir(), 'compile-once-e2e-'));
 
 /** A WASI command in text form: writes `text` to stdout, then `ending` (an exit code, or a trap). */
-function wat(text: string, ending: number | 'trap' | 'unlinkable'): string {
+type Ending = number | 'trap' | 'unlinkable' | 'endless';
+
+function wat(text: string, ending: Ending): string {
   const bytes = [...Buffer.from(text)].map((b) => `\\${b.toString(16).padStart(2, '0')}`).join('');
   return `(module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
@@ -28,7 +30,13 @@ function wat(text: string, ending: number | 'trap' | 'unlinkable'): string {
     (i32.store (i32.const 0) (i32.const 16))
     (i32.store (i32.const 4) (i32.const ${Buffer.byteLength(text)}))
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-    ${ending === 'trap' ? 'unreachable' : `(call $proc_exit (i32.const ${ending === 'unlinkable' ? 0 : ending}))`}))`;
+    ${finish(ending)}))`;
+}
+
+function finish(ending: Ending): string {
+  if (ending === 'trap') return 'unreachable';
+  if (ending === 'endless') return '(loop $forever (br $forever))';
+  return `(call $proc_exit (i32.const ${ending === 'unlinkable' ? 0 : ending}))`;
 }
 
 /** Writes the module to `file` and returns its digest. */
@@ -67,6 +75,21 @@ describe.each(runtimes.map((r) => [r.name, r] as const))('a module loaded on %s'
       const ran = await loaded.run(noInputs);
       expect([ran.exitCode, ran.stdout, ran.timedOut]).toEqual([once.exitCode, once.stdout, false]);
       expect(ran.stderr === '', ran.stderr).toBe(once.stderr === '');
+    } finally {
+      await loaded.close();
+    }
+  });
+
+  it('ends a case that runs out of time, and runs the next one', async () => {
+    const dir = mkdtempSync(path.join(work, `${runtime.name}-endless-`));
+    const file = path.join(dir, 'm.wasm');
+    const digest = await writeModule(file, 'started\n', 'endless');
+    const loaded = await runtime.load({ module: file, digest, cacheDir: path.join(dir, 'compiled') });
+    try {
+      const first = await loaded.run({ ...noInputs, timeoutMs: 1500 });
+      expect([first.timedOut, first.exitCode]).toEqual([true, -1]);
+      const second = await loaded.run({ ...noInputs, timeoutMs: 1500 });
+      expect([second.timedOut, second.stdout]).toEqual([true, 'started\n']);
     } finally {
       await loaded.close();
     }
