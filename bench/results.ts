@@ -5,9 +5,10 @@ import type { FrontendImageResult } from './groups/frontend-image.js';
 import type { SizeResult } from './groups/image-size.js';
 import type { PushResult } from './groups/push.js';
 import type { ScaleResult } from './groups/scale.js';
+import type { VerificationResult } from './groups/verification.js';
 
 /** The benchmark groups, in the order they run; BENCH_GROUPS may pick some. */
-export const GROUPS = ['build', 'scale', 'size', 'push', 'frontend-image'] as const;
+export const GROUPS = ['build', 'scale', 'size', 'push', 'frontend-image', 'verification'] as const;
 
 export interface Results {
   command: string;
@@ -23,6 +24,7 @@ export interface Results {
   size?: SizeResult[];
   push?: PushResult;
   frontendImage?: FrontendImageResult;
+  verification?: VerificationResult;
   targets: Target[];
 }
 
@@ -191,6 +193,21 @@ export function targets(r: Omit<Results, 'targets'>): Target[] {
       target: '<= 6.00x',
       met: r.scale.ratios['16/1']! <= 6,
       evidence: `${s(r.scale.variants['1']?.ms)}, ${s(r.scale.variants['4']?.ms)}, ${s(r.scale.variants['16']?.ms)} for 1, 4, 16; ${n16?.parallelism?.toFixed(2)} steps at once on average with 16; their wasm-opt steps ${s(n16?.wasmOptMs)} of ${s((n16?.wasmOptMs ?? 0) + (n16?.compileMs ?? 0))} step time`,
+    });
+  }
+  const v = r.verification;
+  if (v) {
+    const floors = Object.entries(v.perCase)
+      .map(([rt, c]) => `${rt} ${c.caseMs} ms a case (floor ${c.floorMs} ms)`)
+      .join(', ');
+    out.push({
+      figure: `Verification of ${v.cases} cases on ${v.runtimes.join(', ')} vs the native program running them`,
+      value: x(v.ratios['verify/native']),
+      target: '<= 40.00x',
+      met: v.ratios['verify/native']! <= 40,
+      evidence:
+        `${s(v.variants.verify?.ms)} vs ${s(v.variants.native?.ms)}, ${v.jobs} at once, a ${(v.moduleBytes / MB).toFixed(1)} MB module ` +
+        `compiled once per runtime; ${floors}`,
     });
   }
   return out;

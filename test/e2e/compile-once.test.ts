@@ -40,11 +40,7 @@ function finish(ending: Ending): string {
 }
 
 /** Writes the module to `file` and returns its digest. */
-async function writeModule(
-  file: string,
-  text: string,
-  ending: number | 'trap' | 'unlinkable',
-): Promise<string> {
+async function writeModule(file: string, text: string, ending: Ending): Promise<string> {
   const source = `${file}.wat`;
   writeFileSync(source, wat(text, ending));
   const res = await run('wasm-tools', ['parse', source, '-o', file], { env: tb.env });

@@ -8,7 +8,7 @@ const results: Omit<Results, 'targets'> = {
   command: 'npm run bench',
   date: '2026-11-30T01:00:00.000Z',
   runs: 1,
-  groups: ['build', 'scale', 'size', 'push', 'frontend-image'],
+  groups: ['build', 'scale', 'size', 'push', 'frontend-image', 'verification'],
   seconds: 600,
   machine: { cores: 2, memoryBytes: 24 * 2 ** 30, cpu: 'Some CPU', loadAverage: [1, 2, 3], note: 'Shared.' },
   versions: { buildkit: 'v0.33.1' },
