@@ -43,8 +43,8 @@ parentPort.on('message', (c) => {
 });
 `;
 
-// The server: compiles the module, then takes one JSON case a line on stdin and answers `{id, code,
-// timedOut}` a line on stdout once the case's files are written and closed. Cases run concurrently, each
+// The server: compiles the module and says `{ready}`, then takes one JSON case a line on stdin and answers
+// `{id, code, timedOut}` a line on stdout once the case's files are written and closed. Cases run concurrently, each
 // on an idle worker or a new one; a worker that ran out of time is ended, not used again.
 const CASE_SERVER = `
 const { Worker } = require('node:worker_threads');
@@ -58,6 +58,7 @@ try {
   compileError = String(err);
 }
 const reply = (r) => process.stdout.write(JSON.stringify(r) + '\\n');
+reply({ ready: true });
 const idle = [];
 function finish(worker, code, timedOut) {
   const job = worker.job;
@@ -119,7 +120,7 @@ export function withLoadedModules(
     load: (req) =>
       jcoDir !== undefined && isComponent(req.module)
         ? loadComponent(bin, env, jcoDir, req)
-        : Promise.resolve(loadCoreModule(bin, env, req.module)),
+        : loadCoreModule(bin, env, req.module),
   };
 }
 
@@ -152,7 +153,8 @@ async function loadComponent(
   };
 }
 
-function loadCoreModule(bin: string, env: NodeJS.ProcessEnv, module: string): LoadedModule {
+/** Resolves once the server has compiled the module (a module it cannot compile fails each case, exit 70). */
+async function loadCoreModule(bin: string, env: NodeJS.ProcessEnv, module: string): Promise<LoadedModule> {
   const server = spawn(bin, ['--no-warnings', '-e', CASE_SERVER, JSON.stringify({ module })], {
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -162,8 +164,11 @@ function loadCoreModule(bin: string, env: NodeJS.ProcessEnv, module: string): Lo
   let serverErr = '';
   server.stderr.setEncoding('utf8').on('data', (d: string) => (serverErr = (serverErr + d).slice(-4000)));
   server.stdin.on('error', () => {});
+  let compiled!: { resolve: () => void; reject: (e: Error) => void };
+  const ready = new Promise<void>((resolve, reject) => (compiled = { resolve, reject }));
   createInterface({ input: server.stdout }).on('line', (line) => {
-    const r = JSON.parse(line) as CaseReply;
+    const r = JSON.parse(line) as CaseReply | { ready: true };
+    if ('ready' in r) return compiled.resolve();
     pending.get(r.id)?.resolve(r);
     pending.delete(r.id);
   });
@@ -171,6 +176,7 @@ function loadCoreModule(bin: string, env: NodeJS.ProcessEnv, module: string): Lo
     ended ??= new Error(
       `node's case runner for ${module} ${why}${serverErr.trim() ? `: ${serverErr.trim()}` : ''}`,
     );
+    compiled.reject(ended);
     for (const p of pending.values()) p.reject(ended);
     pending.clear();
   };
@@ -184,6 +190,7 @@ function loadCoreModule(bin: string, env: NodeJS.ProcessEnv, module: string): Lo
       resolve();
     });
   });
+  await ready;
   const files = mkdtemp(path.join(tempDir(), 'wasm-build-node-'));
   let next = 0;
 
