@@ -14,6 +14,7 @@ import { frontendImage, registryImage } from './groups/frontend-image.js';
 import { imageSizes } from './groups/image-size.js';
 import { push } from './groups/push.js';
 import { scale } from './groups/scale.js';
+import { verification } from './groups/verification.js';
 import { renderReport, spliceReport } from './report.js';
 import { GROUPS, targets, type Results } from './results.js';
 
@@ -82,12 +83,14 @@ async function main(): Promise<void> {
     const size = await timed('size', () => imageSizes(b));
     const pushed = await timed('push', () => push(b));
     const image = await timed('frontend-image', () => frontendImage(b));
+    const verified = await timed('verification', () => verification(b));
     Object.assign(results, {
       ...(build ? { build } : {}),
       ...(scaled ? { scale: scaled } : {}),
       ...(size ? { size } : {}),
       ...(pushed ? { push: pushed } : {}),
       ...(image ? { frontendImage: image } : {}),
+      ...(verified ? { verification: verified } : {}),
     });
   } finally {
     await closeBench(b);

@@ -241,6 +241,30 @@ export function renderReport(r: Results): string {
       `Pull ratio frontend / Dockerfile frontend: ${ratio(f.ratios['frontend/dockerfile-frontend'])}.`,
     );
   }
+  if (r.verification) {
+    const e = r.verification;
+    out.push(
+      '',
+      `### 7. Verification: ${e.cases} generated cases of textkit (${bytes(e.moduleBytes)} B of wasm), ${e.jobs} at once`,
+      '',
+      `\`wasm-build test -r ${e.runtimes.join(',')}\` (the test phase, a new work directory each run, so each ` +
+        `runtime compiles the module once) vs the same cases on textkit built for this machine: ` +
+        `${sec(v(e, 'verify')?.ms)} vs ${sec(v(e, 'native')?.ms)}, ${ratio(e.ratios['verify/native'])}.`,
+      '',
+      table(
+        ['runtime', 'a case (median)', "the runtime's floor", 'over the floor'],
+        Object.entries(e.perCase).map(([rt, c]) => [
+          rt,
+          msec(c.caseMs),
+          msec(c.floorMs),
+          ratio(c.caseMs / c.floorMs),
+        ]),
+      ),
+      '',
+      "The floor: one run of the compiled module doing nothing (`textkit exit 0`), alone: wasmtime's .cwasm, " +
+        "wazero's cache, node instantiating the compiled module in the process that compiled it.",
+    );
+  }
   return out.join('\n') + '\n';
 }
 

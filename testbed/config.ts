@@ -100,12 +100,15 @@ export interface CrateTool {
   features?: string[];
 }
 
-/** wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time). */
+/**
+ * wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time):
+ * `compile` gives `wasmtime compile`, so verification compiles a module once and runs every case on it.
+ */
 export const wasmtime: CrateTool = {
   name: 'wasmtime',
   crate: 'wasmtime-cli',
   version: '48.0.8',
-  features: ['run', 'cranelift', 'component-model', 'parallel-compilation'],
+  features: ['run', 'compile', 'cranelift', 'component-model', 'parallel-compilation'],
 };
 
 /**

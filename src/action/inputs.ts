@@ -24,6 +24,7 @@ export function getInputs(): ActionInputs {
     annotations: lines('annotations'),
     runtimes: list('runtimes'),
     tests: core.getBooleanInput('tests'),
+    testJobs: core.getInput('test-jobs'),
     artifact: core.getInput('artifact'),
     runtimeTags: core.getBooleanInput('runtime-tags'),
     frontend: core.getInput('frontend'),

@@ -37,6 +37,7 @@ const options = {
   annotation: { type: 'string', multiple: true },
   runtime: { type: 'string', short: 'r', multiple: true },
   'no-test': { type: 'boolean' },
+  'test-jobs': { type: 'string' },
   push: { type: 'boolean' },
   'artifact-suffix': { type: 'string' },
   'no-artifact': { type: 'boolean' },
@@ -104,6 +105,7 @@ export function parseCli(
     annotations: v.annotation ?? [],
     runtimes: commaList(v.runtime),
     tests: !v['no-test'],
+    testJobs: v['test-jobs'],
     artifact: v['no-artifact'] ? 'false' : (v['artifact-suffix'] ?? DEFAULT_ARTIFACT_SUFFIX),
     runtimeTags: !v['no-runtime-tags'],
     frontend: v.frontend ?? env.WASM_BUILD_FRONTEND,
@@ -155,6 +157,7 @@ Options:
   -r, --runtime R[@V]      a runtime to test on, optionally pinned (repeat or comma-separate;
                            default ${DEFAULT_RUNTIMES.join(',')}; wasmtime, wazero, wasmer, wasmedge, node)
       --no-test            push without test-runs (then no T-<runtime> tags)
+      --test-jobs N        test cases run at once (default the machine's cores)
       --push               with build: test, then push
       --artifact-suffix S  suffix of the CNCF Wasm artifact tag (default ${DEFAULT_ARTIFACT_SUFFIX})
       --no-artifact        push no artifact tag

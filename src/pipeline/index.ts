@@ -102,16 +102,20 @@ export async function runPipeline(
       await timed('test', 'Test on ' + inputs.runtimes.map((r) => r.name).join(', '), async () => {
         const components = images.some((i) => i.modules.some((m) => m.kind === 'component'));
         const runtimes = await resolveAll(inputs, deps, components);
-        const verified = await verifyImages(spec, fileLabel, images, runtimes, inputs.context, deps).catch(
-          (e: unknown) => {
-            // A mistake in the file (a stdin-file that is not there) stays the file's; the rest is the run's.
-            if (e instanceof PipelineError) throw e;
-            throw new PipelineError(
-              'test',
-              `running the tests: ${e instanceof Error ? e.message : String(e)}`,
-            );
-          },
-        );
+        const options = { jobs: inputs.testJobs, cacheDir: path.join(inputs.workDir, 'compiled') };
+        const verified = await verifyImages(
+          spec,
+          fileLabel,
+          images,
+          runtimes,
+          inputs.context,
+          deps,
+          options,
+        ).catch((e: unknown) => {
+          // A mistake in the file (a stdin-file that is not there) stays the file's; the rest is the run's.
+          if (e instanceof PipelineError) throw e;
+          throw new PipelineError('test', `running the tests: ${e instanceof Error ? e.message : String(e)}`);
+        });
         report.tests = verified.tests;
         report.runtimes = verified.runtimes;
       });

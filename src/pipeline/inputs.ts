@@ -1,5 +1,6 @@
 // The faces' common ground: the action's inputs and the CLI's flags arrive as strings and lists of
 // strings, and become PipelineInputs here, with the same defaults and the same messages for both.
+import os from 'node:os';
 import path from 'node:path';
 import { parseRuntimeRequest } from '../runtimes/index.js';
 import { DEFAULT_FRONTEND } from '../version.js';
@@ -37,6 +38,8 @@ export type RawInputs = Pick<
   labels: string[];
   /** `name` or `name@version` items. */
   runtimes: string[];
+  /** A whole number of at least 1; "" for the machine's cores. */
+  testJobs?: string;
   /** A tag suffix, or "false" / "" for no artifact. */
   artifact: string;
   frontend?: string;
@@ -65,6 +68,7 @@ export function toPipelineInputs(raw: RawInputs): PipelineInputs {
     annotations: raw.annotations,
     runtimes,
     tests: raw.tests,
+    testJobs: testJobs(raw.testJobs),
     artifactSuffix: artifact === '' || /^false$/i.test(artifact) ? false : artifact,
     runtimeTags: raw.runtimeTags,
     frontend: raw.frontend || DEFAULT_FRONTEND,
@@ -82,6 +86,15 @@ export function toPipelineInputs(raw: RawInputs): PipelineInputs {
   if (raw.npmRegistry) inputs.npmRegistry = raw.npmRegistry;
   if (raw.githubToken) inputs.githubToken = raw.githubToken;
   return inputs;
+}
+
+function testJobs(text: string | undefined): number {
+  if (!text?.trim()) return os.availableParallelism();
+  const n = Number(text.trim());
+  if (!Number.isInteger(n) || n < 1) {
+    throw new PipelineError('input', `test-jobs: "${text}" is not a whole number of at least 1`);
+  }
+  return n;
 }
 
 /** `KEY=value` items (a value may hold `=`) as a map; a later key wins, as with buildx. */

@@ -19,6 +19,8 @@ export interface PipelineInputs {
   runtimes: RuntimeRequest[];
   /** Run the `[[module.test]]` cases; false: nothing is verified, so no `T-<runtime>` tag. */
   tests: boolean;
+  /** How many test cases run at once (default: the machine's cores). */
+  testJobs: number;
   /** Suffix of the CNCF Wasm artifact tag, e.g. "-wasm"; false: no artifact. */
   artifactSuffix: string | false;
   /** Push `T-<runtime>` for each runtime every test passed on. */

@@ -2,12 +2,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../oci/index.js';
-import type { ResolvedRuntime } from '../runtimes/index.js';
-import { runTest, testAppliesTo, type CaseFiles } from '../testrun/index.js';
+import type { LoadedModule, ResolvedRuntime } from '../runtimes/index.js';
+import { runCase, testAppliesTo, type CaseFiles } from '../testrun/index.js';
 import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
-import type { Spec } from '../wasm-toml/index.js';
+import type { Spec, TestSpec } from '../wasm-toml/index.js';
 import type { BuiltImage } from './build.js';
 import { PipelineError } from './errors.js';
+import { runInOrder, type LineLogger } from './in-order.js';
 import type { FileLocation, ModuleReport, PipelineDeps, RuntimeReport, TestReport } from './types.js';
 
 export interface ExtractedImage {
@@ -65,6 +66,25 @@ function imageSize(image: WasmImage): number {
   return image.descriptor.size + manifest.config.size + manifest.layers.reduce((n, l) => n + l.size, 0);
 }
 
+export interface VerifyOptions {
+  /** How many cases run at once. */
+  jobs: number;
+  /** Where runtimes keep compiled forms of the modules (see Runtime.load). */
+  cacheDir: string;
+}
+
+/** One case of one module on one runtime, in the report's order: runtime, image, module, case. */
+interface CaseJob {
+  rt: ResolvedRuntime;
+  module: ExtractedImage['modules'][number];
+  test: TestSpec;
+  caseIndex: number;
+}
+
+/**
+ * Runs every case on every runtime, `jobs` at once. Each module is loaded (compiled) once per runtime, by
+ * the first of its cases to start; the log and the report keep the order of a run one case at a time.
+ */
 export async function verifyImages(
   spec: Spec,
   fileLabel: string,
@@ -72,72 +92,108 @@ export async function verifyImages(
   runtimes: ResolvedRuntime[],
   contextDir: string,
   deps: PipelineDeps,
+  opts: VerifyOptions,
 ): Promise<{ tests: TestReport[]; runtimes: RuntimeReport[] }> {
-  const tests: TestReport[] = [];
-  const reports: RuntimeReport[] = [];
   const files = await readCaseFiles(spec, fileLabel, images, contextDir);
+  const jobs: CaseJob[] = [];
   for (const rt of runtimes) {
-    let ran = 0;
-    let allPassed = true;
-    for (const image of images) {
-      for (const m of image.modules) {
-        const cases = spec.module[m.index]!.test;
-        for (const [j, test] of cases.entries()) {
-          if (!testAppliesTo(test, rt.runtime.name)) continue;
-          const where = testLocation(spec, fileLabel, m.index, j);
-          if (m.kind === 'component' && !rt.runtime.components) {
-            allPassed = false;
-            const why = `${rt.runtime.name} runs core modules only, and ${m.name} is a component`;
-            tests.push({
-              module: m.name,
-              runtime: rt.runtime.name,
-              test: test.name,
-              passed: false,
-              skipped: why,
-              problems: [],
-              ms: 0,
-              where,
-            });
-            deps.log.warning(`${m.name} / ${test.name} on ${rt.runtime.name}: skipped: ${why}`, where);
-            continue;
-          }
-          const started = performance.now();
-          const outcome = await runTest(rt.runtime, m.file, test, {
-            contextDir,
-            files: files.get(`${m.index}/${j}`),
-          });
-          const ms = Math.round(performance.now() - started);
-          ran++;
-          allPassed &&= outcome.passed;
-          tests.push({
-            module: m.name,
-            runtime: rt.runtime.name,
-            test: test.name,
-            passed: outcome.passed,
-            problems: outcome.problems,
-            ms,
-            where,
-          });
-          const label = `${m.name} / ${test.name} on ${rt.runtime.name} ${rt.version}`;
-          if (outcome.passed) deps.log.info(`ok    ${label} (${ms} ms)`);
-          else {
-            const detail = [
-              ...outcome.problems,
-              ...(outcome.stderr.trim() ? [`stderr: ${outcome.stderr.trim().slice(0, 2000)}`] : []),
-            ];
-            deps.log.error(`test failed: ${label}\n${detail.join('\n')}`, where);
-          }
-        }
+    for (const module of images.flatMap((i) => i.modules)) {
+      for (const [caseIndex, test] of spec.module[module.index]!.test.entries()) {
+        if (testAppliesTo(test, rt.runtime.name)) jobs.push({ rt, module, test, caseIndex });
       }
     }
-    reports.push({
+  }
+  const loads = new Map<string, Promise<LoadedModule>>();
+  const load = (job: CaseJob, log: LineLogger): Promise<LoadedModule> => {
+    const key = `${job.rt.runtime.name}\0${job.module.file}`;
+    let loaded = loads.get(key);
+    if (!loaded) {
+      const started = performance.now();
+      loaded = job.rt.runtime.load({
+        module: job.module.file,
+        digest: job.module.digest,
+        cacheDir: opts.cacheDir,
+      });
+      loaded.then(
+        () =>
+          log.info(
+            `${job.module.name} loaded on ${job.rt.runtime.name} (${Math.round(performance.now() - started)} ms)`,
+          ),
+        () => {},
+      );
+      loads.set(key, loaded);
+    }
+    return loaded;
+  };
+  let outcomes: PromiseSettledResult<TestReport>[];
+  try {
+    outcomes = await runInOrder(jobs, opts.jobs, deps.log, (job, log) =>
+      runJob(job, log, load, { spec, fileLabel, contextDir, files }),
+    );
+  } finally {
+    await Promise.all(
+      [...loads.values()].map((l) =>
+        l.then(
+          (m) => m.close(),
+          () => {},
+        ),
+      ),
+    );
+  }
+  const tests = outcomes.map((o) => {
+    if (o.status === 'rejected') throw o.reason;
+    return o.value;
+  });
+  const reports = runtimes.map((rt): RuntimeReport => {
+    const mine = tests.filter((t) => t.runtime === rt.runtime.name);
+    return {
       name: rt.runtime.name,
       version: rt.version,
       source: rt.source,
-      verified: allPassed && ran > 0,
-    });
-  }
+      verified: mine.some((t) => !t.skipped) && mine.every((t) => t.passed),
+    };
+  });
   return { tests, runtimes: reports };
+}
+
+async function runJob(
+  { rt, module: m, test, caseIndex }: CaseJob,
+  log: LineLogger,
+  load: (job: CaseJob, log: LineLogger) => Promise<LoadedModule>,
+  at: { spec: Spec; fileLabel: string; contextDir: string; files: Map<string, CaseFiles> },
+): Promise<TestReport> {
+  const name = rt.runtime.name;
+  const where = testLocation(at.spec, at.fileLabel, m.index, caseIndex);
+  const report = { module: m.name, runtime: name, test: test.name, where };
+  if (m.kind === 'component' && !rt.runtime.components) {
+    const why = `${name} runs core modules only, and ${m.name} is a component`;
+    log.warning(`${m.name} / ${test.name} on ${name}: skipped: ${why}`, where);
+    return { ...report, passed: false, skipped: why, problems: [], ms: 0 };
+  }
+  const label = `${m.name} / ${test.name} on ${name} ${rt.version}`;
+  let loaded: LoadedModule;
+  try {
+    loaded = await load({ rt, module: m, test, caseIndex }, log);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log.error(`test failed: ${label}\n${why}`, where);
+    return { ...report, passed: false, problems: [why], ms: 0 };
+  }
+  const started = performance.now();
+  const outcome = await runCase({ runtime: name, run: (req) => loaded.run(req) }, test, {
+    contextDir: at.contextDir,
+    files: at.files.get(`${m.index}/${caseIndex}`),
+  });
+  const ms = Math.round(performance.now() - started);
+  if (outcome.passed) log.info(`ok    ${label} (${ms} ms)`);
+  else {
+    const detail = [
+      ...outcome.problems,
+      ...(outcome.stderr.trim() ? [`stderr: ${outcome.stderr.trim().slice(0, 2000)}`] : []),
+    ];
+    log.error(`test failed: ${label}\n${detail.join('\n')}`, where);
+  }
+  return { ...report, passed: outcome.passed, problems: outcome.problems, ms };
 }
 
 /**

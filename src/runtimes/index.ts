@@ -5,6 +5,7 @@ import { findOnPath } from '../process.js';
 import { installProgram, type InstallOptions, type InstalledProgram } from './install.js';
 import { installJco, jcoDescription } from './jco.js';
 import { nodeCli, nodeEnv, nodeRelease } from './node.js';
+import { withLoadedModules } from './node-loaded.js';
 import type { ReleaseSource } from './release.js';
 import type { Runtime } from './runtime.js';
 import { wasmedgeCli, wasmedgeRelease } from './wasmedge.js';
@@ -12,7 +13,15 @@ import { wasmerCli, wasmerRelease } from './wasmer.js';
 import { wasmtimeCli, wasmtimeRelease } from './wasmtime.js';
 import { wazeroCli, wazeroRelease } from './wazero.js';
 
-export type { Preopen, RunRequest, RunResult, Runtime, RuntimeName } from './runtime.js';
+export type {
+  CaseRequest,
+  LoadedModule,
+  Preopen,
+  RunRequest,
+  RunResult,
+  Runtime,
+  RuntimeName,
+} from './runtime.js';
 export { InstallError, type InstallOptions } from './install.js';
 
 interface RuntimeKind {
@@ -60,7 +69,10 @@ export function runtimeAt(
   env: NodeJS.ProcessEnv = process.env,
   jcoDir?: string,
 ): Runtime {
-  if (name === 'node') return cliRuntime(nodeCli(jcoDir), bin ?? process.execPath, nodeEnv());
+  if (name === 'node') {
+    const node = bin ?? process.execPath;
+    return withLoadedModules(cliRuntime(nodeCli(jcoDir), node, nodeEnv()), node, nodeEnv(), jcoDir);
+  }
   return cliRuntime(KINDS[name].cli, bin ?? name, env);
 }
 

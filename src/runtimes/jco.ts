@@ -31,7 +31,7 @@ export const NPM_REGISTRY = 'https://registry.npmjs.org';
 
 /** One tool-cache entry holds both packages as a node_modules tree: the transpiler imports the shim by name. */
 const TOOL = 'wasm-build-jco';
-const toolVersion = () => `${JCO_PACKAGES[0].version}-shim.${JCO_PACKAGES[1].version}`;
+export const jcoVersion = () => `${JCO_PACKAGES[0].version}-shim.${JCO_PACKAGES[1].version}`;
 
 /** "jco-transpile 0.15.0, preview2-shim 0.26.1", for logs. */
 export const jcoDescription = JCO_PACKAGES.map((p) => `${p.name.split('/')[1]} ${p.version}`).join(', ');
@@ -48,7 +48,7 @@ export async function installJco(opts: { npmRegistry?: string; log?: (m: string)
   source: 'tool-cache' | 'download';
 }> {
   const log = opts.log ?? (() => {});
-  const cached = tc.find(TOOL, toolVersion());
+  const cached = tc.find(TOOL, jcoVersion());
   if (cached) return { dir: cached, source: 'tool-cache' };
   const root = await mkdtemp(path.join(tempDir(), 'jco-'));
   try {
@@ -73,32 +73,51 @@ export async function installJco(opts: { npmRegistry?: string; log?: (m: string)
       }
     }
     log(`${jcoDescription}: sha256 match the pins`);
-    return { dir: await tc.cacheDir(root, TOOL, toolVersion()), source: 'download' };
+    return { dir: await tc.cacheDir(root, TOOL, jcoVersion()), source: 'download' };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
-// Runs as `node --input-type=module -e RUNNER <json>`; kept as a string so bundles need no extra file.
-// The transpiled module imports the shim by the same file URLs the runner configures it through, so both
-// see one instance of it. Its output goes to a temporary directory, removed on any exit (the guest's
-// `wasi:cli/exit` ends the process from inside the shim). The shim writes stdout and stderr on this
-// thread, so nothing is lost when it exits.
-export const JCO_RUNNER = `
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Both scripts below run as `node --input-type=module -e SCRIPT <json>`; kept as strings so bundles need no
+// extra file. The transpiled module imports the shim by the same file URLs the runner configures it
+// through, so both see one instance of it.
+const TRANSPILE = `
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+const file = (jco, pkg, f) => pathToFileURL(path.join(jco, 'node_modules', '@bytecodealliance', pkg, f)).href;
+const shimOf = (jco) => (name) => file(jco, 'preview2-shim', 'dist/nodejs/' + name + '.js');
+async function transpile(jco, module, dir) {
+  const { $init, generate } = await import(file(jco, 'jco-transpile', 'vendor/js-component-bindgen-component.js'));
+  await $init;
+  const map = ['cli', 'clocks', 'filesystem', 'http', 'io', 'random', 'sockets'].map((n) => ['wasi:' + n + '/*', shimOf(jco)(n) + '#*']);
+  const out = generate(readFileSync(module), { name: 'component', map, noTypescript: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of out.files) writeFileSync(path.join(dir, name), bytes);
+}
+`;
+
+/** Transpiles `cfg.module` once into `cfg.out`, for JCO_RUNNER's `transpiled` (a loaded module's runs). */
+export const JCO_TRANSPILER = `${TRANSPILE}
 const cfg = JSON.parse(process.argv[1]);
-const file = (pkg, f) => pathToFileURL(path.join(cfg.jco, 'node_modules', '@bytecodealliance', pkg, f)).href;
-const shim = (name) => file('preview2-shim', 'dist/nodejs/' + name + '.js');
-const { $init, generate } = await import(file('jco-transpile', 'vendor/js-component-bindgen-component.js'));
-await $init;
-const map = ['cli', 'clocks', 'filesystem', 'http', 'io', 'random', 'sockets'].map((n) => ['wasi:' + n + '/*', shim(n) + '#*']);
-const out = generate(readFileSync(cfg.module), { name: 'component', map, noTypescript: true });
-const dir = mkdtempSync(path.join(tmpdir(), 'wasm-build-jco-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-for (const [name, bytes] of out.files) writeFileSync(path.join(dir, name), bytes);
+await transpile(cfg.jco, cfg.module, cfg.out);
+`;
+
+// Runs one component: transpiled beforehand (`cfg.transpiled`), or here into a temporary directory
+// removed on any exit (the guest's `wasi:cli/exit` ends the process from inside the shim). The shim writes
+// stdout and stderr on this thread, so nothing is lost when it exits.
+export const JCO_RUNNER = `${TRANSPILE}
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+const cfg = JSON.parse(process.argv[1]);
+let dir = cfg.transpiled;
+if (dir === undefined) {
+  dir = mkdtempSync(path.join(tmpdir(), 'wasm-build-jco-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  await transpile(cfg.jco, cfg.module, dir);
+}
+const shim = shimOf(cfg.jco);
 const cli = await import(shim('cli'));
 const fs = await import(shim('filesystem'));
 cli._setArgs(cfg.args);

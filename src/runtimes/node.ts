@@ -19,23 +19,27 @@ WebAssembly.instantiate(readFileSync(cfg.module), wasi.getImportObject()).then((
 }, (err) => { console.error(String(err)); process.exitCode = 70; });
 `;
 
-/** What both runners give the guest: the file, argv0 and args, env, preopens (guest -> host). */
-export function nodeRunnerConfig(req: RunRequest, jcoDir?: string): string {
+/** What every runner gives the guest: the file, argv0 and args, env, preopens (guest -> host). */
+export function nodeGuestConfig(req: RunRequest) {
   const preopens: Record<string, string> = {};
   for (const d of req.dirs) preopens[d.guest] = d.host;
   const argv0 = req.module.split('/').pop() ?? req.module;
-  return JSON.stringify({
-    ...(jcoDir !== undefined && { jco: jcoDir }),
+  return {
     module: req.module,
     args: [argv0, ...req.args],
     env: guestEnv(req),
     ...(req.cwd !== undefined && { cwd: req.cwd }),
     preopens,
-  });
+  };
+}
+
+/** The runners' argument: the guest's config, and for components jco's directory. */
+export function nodeRunnerConfig(req: RunRequest, jcoDir?: string): string {
+  return JSON.stringify({ ...(jcoDir !== undefined && { jco: jcoDir }), ...nodeGuestConfig(req) });
 }
 
 /** Component or core module, from the file's first bytes; a file it cannot read goes to node:wasi, which says why. */
-function isComponent(file: string): boolean {
+export function isComponent(file: string): boolean {
   const head = Buffer.alloc(HEADER_LENGTH);
   let fd: number | undefined;
   try {

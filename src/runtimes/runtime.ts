@@ -40,6 +40,25 @@ export interface RunResult {
   timedOut: boolean;
 }
 
+/** One module to run many times: where it is, what names its compiled forms, and where they are kept. */
+export interface LoadRequest {
+  module: string;
+  /** sha256 of the module's bytes: with the runtime's version, the key of every compiled form. */
+  digest: string;
+  /** Compiled forms live under `<cacheDir>/<runtime>-<version>/`. */
+  cacheDir: string;
+}
+
+/** What differs between runs of one loaded module: everything but the module. */
+export type CaseRequest = Omit<RunRequest, 'module'>;
+
+/** A module compiled once (where the runtime can) and run as often as asked, each run isolated. */
+export interface LoadedModule {
+  run(req: CaseRequest): Promise<RunResult>;
+  /** Ends whatever the runtime keeps for the module (a process, temporary files). */
+  close(): Promise<void>;
+}
+
 export interface Runtime {
   /** The name users write in `runtimes:` lists and the suffix of the `T-<runtime>` tag. */
   readonly name: string;
@@ -47,6 +66,11 @@ export interface Runtime {
   readonly components: boolean;
   version(): Promise<string>;
   run(req: RunRequest): Promise<RunResult>;
+  /**
+   * Readies a module for many runs: runtimes that can compile ahead do it once here, into `cacheDir`,
+   * so each run costs an instantiation rather than a compilation.
+   */
+  load(req: LoadRequest): Promise<LoadedModule>;
   /** The program and argv `run` uses: to run a module by hand, and to show users how. */
   command(req: RunRequest): { bin: string; args: string[]; env: NodeJS.ProcessEnv };
 }

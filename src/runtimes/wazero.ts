@@ -3,8 +3,9 @@ import { firstVersion, type CliRuntimeSpec } from './cli-runtime.js';
 import { GITHUB, type ReleaseSource } from './release.js';
 import { guestEnv, type RunRequest } from './runtime.js';
 
-export function wazeroArgs(req: RunRequest): string[] {
+export function wazeroArgs(req: RunRequest, cacheDir?: string): string[] {
   const args = ['run'];
+  if (cacheDir !== undefined) args.push(`-cachedir=${cacheDir}`);
   for (const d of req.dirs) args.push(`-mount=${d.host}:${d.guest}`);
   for (const [k, v] of Object.entries(guestEnv(req))) args.push(`-env=${k}=${v}`);
   args.push(req.module, ...req.args);
@@ -16,7 +17,14 @@ export const wazeroCli: CliRuntimeSpec = {
   components: false,
   versionArgs: ['version'],
   parseVersion: firstVersion, // "v1.11.0" or "1.11.0"
-  runArgs: wazeroArgs,
+  runArgs: (req) => wazeroArgs(req),
+  // wazero keeps native code in a cache directory it fills itself (keyed there by the module's bytes and
+  // wazero's version); one directory per module digest keeps that key visible here too.
+  precompile: {
+    fileName: (hex) => hex,
+    compileArgs: (module, out) => ['compile', `-cachedir=${out}`, module],
+    runArgs: (req, compiled) => wazeroArgs(req, compiled),
+  },
 };
 
 // goreleaser-style assets: `wazero_<V>_<os>_<amd64|arm64>.tar.gz` holding `wazero`, and `wazero_<V>_checksums.txt`.

@@ -1,7 +1,7 @@
 // Runs a module's [[module.test]] cases on a runtime and judges each against its expectations.
 import path from 'node:path';
 import { compilePattern, type TestSpec } from '../wasm-toml/index.js';
-import type { Runtime } from '../runtimes/runtime.js';
+import type { CaseRequest, RunResult, Runtime } from '../runtimes/runtime.js';
 
 export interface TestOutcome {
   test: string;
@@ -32,14 +32,28 @@ export function testAppliesTo(test: TestSpec, runtime: string): boolean {
   return !test.runtimes || test.runtimes.includes(runtime as never);
 }
 
-export async function runTest(
+/** What runs a case: a runtime's name, and a run of the module under test (often a loaded one). */
+export interface CaseRunner {
+  runtime: string;
+  run(req: CaseRequest): Promise<RunResult>;
+}
+
+/** One case of `module` on `runtime`, compiled for this run alone. */
+export function runTest(
   runtime: Runtime,
   module: string,
   test: TestSpec,
   opts: TestRunOptions,
 ): Promise<TestOutcome> {
-  const res = await runtime.run({
-    module,
+  return runCase({ runtime: runtime.name, run: (req) => runtime.run({ ...req, module }) }, test, opts);
+}
+
+export async function runCase(
+  runner: CaseRunner,
+  test: TestSpec,
+  opts: TestRunOptions,
+): Promise<TestOutcome> {
+  const res = await runner.run({
     args: test.args,
     env: test.env,
     stdin: opts.files?.stdin ?? test.stdin,
@@ -71,7 +85,7 @@ export async function runTest(
   }
   return {
     test: test.name,
-    runtime: runtime.name,
+    runtime: runner.runtime,
     passed: problems.length === 0,
     problems,
     exitCode: res.exitCode,

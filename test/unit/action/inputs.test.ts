@@ -46,6 +46,7 @@ describe('getInputs', () => {
         'secrets',
         'tags',
         'targets',
+        'test-jobs',
         'tests',
       ].sort(),
     );
@@ -64,6 +65,7 @@ describe('getInputs', () => {
         annotations: [],
         runtimes: ['wasmtime', 'node'],
         tests: true,
+        testJobs: '',
         artifact: '-wasm',
         runtimeTags: true,
         frontend: '',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countPush } from '../../../bench/groups/push.js';
 import { scaleSource, scaleToml } from '../../../bench/groups/scale.js';
+import { suiteCases, suiteToml } from '../../../bench/groups/verification.js';
 import { parseWasmToml } from '../../../src/wasm-toml/index.js';
 import type { LogEntry } from '../../support/fault-proxy.js';
 
@@ -53,5 +54,22 @@ describe("the scale benchmark's wasm.toml", () => {
     expect(scaleSource(3, 4, 1)).toMatch(/printf\("module 3 of 4, run 1\\n"\)/);
     const all = [1, 4].flatMap((n) => [1, 2].flatMap((run) => [1, 2].map((k) => scaleSource(k, n, run))));
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('the verification suite', () => {
+  it('is 800 cases, the same every time, that wasm.toml takes with the native outputs as expectations', () => {
+    const cases = suiteCases();
+    expect(cases).toHaveLength(800);
+    expect(suiteCases()).toEqual(cases);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(800);
+    const expected = cases.map((_, i) => ({ code: i % 3, stdout: `out "${i}"\n\u0001` }));
+    const parsed = parseWasmToml(suiteToml(cases, expected));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
+    const tests = parsed.spec.module[0]!.test;
+    expect(tests).toHaveLength(800);
+    const t = tests[123]!;
+    expect([t.name, t.args, t.stdin]).toEqual([cases[123]!.name, cases[123]!.args, cases[123]!.stdin]);
+    expect([t.expect['exit-code'], t.expect.stdout]).toEqual([0, 'out "123"\n\u0001']);
   });
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/pipeline/errors.js';
 import {
@@ -53,6 +54,7 @@ describe('toPipelineInputs', () => {
       annotations: [],
       runtimes: [{ name: 'wasmtime' }, { name: 'node' }],
       tests: true,
+      testJobs: os.availableParallelism(),
       artifactSuffix: '-wasm',
       runtimeTags: true,
       frontend: DEFAULT_FRONTEND,
@@ -106,6 +108,21 @@ describe('toPipelineInputs', () => {
     const e = pipelineError(() => toPipelineInputs({ ...raw, runtimes }));
     expect(e.phase).toBe('input');
     expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    [' 3 ', 3],
+    ['1', 1],
+  ])('test-jobs %j runs %d at once', (testJobs, n) => {
+    expect(toPipelineInputs({ ...raw, testJobs }).testJobs).toBe(n);
+  });
+
+  it.each(['0', '-1', '1.5', 'all'])('test-jobs %j is an input error', (testJobs) => {
+    const e = pipelineError(() => toPipelineInputs({ ...raw, testJobs }));
+    expect([e.phase, e.message]).toEqual([
+      'input',
+      `test-jobs: "${testJobs}" is not a whole number of at least 1`,
+    ]);
   });
 
   it('names the list a bad KEY=value is in', () => {

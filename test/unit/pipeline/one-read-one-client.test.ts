@@ -115,6 +115,7 @@ describe('a run', () => {
       annotations: [],
       runtimes: [],
       tests: false,
+      testJobs: 1,
       artifactSuffix: '-wasm',
       runtimeTags: false,
       frontend: 'wasm-build-frontend',

@@ -11,7 +11,7 @@ function testOf(toml: string): TestSpec {
 /** A runtime that answers with a fixed result and records what it was asked. */
 function fake(result: Partial<RunResult>): Runtime & { seen: RunRequest[] } {
   const seen: RunRequest[] = [];
-  return {
+  const runtime: Runtime & { seen: RunRequest[] } = {
     name: 'fake',
     components: false,
     seen,
@@ -29,7 +29,9 @@ function fake(result: Partial<RunResult>): Runtime & { seen: RunRequest[] } {
         stdoutBytes: result.stdoutBytes ?? Buffer.from(stdout),
       };
     },
+    load: async (req) => ({ run: (c) => runtime.run({ ...c, module: req.module }), close: async () => {} }),
   };
+  return runtime;
 }
 
 describe('runTest', () => {
