@@ -132,7 +132,7 @@ async function docker(action: string | undefined, names: string[]): Promise<void
 function status(): boolean {
   const state = loadState();
   let allUp = true;
-  for (const name of ['containerd', 'dockerd-debian', 'dockerd-moby']) {
+  for (const name of ['containerd', 'containerd2', 'dockerd-debian', 'dockerd-moby']) {
     const rec = state.services[name];
     if (isOurs(rec)) console.log(`${name.padEnd(14)} running (pid ${rec.pid})  ${rec.exe}`);
   }
