@@ -171,7 +171,10 @@ describe.each([
 describe('docker run through the Docker 29 line (moby v2.0.0-beta.24, containerd image store)', () => {
   const env = () => ({ ...tb.env, DOCKER_HOST: dockerHost });
 
-  /** The seeds' command, plus the testbed's `--network host` (docs/runwasi.md: a new netns hangs here). */
+  /**
+   * The seeds' command plus `--network=host`: with a new network namespace Docker 29 hangs on the pid the
+   * shim reports at create (docs/runwasi.md).
+   */
   async function dockerRun(ref: string): Promise<RunResult> {
     return run(
       docker,
