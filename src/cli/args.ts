@@ -167,7 +167,7 @@ Options:
       --cache-from C, --cache-to C, --no-cache     as with buildx
       --secret SPEC        a build secret for the modules' \`secrets\`, as buildx takes it:
                            id=<id>,env=<variable> or id=<id>,src=<file> (repeat)
-      --provenance, --sbom attestations (off: they turn the image into an index, unverified with runwasi)
+      --provenance, --sbom BuildKit's attestations, pushed as referrers of T (T stays one manifest)
       --runtime-mirror URL replaces https://github.com (and https://nodejs.org) in runtime downloads
       --npm-registry URL   replaces https://registry.npmjs.org for jco, which node runs components with
       --work-dir DIR       layouts, modules and the report (default .wasm-build)

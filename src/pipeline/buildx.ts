@@ -30,7 +30,7 @@ export interface BuildxInputs {
   noCache?: boolean;
   cacheFrom?: readonly string[];
   cacheTo?: readonly string[];
-  /** Provenance turns the single image into an index (unverified with runwasi shims): off unless asked. */
+  /** Provenance makes the layout an index; publishing pushes it as a referrer of T. Off unless asked. */
   provenance?: boolean;
   /** An SBOM attestation does the same; off unless asked. */
   sbom?: boolean;

@@ -69,6 +69,8 @@ export async function pushImages(
           tags,
           runtimes: verified,
           wasmSuffix: inputs.artifactSuffix,
+          // What the build attested goes with T, as referrers: T stays the one manifest runtimes read.
+          attestations: inputs.provenance || inputs.sbom,
           env: deps.env,
           client,
         });

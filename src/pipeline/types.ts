@@ -34,7 +34,7 @@ export interface PipelineInputs {
   noCache: boolean;
   /** Build secrets for the modules' `secrets`: never build args, never in argv. */
   secrets: BuildSecret[];
-  /** buildx attestations; off unless asked: they turn the single manifest into an index, unverified with runwasi. */
+  /** BuildKit's attestations, pushed as referrers of T (T stays one manifest); off unless asked. */
   provenance: boolean;
   sbom: boolean;
   /** Where layouts, extracted modules and the report go. */

@@ -83,7 +83,8 @@ beforeAll(async () => {
   containerd2 = await ensureContainerd2();
   docker =
     findOnPath('docker', tb.env.PATH ?? '') ?? path.join(await ensureDebianDocker(), 'usr', 'bin', 'docker');
-});
+  // On a new machine this builds the shim (cargo, ~11-14 min on 2 cores) and containerd 2.x first.
+}, 45 * 60_000);
 
 afterAll(async () => {
   await stopDockerEngines(['moby']);

@@ -77,6 +77,17 @@ describe('summaryMarkdown: how to run, with another artifact suffix or none', ()
     expect(withArtifact(undefined)).not.toContain('wkg oci pull');
   });
 
+  it('runs T the ways the runwasi matrix verified: ctr, and docker with the network it allows', () => {
+    const out = withArtifact(undefined);
+    const t = sampleReport().images[0]!.tags[0]!.reference;
+    expect(out).toContain(
+      `ctr image pull --platform wasi/wasm ${t}\nctr run --rm --runtime io.containerd.wasmtime.v1 ${t} `,
+    );
+    expect(out).toContain(
+      `docker run --runtime=io.containerd.wasmtime.v1 --platform=wasi/wasm --network=host ${t}`,
+    );
+  });
+
   it('pulls <tag>-wasm with the default suffix', () => {
     expect(withArtifact('ghcr.io/o/hello:1-wasm')).toContain('wkg oci pull ghcr.io/o/hello:1-wasm ');
   });
