@@ -2,12 +2,11 @@
 // 1.6.20 (testbed/docker.ts): built from its Go module and started on demand, private like the Docker
 // engines' containerd (its own config, root, state and socket under the testbed's cache; no CNI, no CRI
 // clients). The runwasi shim is on its PATH. `npm run testbed -- down` (and the runwasi test) stop it.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheRoot, containerd2, stateDir, toolBin } from './config.js';
 import { shimBinDir } from './runwasi.js';
-import { startDetached, stopService, waitFor, waitGone } from './services.js';
-import { sh, step, succeeds } from './sh.js';
+import { startContainerd, stopService, waitFor, waitGone } from './services.js';
+import { step, succeeds } from './sh.js';
 import { isOurs, loadState, saveState } from './state.js';
 import { buildGoTool } from './tools.js';
 
@@ -38,14 +37,12 @@ export async function ensureContainerd2(): Promise<Containerd> {
   const state = loadState();
   if (isOurs(state.services[service]) && (await ready())) return result;
   if (isOurs(state.services[service])) stopService(state, service);
-  const dir = path.join(cacheRoot, 'containerd2');
-  mkdirSync(dir, { recursive: true });
   // A config of its own (version 3 is 2.x's format): the machine's /etc/containerd/config.toml is not read,
   // and the CRI plugin, which wants CNI and a sandbox image from a public registry, is left out.
-  const config = path.join(dir, 'config.toml');
-  writeFileSync(
-    config,
-    [
+  await startContainerd(state, service, containerd, {
+    dir: path.join(cacheRoot, 'containerd2'),
+    socket,
+    config: [
       'version = 3',
       'disabled_plugins = ["io.containerd.cri.v1.images", "io.containerd.cri.v1.runtime", "io.containerd.grpc.v1.cri"]',
       // 2.x's `ctr pull` goes through the transfer service, which unpacks only the platforms listed here
@@ -61,25 +58,8 @@ export async function ensureContainerd2(): Promise<Containerd> {
       'differ = "walking"',
       '',
     ].join('\n'),
-  );
-  rmSync(socket, { force: true });
-  const version = (await sh(containerd, ['--version'])).trim();
-  state.services[service] = startDetached(
-    service,
-    containerd,
-    [
-      '--config',
-      config,
-      '--root',
-      path.join(dir, 'root'),
-      '--state',
-      path.join(dir, 'state'),
-      '--address',
-      socket,
-    ],
-    version,
-    { ...process.env, PATH: `${shimBinDir}:${process.env.PATH ?? ''}` },
-  );
+    shimDirs: [shimBinDir],
+  });
   saveState(state);
   await waitFor('containerd 2', ready, `${service}.log`);
   step(`containerd ${containerd2.version} at ${socket}`);

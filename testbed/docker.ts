@@ -11,7 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { cacheRoot, goTools, logsDir, stateDir, toolBin, toolsDir } from './config.js';
 import { isOurs, loadState, saveState, type ServiceRecord, type State } from './state.js';
-import { startDetached, stopService, waitFor, waitGone } from './services.js';
+import { startContainerd, startDetached, stopService, waitFor, waitGone } from './services.js';
 import type { Containerd } from './containerd2.js';
 import { shimBinDir } from './runwasi.js';
 import { sh, step, succeeds, timed } from './sh.js';
@@ -115,30 +115,14 @@ async function ensureContainerd(state: State): Promise<void> {
   const ready = () => succeeds(ctr, ['--address', containerdSocket, 'version']);
   if (isOurs(state.services.containerd) && (await ready())) return;
   if (isOurs(state.services.containerd)) stopService(state, 'containerd');
-  const dir = path.join(dockerRoot, 'containerd');
-  mkdirSync(dir, { recursive: true });
-  // An empty config file: the machine's /etc/containerd/config.toml, if any, is not read.
-  const config = path.join(dir, 'config.toml');
-  writeFileSync(config, 'version = 2\n');
-  rmSync(containerdSocket, { force: true });
-  const version = (await sh(exe, ['--version'])).trim();
-  state.services.containerd = startDetached(
-    'containerd',
-    exe,
-    [
-      '--config',
-      config,
-      '--root',
-      path.join(dir, 'root'),
-      '--state',
-      path.join(dir, 'state'),
-      '--address',
-      containerdSocket,
-    ],
-    version,
-    // Shims are found on PATH: runc's (runc is Debian's, /usr/sbin) and the runwasi shim (testbed/runwasi.ts).
-    { ...process.env, PATH: `${path.join(root, 'usr', 'bin')}:${shimBinDir}:${process.env.PATH ?? ''}` },
-  );
+  // An empty config: the machine's /etc/containerd/config.toml, if any, is not read. Shims are found on
+  // PATH: runc's (runc is Debian's, /usr/sbin) and the runwasi shim (testbed/runwasi.ts).
+  await startContainerd(state, 'containerd', exe, {
+    dir: path.join(dockerRoot, 'containerd'),
+    socket: containerdSocket,
+    config: 'version = 2\n',
+    shimDirs: [path.join(root, 'usr', 'bin'), shimBinDir],
+  });
   saveState(state);
   await waitFor('containerd', ready, 'containerd.log');
 }

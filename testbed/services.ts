@@ -31,6 +31,28 @@ export function startDetached(
   return { pid: child.pid, exe, version };
 }
 
+/**
+ * A containerd of the testbed's own: `config` (TOML) and its root and state under `dir`, serving `socket`.
+ * Shims are found on PATH: `shimDirs` come first. The machine's /etc/containerd is never read.
+ */
+export async function startContainerd(
+  state: State,
+  service: string,
+  exe: string,
+  o: { dir: string; socket: string; config: string; shimDirs: string[] },
+): Promise<void> {
+  mkdirSync(o.dir, { recursive: true });
+  const config = path.join(o.dir, 'config.toml');
+  writeFileSync(config, o.config);
+  rmSync(o.socket, { force: true });
+  const version = (await sh(exe, ['--version'])).trim();
+  const args = ['--config', config, '--root', path.join(o.dir, 'root'), '--state', path.join(o.dir, 'state')];
+  state.services[service] = startDetached(service, exe, [...args, '--address', o.socket], version, {
+    ...process.env,
+    PATH: [...o.shimDirs, process.env.PATH ?? ''].join(':'),
+  });
+}
+
 export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
