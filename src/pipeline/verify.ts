@@ -157,11 +157,12 @@ export async function verifyImages(
 }
 
 async function runJob(
-  { rt, module: m, test, caseIndex }: CaseJob,
+  job: CaseJob,
   log: LineLogger,
   load: (job: CaseJob, log: LineLogger) => Promise<LoadedModule>,
   at: { spec: Spec; fileLabel: string; contextDir: string; files: Map<string, CaseFiles> },
 ): Promise<TestReport> {
+  const { rt, module: m, test, caseIndex } = job;
   const name = rt.runtime.name;
   const where = testLocation(at.spec, at.fileLabel, m.index, caseIndex);
   const report = { module: m.name, runtime: name, test: test.name, where };
@@ -173,7 +174,7 @@ async function runJob(
   const label = `${m.name} / ${test.name} on ${name} ${rt.version}`;
   let loaded: LoadedModule;
   try {
-    loaded = await load({ rt, module: m, test, caseIndex }, log);
+    loaded = await load(job, log);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     log.error(`test failed: ${label}\n${why}`, where);

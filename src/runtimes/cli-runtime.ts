@@ -55,17 +55,19 @@ export function cliRuntime(spec: CliRuntimeSpec, bin: string, env: NodeJS.Proces
     name: spec.name,
     components: spec.components,
     version() {
-      version ??= (async () => {
-        const res = await runProcess(bin, spec.versionArgs, { env, timeoutMs: 30_000 });
-        if (res.code !== 0) {
-          throw new Error(
-            `${bin} ${spec.versionArgs.join(' ')} failed: ${(res.stderr || res.stdout).trim()}`,
-          );
-        }
-        return spec.parseVersion(res.stdout + res.stderr);
-      })();
-      // A failed probe is not remembered: the next call asks again.
-      version.catch(() => (version = undefined));
+      if (!version) {
+        version = (async () => {
+          const res = await runProcess(bin, spec.versionArgs, { env, timeoutMs: 30_000 });
+          if (res.code !== 0) {
+            throw new Error(
+              `${bin} ${spec.versionArgs.join(' ')} failed: ${(res.stderr || res.stdout).trim()}`,
+            );
+          }
+          return spec.parseVersion(res.stdout + res.stderr);
+        })();
+        // A failed probe is not remembered: the next call asks again.
+        version.catch(() => (version = undefined));
+      }
       return version;
     },
     command: (req) => ({ bin, args: spec.runArgs(req), env }),
