@@ -1,12 +1,13 @@
 // The testbed's tools installed from an empty tools directory on any machine, not only on a fresh one:
 // each install runs with WASM_BUILD_CACHE at a temporary directory of its own, removed afterwards, while
 // Go's module and build caches and pip's cache stay warm (a rebuild from source would not test more). The
-// crates (wasmtime, wkg) are left out: minutes of cargo build each, run by every fresh `up`.
+// crates (wasmtime, wkg, the runwasi shim) are left out: minutes of cargo build each, run by every fresh
+// `up` (the shim by the runwasi test's setup on a new machine).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { goTools, wasmToolsPackage } from '../../testbed/config.js';
+import { containerd2, goTools, wasmToolsPackage } from '../../testbed/config.js';
 import { run } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 
@@ -64,6 +65,13 @@ describe('the testbed installs into an empty tools directory', () => {
     expect(out).toBe(path.join(cache, 'tools', `dockerd-${version('dockerd')}`, 'bin', 'dockerd'));
     const res = await run(out, ['--version']);
     expect(res.stdout).toContain(version('dockerd'));
+  });
+
+  it('containerd 2.x (the runwasi test builds it on first use), built from its Go module, runs at the pinned version', async () => {
+    const { cache, out } = await installFresh('containerd2');
+    expect(out).toBe(path.join(cache, 'tools', `containerd-${containerd2.version}`, 'bin', 'containerd'));
+    const res = await run(out, ['--version']);
+    expect(res.stdout).toContain(containerd2.version);
   });
 
   // The image itself is built and pushed only when the registry lacks its recipe's tag (once per testbed

@@ -3,14 +3,20 @@
 // image reference: test/e2e/testbed-tools.test.ts runs each install from an empty directory.
 // Usage: tsx test/support/install-testbed-tool.ts <tool> [registry]
 import path from 'node:path';
+import { containerd2 } from '../../testbed/config.js';
+import { containerd2Paths } from '../../testbed/containerd2.js';
 import { ensureDebianDocker } from '../../testbed/docker.js';
 import { ensureDockerfileFrontendImage } from '../../testbed/dockerfile-frontend.js';
-import { ensureGoTool, ensureWasmTools, wasmToolsBin } from '../../testbed/tools.js';
+import { buildGoTool, ensureGoTool, ensureWasmTools, wasmToolsBin } from '../../testbed/tools.js';
 
 const [tool, registry] = process.argv.slice(2);
 const installs: Record<string, () => Promise<string>> = {
   actionlint: () => ensureGoTool('actionlint'),
   dockerd: () => ensureGoTool('dockerd'),
+  containerd2: async () => {
+    await buildGoTool(containerd2);
+    return containerd2Paths().containerd;
+  },
   'docker-debian': async () => path.join(await ensureDebianDocker(), 'usr', 'sbin', 'dockerd'),
   'wasm-tools': async () => {
     await ensureWasmTools();
