@@ -155,7 +155,8 @@ Options:
       --label K=V          an image label (repeat)
       --annotation A       a buildx annotation, e.g. manifest:org.opencontainers.image.source=... (repeat)
   -r, --runtime R[@V]      a runtime to test on, optionally pinned (repeat or comma-separate;
-                           default ${DEFAULT_RUNTIMES.join(',')}; wasmtime, wazero, wasmer, wasmedge, node)
+                           default ${DEFAULT_RUNTIMES.join(',')}; wasmtime, wazero, wasmer, wasmedge, node,
+                           containerd-wasmtime: containerd with runwasi's wasmtime shim)
       --no-test            push without test-runs (then no T-<runtime> tags)
       --test-jobs N        test cases run at once (default the machine's cores)
       --push               with build: test, then push

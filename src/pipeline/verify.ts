@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../oci/index.js';
-import type { LoadedModule, ResolvedRuntime } from '../runtimes/index.js';
+import type { LoadedModule, ModuleImage, ResolvedRuntime } from '../runtimes/index.js';
 import { runCase, testAppliesTo, type CaseFiles } from '../testrun/index.js';
 import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import type { Spec, TestSpec } from '../wasm-toml/index.js';
@@ -77,6 +77,7 @@ export interface VerifyOptions {
 interface CaseJob {
   rt: ResolvedRuntime;
   module: ExtractedImage['modules'][number];
+  image: ModuleImage;
   test: TestSpec;
   caseIndex: number;
 }
@@ -97,9 +98,12 @@ export async function verifyImages(
   const files = await readCaseFiles(spec, fileLabel, images, contextDir);
   const jobs: CaseJob[] = [];
   for (const rt of runtimes) {
-    for (const module of images.flatMap((i) => i.modules)) {
-      for (const [caseIndex, test] of spec.module[module.index]!.test.entries()) {
-        if (testAppliesTo(test, rt.runtime.name)) jobs.push({ rt, module, test, caseIndex });
+    for (const img of images) {
+      for (const module of img.modules) {
+        const image = { layout: img.built.layout, manifest: img.image.descriptor, path: module.path };
+        for (const [caseIndex, test] of spec.module[module.index]!.test.entries()) {
+          if (testAppliesTo(test, rt.runtime.name)) jobs.push({ rt, module, image, test, caseIndex });
+        }
       }
     }
   }
@@ -113,6 +117,7 @@ export async function verifyImages(
         module: job.module.file,
         digest: job.module.digest,
         cacheDir: opts.cacheDir,
+        image: job.image,
       });
       loaded.then(
         () =>

@@ -8,6 +8,7 @@ import { nodeCli, nodeEnv, nodeRelease } from './node.js';
 import { withLoadedModules } from './node-loaded.js';
 import type { ReleaseSource } from './release.js';
 import type { Runtime } from './runtime.js';
+import { containerdWasmtime, runwasiWasmtimeRelease, SHIM_PROGRAM } from './runwasi.js';
 import { wasmedgeCli, wasmedgeRelease } from './wasmedge.js';
 import { wasmerCli, wasmerRelease } from './wasmer.js';
 import { wasmtimeCli, wasmtimeRelease } from './wasmtime.js';
@@ -16,6 +17,7 @@ import { wazeroCli, wazeroRelease } from './wazero.js';
 export type {
   CaseRequest,
   LoadedModule,
+  ModuleImage,
   Preopen,
   RunRequest,
   RunResult,
@@ -25,16 +27,28 @@ export type {
 export { InstallError, type InstallOptions } from './install.js';
 
 interface RuntimeKind {
-  cli: CliRuntimeSpec;
+  /** The program found on PATH, installed from `release` and kept in the tool cache under this name. */
+  program: string;
   release: ReleaseSource;
+  /** The adapter over the program at `bin`. */
+  adapter(bin: string, env: NodeJS.ProcessEnv): Runtime;
+}
+
+function cliKind(spec: CliRuntimeSpec, release: ReleaseSource): RuntimeKind {
+  return { program: spec.name, release, adapter: (bin, env) => cliRuntime(spec, bin, env) };
 }
 
 const KINDS: Record<RuntimeName, RuntimeKind> = {
-  wasmtime: { cli: wasmtimeCli, release: wasmtimeRelease },
-  wazero: { cli: wazeroCli, release: wazeroRelease },
-  wasmer: { cli: wasmerCli, release: wasmerRelease },
-  wasmedge: { cli: wasmedgeCli, release: wasmedgeRelease },
-  node: { cli: nodeCli(), release: nodeRelease },
+  wasmtime: cliKind(wasmtimeCli, wasmtimeRelease),
+  wazero: cliKind(wazeroCli, wazeroRelease),
+  wasmer: cliKind(wasmerCli, wasmerRelease),
+  wasmedge: cliKind(wasmedgeCli, wasmedgeRelease),
+  node: cliKind(nodeCli(), nodeRelease),
+  'containerd-wasmtime': {
+    program: SHIM_PROGRAM,
+    release: runwasiWasmtimeRelease,
+    adapter: (bin, env) => containerdWasmtime(bin, env),
+  },
 };
 
 /** One entry of a `runtimes` list: `wasmtime` or `wasmtime@48.0.8`. */
@@ -73,7 +87,8 @@ export function runtimeAt(
     const node = bin ?? process.execPath;
     return withLoadedModules(cliRuntime(nodeCli(jcoDir), node, nodeEnv()), node, nodeEnv(), jcoDir);
   }
-  return cliRuntime(KINDS[name].cli, bin ?? name, env);
+  const kind = KINDS[name];
+  return kind.adapter(bin ?? findOnPath(kind.program, env.PATH ?? '') ?? kind.program, env);
 }
 
 export interface ResolveOptions extends InstallOptions {
@@ -105,12 +120,12 @@ export async function resolveRuntime(
     source = 'self';
   } else if (req.version) {
     // A pinned version that PATH already has needs no download.
-    const onPath = findOnPath(req.name, searchPath);
+    const onPath = findOnPath(kind.program, searchPath);
     if (onPath && (await runtimeAt(req.name, onPath).version()) === req.version) {
       program = { bin: onPath, version: req.version, source: 'path' };
     }
   }
-  program ??= await installProgram(req.name, kind.release, req.version, { ...opts, searchPath });
+  program ??= await installProgram(kind.program, kind.release, req.version, { ...opts, searchPath });
   let jcoDir: string | undefined;
   if (req.name === 'node' && opts.components) {
     const jco = await installJco(opts);

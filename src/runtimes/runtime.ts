@@ -1,4 +1,5 @@
 // What every Wasm runtime adapter offers: its version, and one run of a module with WASI inputs.
+import type { Descriptor } from '../oci/index.js';
 import type { RuntimeName } from '../wasm-toml/index.js';
 
 export type { RuntimeName };
@@ -47,6 +48,17 @@ export interface LoadRequest {
   digest: string;
   /** Compiled forms live under `<cacheDir>/<runtime>-<version>/`. */
   cacheDir: string;
+  /** The image the module came from, for runtimes that run images rather than files (containerd). */
+  image?: ModuleImage;
+}
+
+export interface ModuleImage {
+  /** The OCI layout directory the build wrote. */
+  layout: string;
+  /** The image's manifest in that layout. */
+  manifest: Descriptor;
+  /** The module's path in the image (`/app.wasm`). */
+  path: string;
 }
 
 /** What differs between runs of one loaded module: everything but the module. */

@@ -9,8 +9,11 @@ import { defaultsOf, type Context, type Obj, type Path } from './validate.js';
 // generic walk produced, where a key that was written but invalid is missing: so "was it written" is
 // asked of the locations (recorded for every written key), never inferred from the value.
 
-/** Runtimes that run components (node through jco); the others run only wasip1 core modules. */
-export const COMPONENT_RUNTIMES: readonly string[] = ['wasmtime', 'node'];
+/**
+ * Runtimes that run components (node through jco, containerd through the runwasi shim); the others run only
+ * wasip1 core modules.
+ */
+export const COMPONENT_RUNTIMES: readonly string[] = ['wasmtime', 'node', 'containerd-wasmtime'];
 
 const asObj = (v: unknown): Obj | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;

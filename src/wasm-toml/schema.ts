@@ -14,7 +14,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const TARGETS = ['wasip1', 'wasip2'] as const;
 export const PROFILES = ['release', 'debug'] as const;
 export const WASM_OPT_LEVELS = ['none', 'O1', 'O2', 'O3', 'O4', 'Os', 'Oz'] as const;
-export const RUNTIMES = ['wasmtime', 'wazero', 'wasmer', 'wasmedge', 'node'] as const;
+export const RUNTIMES = ['wasmtime', 'wazero', 'wasmer', 'wasmedge', 'node', 'containerd-wasmtime'] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
 
 interface KeyBase {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedChecksum } from '../../../src/runtimes/install.js';
 import { nodeRelease } from '../../../src/runtimes/node.js';
 import { hostPlatform, type HostPlatform, type ReleaseSource } from '../../../src/runtimes/release.js';
+import { runwasiWasmtimeRelease } from '../../../src/runtimes/runwasi.js';
 import { wasmedgeRelease } from '../../../src/runtimes/wasmedge.js';
 import { wasmerRelease } from '../../../src/runtimes/wasmer.js';
 import { wasmtimeRelease } from '../../../src/runtimes/wasmtime.js';
@@ -97,6 +98,18 @@ describe('release archives (linux x64)', () => {
         binary: 'bin/node',
       },
     ],
+    [
+      'containerd-wasmtime',
+      runwasiWasmtimeRelease,
+      '0.6.0',
+      {
+        origin: 'https://github.com',
+        path: '/containerd/runwasi/releases/download/containerd-shim-wasmtime%2Fv0.6.0/containerd-shim-wasmtime-x86_64-linux-musl.tar.gz',
+        format: 'tar.gz',
+        root: '.',
+        binary: 'containerd-shim-wasmtime-v1',
+      },
+    ],
   ] as [string, ReleaseSource, string, object][])('%s %s', (_, release, version, archive) => {
     expect(release.archive(version, linux)).toEqual(archive);
   });
@@ -107,6 +120,7 @@ describe('release archives (linux x64)', () => {
     ['wasmer', wasmerRelease, undefined],
     ['wasmedge', wasmedgeRelease, undefined],
     ['node', nodeRelease, undefined],
+    ['containerd-wasmtime', runwasiWasmtimeRelease, '0.6.0'],
   ] as [string, ReleaseSource, string | undefined][])('%s defaults to %s', (_, release, version) => {
     expect(release.defaultVersion).toBe(version);
   });
@@ -125,5 +139,19 @@ describe('hostPlatform', () => {
     ['linux', 'ia32'],
   ] as const)('%s/%s throws', (os, arch) => {
     expect(() => hostPlatform(os, arch)).toThrow(`not on ${os}/${arch}`);
+  });
+});
+
+describe('runwasi shim archives', () => {
+  it('are for Linux only: the shim is a containerd shim', () => {
+    expect(() => runwasiWasmtimeRelease.archive('0.6.0', { os: 'darwin', arch: 'arm64' })).toThrow(
+      'runwasi publishes its shims for Linux only, not darwin',
+    );
+  });
+
+  it('name arm64 as aarch64', () => {
+    expect(runwasiWasmtimeRelease.archive('0.6.0', { os: 'linux', arch: 'arm64' }).path).toMatch(
+      /containerd-shim-wasmtime-aarch64-linux-musl\.tar\.gz$/,
+    );
   });
 });

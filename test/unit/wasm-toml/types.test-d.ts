@@ -33,7 +33,9 @@ describe('types derived from the schema table', () => {
       >();
     expectTypeOf<TestSpec>()
       .toHaveProperty('runtimes')
-      .toEqualTypeOf<('wasmtime' | 'wazero' | 'wasmer' | 'wasmedge' | 'node')[] | undefined>();
+      .toEqualTypeOf<
+        ('wasmtime' | 'wazero' | 'wasmer' | 'wasmedge' | 'node' | 'containerd-wasmtime')[] | undefined
+      >();
     expectTypeOf<SpecData>()
       .toHaveProperty('image')
       .toEqualTypeOf<
