@@ -4381,7 +4381,7 @@ var LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "assemblyscript", "zig"];
 var TARGETS = ["wasip1", "wasip2"];
 var PROFILES = ["release", "debug"];
 var WASM_OPT_LEVELS = ["none", "O1", "O2", "O3", "O4", "Os", "Oz"];
-var RUNTIMES = ["wasmtime", "wazero", "wasmer", "wasmedge", "node"];
+var RUNTIMES = ["wasmtime", "wazero", "wasmer", "wasmedge", "node", "containerd-wasmtime"];
 var flagList = (description) => ({
   kind: "list",
   item: { kind: "string", format: "text", interpolate: true },
@@ -5096,7 +5096,7 @@ function subSpan(value, start2, end, text2) {
 }
 
 // src/wasm-toml/rules.ts
-var COMPONENT_RUNTIMES = ["wasmtime", "node"];
+var COMPONENT_RUNTIMES = ["wasmtime", "node", "containerd-wasmtime"];
 var asObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asObjs = (v) => Array.isArray(v) ? v.map(asObj2) : [];
 var asString2 = (v) => typeof v === "string" ? v : void 0;

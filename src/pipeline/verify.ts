@@ -171,10 +171,10 @@ async function runJob(
   const name = rt.runtime.name;
   const where = testLocation(at.spec, at.fileLabel, m.index, caseIndex);
   const report = { module: m.name, runtime: name, test: test.name, where };
-  if (m.kind === 'component' && !rt.runtime.components) {
-    const why = `${name} runs core modules only, and ${m.name} is a component`;
-    log.warning(`${m.name} / ${test.name} on ${name}: skipped: ${why}`, where);
-    return { ...report, passed: false, skipped: why, problems: [], ms: 0 };
+  const skip = skipReason(job);
+  if (skip) {
+    log.warning(`${m.name} / ${test.name} on ${name}: skipped: ${skip}`, where);
+    return { ...report, passed: false, skipped: skip, problems: [], ms: 0 };
   }
   const label = `${m.name} / ${test.name} on ${name} ${rt.version}`;
   let loaded: LoadedModule;
@@ -200,6 +200,18 @@ async function runJob(
     log.error(`test failed: ${label}\n${detail.join('\n')}`, where);
   }
   return { ...report, passed: outcome.passed, problems: outcome.problems, ms };
+}
+
+/** Why a case cannot run on its runtime at all (it is then skipped, and the runtime not verified). */
+function skipReason({ rt, module: m, test }: CaseJob): string | undefined {
+  const name = rt.runtime.name;
+  if (m.kind === 'component' && !rt.runtime.components) {
+    return `${name} runs core modules only, and ${m.name} is a component`;
+  }
+  if (rt.runtime.stdinUnavailable && (test.stdin !== '' || test['stdin-file'] !== undefined)) {
+    return `the case gives stdin, and ${rt.runtime.stdinUnavailable}`;
+  }
+  return undefined;
 }
 
 /**

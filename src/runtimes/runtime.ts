@@ -76,6 +76,8 @@ export interface Runtime {
   readonly name: string;
   /** Whether it runs WASI 0.2 components, not only preview1 core modules. */
   readonly components: boolean;
+  /** Why a case's stdin cannot reach the guest on this runtime, where it cannot: such cases are skipped. */
+  readonly stdinUnavailable?: string;
   version(): Promise<string>;
   run(req: RunRequest): Promise<RunResult>;
   /**

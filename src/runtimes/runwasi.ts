@@ -104,6 +104,9 @@ export function containerdWasmtime(shim: string, env: NodeJS.ProcessEnv = proces
   const runtime: Runtime = {
     name: 'containerd-wasmtime',
     components: true,
+    // containerd-shimkit opens the stdin FIFO read-write and has no CloseIO: the guest never reads EOF.
+    stdinUnavailable:
+      "runwasi's shims never close the guest's stdin (the guest would wait for its end until the timeout)",
     version() {
       if (!version) {
         version = (async () => {
