@@ -4,6 +4,7 @@
 // every example it can run passes on Debian's containerd 1.6, a core module and a component on 2.x too; a
 // failing case fails the run at its line and pushes nothing; a passing push tags T-containerd-wasmtime.
 import {
+  copyFileSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -12,11 +13,15 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTAINERD_NAMESPACE } from '../../src/runtimes/containerd.js';
 import { runtimeAt, type LoadedModule, type Runtime } from '../../src/runtimes/index.js';
+import { hostPlatform } from '../../src/runtimes/release.js';
+import { runwasiWasmtimeRelease, SHIM_PROGRAM } from '../../src/runtimes/runwasi.js';
 import { openWasmImage } from '../../src/wasm-image/index.js';
 import { ensureContainerd2, stopContainerd2, type Containerd } from '../../testbed/containerd2.js';
 import { ensureDebianContainerd } from '../../testbed/docker.js';
@@ -32,11 +37,12 @@ const runId = Date.now().toString(36);
 let debian: Containerd;
 let containerd2: Containerd;
 
-/** The CLI's environment for one containerd: its socket, its ctr, and the shim on PATH. */
-function envFor(cd: Containerd): NodeJS.ProcessEnv {
+/** The CLI's environment for one containerd: its socket, its ctr, and (unless not) the shim on PATH. */
+function envFor(cd: Containerd, shimOnPath = true): NodeJS.ProcessEnv {
   const bin = mkdtempSync(path.join(work, 'bin-'));
   symlinkSync(cd.ctr, path.join(bin, 'ctr'));
-  return { PATH: [shimBinDir, bin, tb.env.PATH].join(':'), CONTAINERD_ADDRESS: cd.socket };
+  const dirs = shimOnPath ? [shimBinDir, bin] : [bin];
+  return { PATH: [...dirs, tb.env.PATH].join(':'), CONTAINERD_ADDRESS: cd.socket };
 }
 
 /** What the runtime left in its namespace: nothing, once a run has ended. */
@@ -225,5 +231,66 @@ describe('wasm-build push -r containerd-wasmtime', () => {
       expect(await leftovers(debian)).toBe('');
     },
     10 * 60_000,
+  );
+});
+
+describe('the shim from a release archive, as a GitHub runner gets it', () => {
+  it(
+    'is downloaded into an empty tool cache and run by containerd from there',
+    async () => {
+      // runwasi's archive shape (the shim at the root, its Sigstore signature beside it), holding the
+      // testbed's shim, served under GitHub's path by a mirror on loopback: GitHub is out of reach here.
+      const src = path.join(work, 'release');
+      mkdirSync(src);
+      copyFileSync(path.join(shimBinDir, SHIM_PROGRAM), path.join(src, SHIM_PROGRAM));
+      for (const f of [`${SHIM_PROGRAM}.sig`, `${SHIM_PROGRAM}.pem`])
+        writeFileSync(path.join(src, f), 'unused\n');
+      const archive = path.join(work, 'release.tar.gz');
+      await runOk('tar', [
+        '-czf',
+        archive,
+        '-C',
+        src,
+        SHIM_PROGRAM,
+        `${SHIM_PROGRAM}.sig`,
+        `${SHIM_PROGRAM}.pem`,
+      ]);
+      // The testbed's shim says 0.1.0 (its crate's version): the pin must match what the binary reports.
+      const served = runwasiWasmtimeRelease.archive('0.1.0', hostPlatform()).path;
+      const server = createServer((req, res) => {
+        if (req.url === served) res.writeHead(200).end(readFileSync(archive));
+        else res.writeHead(404).end();
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const cache = path.join(work, 'empty-tool-cache');
+        const res = await wasmBuild(
+          tb,
+          work,
+          [
+            'test',
+            path.join(repoRoot, 'examples', 'cpp'),
+            '-r',
+            'containerd-wasmtime@0.1.0',
+            '--runtime-mirror',
+            mirror,
+          ],
+          'from-release',
+          [],
+          { ...envFor(debian, false), RUNNER_TOOL_CACHE: cache, RUNNER_TEMP: path.join(work, 'runner-temp') },
+        );
+        expect(res.code, res.stderr.slice(-3000)).toBe(0);
+        expect(res.stderr).toContain(`downloading ${mirror}${served}`);
+        const report = res.report();
+        expect(report.runtimes).toMatchObject([
+          { name: 'containerd-wasmtime', version: '0.1.0', source: 'download' },
+        ]);
+        expect(report.tests.every((t) => t.passed)).toBe(true);
+      } finally {
+        await new Promise<void>((r) => server.close(() => r()));
+      }
+    },
+    5 * 60_000,
   );
 });
