@@ -23,6 +23,8 @@ import { checkOutput, type OutputProblem } from './check-output.js';
 import { ModuleError } from './module-error.js';
 import { SelfImageUnavailable } from '../request/self-image.js';
 import { postStepsFor, type PostStep } from '../post-steps/index.js';
+import { LockfileError, readDependencies } from '../sbom/lockfiles.js';
+import type { SbomModule } from '../sbom/spdx.js';
 
 /** The options a conversion depends on, already read and checked. */
 export interface ConvertSettings {
@@ -40,6 +42,8 @@ export interface ConvertSettings {
   epochSeconds: number;
   /** The frontend's own image (where wasm-opt runs), resolved on first use. */
   frontendImage: () => Promise<State>;
+  /** Read each module's lock files for an SBOM (`--sbom`). */
+  sbom: boolean;
 }
 
 interface ConvertContext {
@@ -64,7 +68,13 @@ function ignoresCache(settings: ConvertSettings, module: ModuleSpec): boolean {
   return settings.noCache === 'all' || (settings.noCache?.includes(module.name) ?? false);
 }
 
-async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<BuiltModule> {
+interface ModuleBuild {
+  built: BuiltModule;
+  /** What the SBOM says of the module, when one was asked for. */
+  sbom?: SbomModule;
+}
+
+async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<ModuleBuild> {
   const { io, settings } = ctx;
   const label = `[${module.name}]`;
   const driver = module.language ? driverFor(module.language) : undefined;
@@ -112,7 +122,26 @@ async function buildModule(ctx: ConvertContext, module: ModuleSpec): Promise<Bui
     },
   };
   // A custom `build` wins: the language then only picks the toolchain image it runs in.
-  return module.build || !driver ? buildCustom(inputs) : driver.build(inputs);
+  const building = module.build || !driver ? buildCustom(inputs) : driver.build(inputs);
+  const sbom = settings.sbom ? moduleSbom(module, inputs, toolchain.image) : undefined;
+  const [built, described] = await Promise.all([building, sbom]);
+  return { built, ...(described ? { sbom: described } : {}) };
+}
+
+/** The module, its toolchain image and the dependencies its lock files list, read from the context. */
+async function moduleSbom(module: ModuleSpec, inputs: BuildInputs, toolchain: string): Promise<SbomModule> {
+  const read = async (name: string) => {
+    if ((await inputs.files([name])).length === 0) return undefined;
+    const file = module.source === '.' ? name : path.join(module.source, name);
+    return new TextDecoder().decode(await inputs.read(inputs.context, file));
+  };
+  try {
+    const dependencies = module.language ? await readDependencies(module.language, read) : [];
+    return { name: module.name, language: module.language, toolchain, dependencies };
+  } catch (err) {
+    if (!(err instanceof LockfileError)) throw err;
+    throw new ModuleError(module.name, ['language'], `for the SBOM: ${err.message}`);
+  }
 }
 
 /** The wasm.toml range of `path` under the module's table (the table itself for a defaulted key). */
@@ -244,15 +273,15 @@ export async function convert(
   spec: Spec,
   modules: readonly ModuleSpec[],
   settings: ConvertSettings,
-): Promise<{ image: State; files: string[] }> {
+): Promise<{ image: State; files: string[]; sbom?: SbomModule[] }> {
   const ctx: ConvertContext = { io, spec, settings };
   try {
     // Modules are independent: their gateway calls go out together, and no step waits for another module.
     const built = await allInOrder(
-      modules.map(async (module) => ({
-        module,
-        result: await finishModule(ctx, module, await buildModule(ctx, module)),
-      })),
+      modules.map(async (module) => {
+        const { built: compiled, sbom } = await buildModule(ctx, module);
+        return { module, sbom, result: await finishModule(ctx, module, compiled) };
+      }),
     );
     // Each module at /<name>.wasm, with a fixed timestamp and mode so the layer is reproducible.
     let actions: FileActions | undefined;
@@ -272,7 +301,8 @@ export async function convert(
       ignoreCache: settings.noCache !== undefined,
       customName: `export ${files.join(', ')}`,
     });
-    return { image, files };
+    const sbom = settings.sbom ? built.map((b) => b.sbom!) : undefined;
+    return { image, files, ...(sbom ? { sbom } : {}) };
   } catch (err) {
     throw located(ctx, err);
   }

@@ -36,6 +36,8 @@ export function chooseToolchainImage(
 export interface Toolchain {
   state: State;
   env: ReadonlyMap<string, string>;
+  /** The image as the build uses it: pinned by digest where the daemon resolved one. */
+  image: string;
 }
 
 /**
@@ -60,5 +62,5 @@ export async function resolveToolchain(
   const state = image(pinned, { platform, customName: `${label} toolchain ${ref}` }).withImageConfig({
     config: config.config,
   });
-  return { state, env: state.environment };
+  return { state, env: state.environment, image: pinned };
 }

@@ -16,6 +16,7 @@ export const GatewayCap = {
   resolveImageResolveMode: 'resolveimage.resolvemode',
   frontendInputs: 'frontend.inputs',
   warnings: 'gateway.warnings',
+  attestations: 'reference.attestations',
 } as const;
 
 /** Thrown before a call the daemon cannot serve, instead of letting an old daemon misread it. */

@@ -11,7 +11,7 @@ import type { FileRange, FileStat } from './proto/files.js';
 import type { ImageConfigResponse, ResolveMode } from './proto/image.js';
 import type { Platform } from './proto/platform.js';
 import type { PongResponse } from './proto/pong.js';
-import type { DecodedResult, GatewayRef } from './proto/result.js';
+import type { DecodedResult, GatewayRef, InTotoAttestation } from './proto/result.js';
 import { toSourceInfo, toSourceRanges, type SourceFile, type SourceSpan } from './source-location.js';
 import { formatTrace, TRACE_BUILD_ARG, TracedChannel, traceRecord } from './trace.js';
 import { Http2Channel } from './transport/channel.js';
@@ -30,6 +30,8 @@ export interface FrontendResult {
   refs?: StringKeyed<GatewayRef>;
   /** Strings are sent as UTF-8 (e.g. `containerimage.config` JSON). */
   metadata?: StringKeyed<Uint8Array | string>;
+  /** In-toto statements for the exporter to attach, per platform ID. */
+  attestations?: StringKeyed<readonly InTotoAttestation[]>;
 }
 
 export interface ImageConfigOptions {
@@ -179,6 +181,7 @@ export class Gateway {
         ...(result.ref ? { ref: result.ref } : {}),
         ...(result.refs ? { refs: result.refs } : {}),
         metadata: new Map(metadata),
+        ...(result.attestations ? { attestations: result.attestations } : {}),
       },
     });
   }

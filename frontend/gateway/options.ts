@@ -54,6 +54,11 @@ export interface FrontendOptions {
   frontendCaps: string[];
   /** `context:<name>` options: name to source (`docker-image://...`, `local:...`, `input:...`, ...). */
   namedContexts: ReadonlyMap<string, string>;
+  /**
+   * `attest:sbom` (buildx `--sbom`) without a `generator` of the user's: the frontend writes the SBOM
+   * itself. With a generator BuildKit runs that scanner, as it does for every frontend.
+   */
+  sbom: boolean;
 }
 
 export const DEFAULT_FILENAME = 'wasm.toml';
@@ -142,5 +147,18 @@ export function parseFrontendOptions(raw: ReadonlyMap<string, string>): Frontend
     ...(requestId ? { requestId } : {}),
     frontendCaps: commaList(raw.get('frontend.caps')),
     namedContexts: withPrefix(raw, 'context:'),
+    sbom: sbomRequested(raw.get('attest:sbom')),
   };
+}
+
+/** `attest:sbom` is comma-separated key=value params (BuildKit's attestations.Parse). */
+function sbomRequested(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const params = new Map(
+    commaList(value).map((kv) => {
+      const eq = kv.indexOf('=');
+      return eq < 0 ? [kv, ''] : [kv.slice(0, eq), kv.slice(eq + 1)];
+    }),
+  );
+  return params.get('disabled') !== 'true' && !params.has('generator');
 }

@@ -3,9 +3,10 @@
 // config per platform.
 import { applyBuildArgs, selectModules } from '../../src/wasm-toml/index.js';
 import { formatPlatform, WASI_WASM, type Platform } from '../../src/primitives/platform.js';
-import { invalidArgument, type FrontendResult, type Gateway } from '../gateway/index.js';
-import { marshal } from '../llb/index.js';
+import { GatewayCap, invalidArgument, type FrontendResult, type Gateway } from '../gateway/index.js';
+import { marshal, mkfile, scratch } from '../llb/index.js';
 import { convert } from '../convert/convert.js';
+import { SPDX_PREDICATE_TYPE, spdxDocument, type SbomModule } from '../sbom/spdx.js';
 import { parseDefinition, readDefinition } from './definition.js';
 import { answer, describe, isSubrequest } from './subrequests.js';
 import { sourceDateEpoch } from './image-config.js';
@@ -41,8 +42,13 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
     throw invalidArgument(`${selection.message}${selection.hint ? ` (${selection.hint})` : ''}`);
   const platforms = targetPlatforms(opts.platforms);
   const epoch = sourceDateEpoch(opts.buildArgs);
+  if (opts.sbom && !gateway.caps.has(GatewayCap.attestations)) {
+    throw invalidArgument(
+      'this BuildKit takes no attestations from a frontend (cap reference.attestations): build without --sbom',
+    );
+  }
 
-  const { image, files } = await convert(gateway, spec, selection.modules, {
+  const { image, files, sbom } = await convert(gateway, spec, selection.modules, {
     file: def.file,
     buildArgs: opts.buildArgs,
     contextKey: opts.contextKey,
@@ -53,6 +59,7 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
     buildPlatform: env.buildPlatform,
     epochSeconds: epoch.seconds,
     frontendImage: memo(() => selfImage({ gateway, options: opts, platform: env.buildPlatform })),
+    sbom: opts.sbom,
   });
   const res = await gateway.solve({
     definition: marshal(image, { platform: env.buildPlatform }).definition,
@@ -60,7 +67,7 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
   });
   if (!res.ref) throw new Error('the daemon returned no result for the image');
 
-  return imageResult(res.ref, {
+  const result = imageResult(res.ref, {
     platforms,
     entrypoint: selection.entrypoint.name,
     image: selection.image,
@@ -68,6 +75,23 @@ export async function build(gateway: Gateway): Promise<FrontendResult> {
     files,
     epoch,
   });
+  if (!sbom) return result;
+  // BuildKit runs its own scanner only for a result without an SPDX attestation: this one.
+  const attestation = await sbomAttestation(gateway, sbom, epoch.seconds);
+  const attestations = Object.fromEntries(platforms.map((p) => [formatPlatform(p), [attestation]]));
+  return { ...result, attestations };
+}
+
+/** The SPDX document as a file BuildKit reads the predicate from. */
+async function sbomAttestation(gateway: Gateway, modules: SbomModule[], epochSeconds: number) {
+  const path = '/sbom.spdx.json';
+  const name = modules.map((m) => `${m.name}.wasm`).join(', ');
+  const state = scratch().file(mkfile(path, 0o644, spdxDocument(name, modules, epochSeconds)), {
+    customName: 'SBOM of the modules (SPDX, from their lock files)',
+  });
+  const res = await gateway.solve({ definition: marshal(state).definition });
+  if (!res.ref) throw new Error('the daemon returned no result for the SBOM');
+  return { ref: res.ref, path, predicateType: SPDX_PREDICATE_TYPE };
 }
 
 /** A function that runs once, on first use, and returns that result ever after. */

@@ -11,10 +11,22 @@ export interface GatewayRef {
   def?: Uint8Array;
 }
 
+/**
+ * An in-toto statement BuildKit attaches to the image (an attestation manifest): its predicate is the
+ * file at `path` in `ref`; with no subjects given, the subject is the image itself.
+ */
+export interface InTotoAttestation {
+  ref: GatewayRef;
+  path: string;
+  predicateType: string;
+}
+
 export interface Result {
   ref?: GatewayRef;
   refs?: StringKeyed<GatewayRef>;
   metadata?: StringKeyed<Uint8Array>;
+  /** Keyed like `refs.platforms` IDs (`wasi/wasm`). */
+  attestations?: StringKeyed<readonly InTotoAttestation[]>;
 }
 
 export interface DecodedResult {
@@ -36,6 +48,23 @@ export function writeResult(w: BinaryWriter, result: Result): void {
     write.message(w, 4, refs, (m, map) => write.map(m, 1, map, write.mapValue.message(writeRef)));
   }
   if (result.metadata) write.map(w, 10, result.metadata, write.mapValue.bytes);
+  if (result.attestations) {
+    write.map(
+      w,
+      12,
+      result.attestations,
+      write.mapValue.message((m, list: readonly InTotoAttestation[]) =>
+        write.messages(m, 1, list, writeAttestation),
+      ),
+    );
+  }
+}
+
+/** Attestation: kind 1 is InToto (0, the default, so not written), then ref, path and predicate type. */
+function writeAttestation(w: BinaryWriter, a: InTotoAttestation): void {
+  write.message(w, 3, a.ref, writeRef);
+  write.string(w, 4, a.path);
+  write.string(w, 5, a.predicateType);
 }
 
 function decodeRef(buf: Uint8Array): GatewayRef {

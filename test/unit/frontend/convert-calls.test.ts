@@ -74,6 +74,7 @@ function settingsFor(text: string): ConvertSettings {
     buildPlatform: { os: 'linux', architecture: 'amd64' },
     epochSeconds: 0,
     frontendImage: () => Promise.reject(new Error('no wasm-opt in this test')),
+    sbom: false,
   };
 }
 
