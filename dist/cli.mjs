@@ -230,7 +230,8 @@ Options:
       --cache-from C, --cache-to C, --no-cache     as with buildx
       --secret SPEC        a build secret for the modules' \`secrets\`, as buildx takes it:
                            id=<id>,env=<variable> or id=<id>,src=<file> (repeat)
-      --provenance, --sbom BuildKit's attestations, pushed as referrers of T (T stays one manifest)
+      --provenance, --sbom BuildKit's provenance; an SPDX SBOM of the modules from their lock files;
+                           both pushed as referrers of T (T stays one manifest)
       --runtime-mirror URL replaces https://github.com (and https://nodejs.org) in runtime downloads
       --npm-registry URL   replaces https://registry.npmjs.org for jco, which node runs components with
       --work-dir DIR       layouts, modules and the report (default .wasm-build)

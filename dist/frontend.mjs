@@ -1819,7 +1819,8 @@ var GatewayCap = {
   resolveImage: "resolveimage",
   resolveImageResolveMode: "resolveimage.resolvemode",
   frontendInputs: "frontend.inputs",
-  warnings: "gateway.warnings"
+  warnings: "gateway.warnings",
+  attestations: "reference.attestations"
 };
 var CapabilityError = class extends Error {
   name = "CapabilityError";
@@ -3045,6 +3046,21 @@ function writeResult(w, result) {
     message(w, 4, refs, (m, map2) => map(m, 1, map2, mapValue.message(writeRef)));
   }
   if (result.metadata) map(w, 10, result.metadata, mapValue.bytes);
+  if (result.attestations) {
+    map(
+      w,
+      12,
+      result.attestations,
+      mapValue.message(
+        (m, list) => messages(m, 1, list, writeAttestation)
+      )
+    );
+  }
+}
+function writeAttestation(w, a) {
+  message(w, 3, a.ref, writeRef);
+  string(w, 4, a.path);
+  string(w, 5, a.predicateType);
 }
 function decodeRef(buf) {
   const ref = { id: "" };
@@ -3605,8 +3621,19 @@ function parseFrontendOptions(raw) {
     cacheImports: parseCacheImports(raw.get("cache-imports"), raw.get("cache-from")),
     ...requestId ? { requestId } : {},
     frontendCaps: commaList(raw.get("frontend.caps")),
-    namedContexts: withPrefix(raw, "context:")
+    namedContexts: withPrefix(raw, "context:"),
+    sbom: sbomRequested(raw.get("attest:sbom"))
   };
+}
+function sbomRequested(value) {
+  if (value === void 0) return false;
+  const params = new Map(
+    commaList(value).map((kv) => {
+      const eq = kv.indexOf("=");
+      return eq < 0 ? [kv, ""] : [kv.slice(0, eq), kv.slice(eq + 1)];
+    })
+  );
+  return params.get("disabled") !== "true" && !params.has("generator");
 }
 
 // frontend/gateway/trace.ts
@@ -3943,7 +3970,8 @@ var Gateway = class _Gateway {
       result: {
         ...result.ref ? { ref: result.ref } : {},
         ...result.refs ? { refs: result.refs } : {},
-        metadata: new Map(metadata)
+        metadata: new Map(metadata),
+        ...result.attestations ? { attestations: result.attestations } : {}
       }
     });
   }
@@ -8592,7 +8620,7 @@ async function resolveToolchain(gateway, ref, platform2, label, resolveMode) {
   const state = image(pinned, { platform: platform2, customName: `${label} toolchain ${ref}` }).withImageConfig({
     config: config.config
   });
-  return { state, env: state.environment };
+  return { state, env: state.environment, image: pinned };
 }
 
 // frontend/convert/context-files.ts
@@ -9764,6 +9792,166 @@ function postStepsFor(module, built) {
   return [componentizeFor(module, built), wasmOptFor(module, built)].filter((s) => s !== void 0);
 }
 
+// frontend/sbom/lockfiles.ts
+var LockfileError = class extends Error {
+  name = "LockfileError";
+};
+async function readDependencies(language, read) {
+  const parse = async (name, parser) => {
+    const text2 = await read(name);
+    return text2 === void 0 ? [] : parser(text2);
+  };
+  switch (language) {
+    case "rust":
+      return parse("Cargo.lock", parseCargoLock);
+    case "go":
+    case "tinygo": {
+      const goSum = await read("go.sum") ?? "";
+      return parse("go.mod", (text2) => parseGoModules(text2, goSum));
+    }
+    case "assemblyscript":
+      return parse("package-lock.json", parsePackageLock);
+    case "zig":
+      return parse("build.zig.zon", parseZigZon);
+    default:
+      return [];
+  }
+}
+function parseCargoLock(text2) {
+  let doc;
+  try {
+    doc = getStaticTOMLValue(parseTOML(text2));
+  } catch (e) {
+    throw new LockfileError(`Cargo.lock is not valid TOML: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const packages = doc.package;
+  if (!Array.isArray(packages)) return [];
+  const out = [];
+  for (const p of packages) {
+    const { name, version, source, checksum } = p;
+    if (typeof name !== "string" || typeof version !== "string" || typeof source !== "string") continue;
+    const registry = source.startsWith("registry+");
+    out.push({
+      name,
+      version,
+      purl: `pkg:cargo/${name}@${version}`,
+      downloadLocation: registry ? `https://crates.io/api/v1/crates/${name}/${version}/download` : source.replace(/^git\+/, "git+"),
+      ...typeof checksum === "string" && /^[0-9a-f]{64}$/.test(checksum) ? { checksum: { algorithm: "SHA256", hex: checksum } } : {}
+    });
+  }
+  return out;
+}
+function parseGoModules(goMod, goSum = "") {
+  const requires = [];
+  const replaces = /* @__PURE__ */ new Map();
+  let block;
+  for (const raw of goMod.split("\n")) {
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    if (!line) continue;
+    if (block && line === ")") {
+      block = void 0;
+      continue;
+    }
+    const opened = /^(require|replace)\s*\($/.exec(line);
+    if (opened) {
+      block = opened[1];
+      continue;
+    }
+    const single2 = /^(require|replace)\s+(.*)$/.exec(line);
+    const kind = block ?? single2?.[1];
+    const body = block ? line : single2?.[2];
+    if (!kind || body === void 0) continue;
+    if (kind === "require") {
+      const [path8, version] = body.split(/\s+/);
+      if (path8 && version) requires.push([unquote(path8), version]);
+    } else {
+      const m = /^(\S+)(?:\s+\S+)?\s*=>\s*(\S+)(?:\s+(\S+))?$/.exec(body);
+      if (m) replaces.set(unquote(m[1]), [unquote(m[2]), m[3]]);
+    }
+  }
+  const sums = /* @__PURE__ */ new Map();
+  for (const line of goSum.split("\n")) {
+    const [path8, version, hash] = line.trim().split(/\s+/);
+    if (path8 && version && hash && !version.endsWith("/go.mod")) sums.set(`${path8} ${version}`, hash);
+  }
+  return requires.map(([path8, version]) => {
+    const replaced = replaces.get(path8);
+    const [name, ver] = replaced?.[1] ? [replaced[0], replaced[1]] : [path8, version];
+    const h1 = sums.get(`${name} ${ver}`);
+    return {
+      name,
+      version: ver,
+      purl: `pkg:golang/${name}@${ver}`,
+      downloadLocation: `https://proxy.golang.org/${escapeGoPath(name)}/@v/${ver}.zip`,
+      ...h1 ? { integrity: h1 } : {}
+    };
+  });
+}
+function unquote(s) {
+  return s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
+}
+function escapeGoPath(path8) {
+  return path8.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function parsePackageLock(text2) {
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new LockfileError(
+      `package-lock.json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`
+    );
+  }
+  if (!doc.packages) {
+    throw new LockfileError('package-lock.json has no "packages": regenerate it with npm 7 or later');
+  }
+  const out = [];
+  for (const [key, p] of Object.entries(doc.packages)) {
+    if (!key.includes("node_modules/") || p.link === true || typeof p.version !== "string") continue;
+    const name = typeof p.name === "string" ? p.name : key.slice(key.lastIndexOf("node_modules/") + 13);
+    const [scope, bare] = name.startsWith("@") ? name.split("/") : [void 0, name];
+    const purlName = scope ? `${encodeURIComponent(scope)}/${bare}` : name;
+    out.push({
+      name,
+      version: p.version,
+      purl: `pkg:npm/${purlName}@${p.version}`,
+      ...typeof p.resolved === "string" ? { downloadLocation: p.resolved } : {},
+      ...integrityChecksum(p.integrity)
+    });
+  }
+  return out;
+}
+function integrityChecksum(integrity) {
+  if (typeof integrity !== "string") return {};
+  const m = /^(sha256|sha512)-([A-Za-z0-9+/=]+)$/.exec(integrity.split(/\s+/)[0] ?? "");
+  if (!m) return {};
+  const hex = Buffer.from(m[2], "base64").toString("hex");
+  return { checksum: { algorithm: m[1] === "sha256" ? "SHA256" : "SHA512", hex } };
+}
+function parseZigZon(text2) {
+  const uncommented = text2.replace(/(^|\s)\/\/[^\n]*/g, "$1");
+  const deps = /\.dependencies\s*=\s*\.\{([\s\S]*)\}/.exec(uncommented);
+  if (!deps) return [];
+  const out = [];
+  const entry = /\.(@"[^"]+"|[A-Za-z_][\w]*)\s*=\s*\.\{([^{}]*)\}/g;
+  for (const m of deps[1].matchAll(entry)) {
+    const field2 = (key) => new RegExp(`\\.${key}\\s*=\\s*"([^"]*)"`).exec(m[2])?.[1];
+    const url = field2("url");
+    if (!url) continue;
+    const name = m[1].replace(/^@"|"$/g, "");
+    const hash = field2("hash");
+    const version = hash ?? "unknown";
+    out.push({
+      name,
+      version,
+      purl: `pkg:generic/${name}@${encodeURIComponent(version)}?download_url=${encodeURIComponent(url)}`,
+      downloadLocation: url,
+      ...hash ? { integrity: hash } : {}
+    });
+  }
+  return out;
+}
+
 // frontend/convert/convert.ts
 function moduleContext(settings, module) {
   const under = (p) => module.source === "." ? p : path7.join(module.source, p);
@@ -9823,7 +10011,24 @@ async function buildModule(ctx, module) {
       return io.readFile(res.ref, file);
     }
   };
-  return module.build || !driver ? buildCustom(inputs) : driver.build(inputs);
+  const building = module.build || !driver ? buildCustom(inputs) : driver.build(inputs);
+  const sbom = settings.sbom ? moduleSbom(module, inputs, toolchain.image) : void 0;
+  const [built, described] = await Promise.all([building, sbom]);
+  return { built, ...described ? { sbom: described } : {} };
+}
+async function moduleSbom(module, inputs, toolchain) {
+  const read = async (name) => {
+    if ((await inputs.files([name])).length === 0) return void 0;
+    const file = module.source === "." ? name : path7.join(module.source, name);
+    return new TextDecoder().decode(await inputs.read(inputs.context, file));
+  };
+  try {
+    const dependencies = module.language ? await readDependencies(module.language, read) : [];
+    return { name: module.name, language: module.language, toolchain, dependencies };
+  } catch (err) {
+    if (!(err instanceof LockfileError)) throw err;
+    throw new ModuleError(module.name, ["language"], `for the SBOM: ${err.message}`);
+  }
 }
 function moduleSpan(ctx, module, path8) {
   const index = Math.max(
@@ -9910,10 +10115,10 @@ async function convert2(io, spec, modules, settings) {
   const ctx = { io, spec, settings };
   try {
     const built = await allInOrder(
-      modules.map(async (module) => ({
-        module,
-        result: await finishModule(ctx, module, await buildModule(ctx, module))
-      }))
+      modules.map(async (module) => {
+        const { built: compiled, sbom: sbom2 } = await buildModule(ctx, module);
+        return { module, sbom: sbom2, result: await finishModule(ctx, module, compiled) };
+      })
     );
     let actions;
     for (const { module, result } of built) {
@@ -9932,10 +10137,100 @@ async function convert2(io, spec, modules, settings) {
       ignoreCache: settings.noCache !== void 0,
       customName: `export ${files.join(", ")}`
     });
-    return { image: image2, files };
+    const sbom = settings.sbom ? built.map((b) => b.sbom) : void 0;
+    return { image: image2, files, ...sbom ? { sbom } : {} };
   } catch (err) {
     throw located(ctx, err);
   }
+}
+
+// frontend/sbom/spdx.ts
+import { createHash as createHash2 } from "node:crypto";
+var SPDX_PREDICATE_TYPE = "https://spdx.dev/Document";
+function spdxDocument(imageName, modules, epochSeconds) {
+  const packages = [];
+  const relationships = [];
+  modules.forEach((m, i) => {
+    const id = `SPDXRef-module-${i}`;
+    packages.push({
+      SPDXID: id,
+      name: m.name,
+      downloadLocation: "NOASSERTION",
+      filesAnalyzed: false,
+      primaryPackagePurpose: "APPLICATION",
+      comment: `/${m.name}.wasm in the image${m.language ? `, built from ${m.language}` : ""}`
+    });
+    relationships.push({
+      spdxElementId: "SPDXRef-DOCUMENT",
+      relationshipType: "DESCRIBES",
+      relatedSpdxElement: id
+    });
+    const toolchainId = `${id}-toolchain`;
+    packages.push(toolchainPackage(toolchainId, m.toolchain));
+    relationships.push({
+      spdxElementId: toolchainId,
+      relationshipType: "BUILD_TOOL_OF",
+      relatedSpdxElement: id
+    });
+    m.dependencies.forEach((d, j) => {
+      const depId = `${id}-dep-${j}`;
+      packages.push(dependencyPackage(depId, d));
+      relationships.push({ spdxElementId: id, relationshipType: "DEPENDS_ON", relatedSpdxElement: depId });
+    });
+  });
+  const body = {
+    spdxVersion: "SPDX-2.3",
+    dataLicense: "CC0-1.0",
+    SPDXID: "SPDXRef-DOCUMENT",
+    name: imageName,
+    creationInfo: {
+      created: new Date(epochSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      creators: ["Tool: wasm-build-frontend"]
+    },
+    packages,
+    relationships
+  };
+  const hash = createHash2("sha256").update(JSON.stringify(body)).digest("hex");
+  const uuid = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+  return JSON.stringify({ ...body, documentNamespace: `urn:uuid:${uuid}` }, null, 2) + "\n";
+}
+function dependencyPackage(id, d) {
+  return {
+    SPDXID: id,
+    name: d.name,
+    versionInfo: d.version,
+    downloadLocation: d.downloadLocation ?? "NOASSERTION",
+    filesAnalyzed: false,
+    primaryPackagePurpose: "LIBRARY",
+    ...d.checksum ? { checksums: [{ algorithm: d.checksum.algorithm, checksumValue: d.checksum.hex }] } : {},
+    externalRefs: [{ referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: d.purl }],
+    ...d.integrity ? { comment: `lock file hash: ${d.integrity}` } : {}
+  };
+}
+function toolchainPackage(id, image2) {
+  const at = image2.indexOf("@");
+  const name = at < 0 ? image2 : image2.slice(0, at);
+  const digest = at < 0 ? void 0 : image2.slice(at + 1);
+  const repository = name.replace(/:[^:/]+$/, "");
+  return {
+    SPDXID: id,
+    name: repository,
+    ...digest ? { versionInfo: digest } : {},
+    downloadLocation: image2,
+    filesAnalyzed: false,
+    primaryPackagePurpose: "CONTAINER",
+    ...digest ? {
+      checksums: [{ algorithm: "SHA256", checksumValue: digest.replace(/^sha256:/, "") }],
+      externalRefs: [
+        {
+          referenceCategory: "PACKAGE-MANAGER",
+          referenceType: "purl",
+          referenceLocator: `pkg:oci/${repository.split("/").pop()}@${encodeURIComponent(digest)}?repository_url=${encodeURIComponent(repository)}`
+        }
+      ]
+    } : {},
+    comment: "the toolchain image the module was compiled in (its sysroot, e.g. wasi-libc, is linked in)"
+  };
 }
 
 // frontend/request/definition.ts
@@ -10164,7 +10459,12 @@ async function build(gateway) {
     throw invalidArgument(`${selection.message}${selection.hint ? ` (${selection.hint})` : ""}`);
   const platforms = targetPlatforms(opts.platforms);
   const epoch = sourceDateEpoch(opts.buildArgs);
-  const { image: image2, files } = await convert2(gateway, spec, selection.modules, {
+  if (opts.sbom && !gateway.caps.has(GatewayCap.attestations)) {
+    throw invalidArgument(
+      "this BuildKit takes no attestations from a frontend (cap reference.attestations): build without --sbom"
+    );
+  }
+  const { image: image2, files, sbom } = await convert2(gateway, spec, selection.modules, {
     file: def.file,
     buildArgs: opts.buildArgs,
     contextKey: opts.contextKey,
@@ -10174,14 +10474,15 @@ async function build(gateway) {
     cacheImports: opts.cacheImports,
     buildPlatform: env.buildPlatform,
     epochSeconds: epoch.seconds,
-    frontendImage: memo(() => selfImage({ gateway, options: opts, platform: env.buildPlatform }))
+    frontendImage: memo(() => selfImage({ gateway, options: opts, platform: env.buildPlatform })),
+    sbom: opts.sbom
   });
   const res = await gateway.solve({
     definition: marshal(image2, { platform: env.buildPlatform }).definition,
     cacheImports: opts.cacheImports
   });
   if (!res.ref) throw new Error("the daemon returned no result for the image");
-  return imageResult(res.ref, {
+  const result = imageResult(res.ref, {
     platforms,
     entrypoint: selection.entrypoint.name,
     image: selection.image,
@@ -10189,6 +10490,20 @@ async function build(gateway) {
     files,
     epoch
   });
+  if (!sbom) return result;
+  const attestation = await sbomAttestation(gateway, sbom, epoch.seconds);
+  const attestations = Object.fromEntries(platforms.map((p) => [formatPlatform(p), [attestation]]));
+  return { ...result, attestations };
+}
+async function sbomAttestation(gateway, modules, epochSeconds) {
+  const path8 = "/sbom.spdx.json";
+  const name = modules.map((m) => `${m.name}.wasm`).join(", ");
+  const state = scratch().file(mkfile(path8, 420, spdxDocument(name, modules, epochSeconds)), {
+    customName: "SBOM of the modules (SPDX, from their lock files)"
+  });
+  const res = await gateway.solve({ definition: marshal(state).definition });
+  if (!res.ref) throw new Error("the daemon returned no result for the SBOM");
+  return { ref: res.ref, path: path8, predicateType: SPDX_PREDICATE_TYPE };
 }
 function memo(fn) {
   let result;

@@ -188,7 +188,9 @@ function integrityChecksum(integrity: unknown): Pick<Dependency, 'checksum'> {
  * multihash of the unpacked tree). A path dependency is source in the context, not a package.
  */
 export function parseZigZon(text: string): Dependency[] {
-  const deps = /\.dependencies\s*=\s*\.\{([\s\S]*)\}/.exec(text.replace(/\/\/[^\n]*/g, ''));
+  // Comments start after whitespace; the `//` of a URL follows its scheme's colon.
+  const uncommented = text.replace(/(^|\s)\/\/[^\n]*/g, '$1');
+  const deps = /\.dependencies\s*=\s*\.\{([\s\S]*)\}/.exec(uncommented);
   if (!deps) return [];
   const out: Dependency[] = [];
   const entry = /\.(@"[^"]+"|[A-Za-z_][\w]*)\s*=\s*\.\{([^{}]*)\}/g;

@@ -1,7 +1,9 @@
-// `--provenance` through the CLI's whole pipeline: the provenance BuildKit made goes to the registry as an
-// OCI 1.1 referrer of T (through the referrers tag: the testbed's registry 2.8 has no referrers API), T
-// stays the single manifest runwasi shims and Docker read, and its digest is the one a build without
-// attestations gives. Read back with crane, an independent client.
+// `--provenance` and `--sbom` through the CLI's whole pipeline: what BuildKit attests goes to the registry
+// as an OCI 1.1 referrer of T (through the referrers tag: the testbed's registry 2.8 has no referrers API),
+// T stays the single manifest runwasi shims and Docker read, and its digest is the one a build without
+// attestations gives. The SBOM is the frontend's, of the module's dependencies from its lock files (BuildKit's
+// own scanner sees one .wasm file, and its image is on Docker Hub). Read back with crane, an independent
+// client.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +23,46 @@ interface Manifest {
   artifactType?: string;
   subject?: { digest: string };
   manifests?: { digest: string; artifactType?: string }[];
-  layers?: { annotations?: Record<string, string> }[];
+  layers?: { digest: string; annotations?: Record<string, string> }[];
+}
+
+interface SpdxPackage {
+  name: string;
+  versionInfo?: string;
+  checksums?: { algorithm: string; checksumValue: string }[];
+  externalRefs?: { referenceLocator: string }[];
+  comment?: string;
+}
+
+/** Pushes `example` with `flags` and returns T's digest and the SPDX document among its referrers. */
+async function pushedSbom(
+  example: string,
+  flags: string[],
+): Promise<{ digest: string; packages: SpdxPackage[] }> {
+  const repo = `${tb.registry}/e2e/sbom-${example}-${runId}`;
+  const res = await wasmBuild(
+    tb,
+    work,
+    ['push', path.join(repoRoot, 'examples', example), '-t', `${repo}:v1`, '-r', 'wasmtime', ...flags],
+    `sbom-${example}`,
+  );
+  expect(res.code, res.stderr.slice(-3000)).toBe(0);
+  const digest = (await crane(['digest', `${repo}:v1`])).trim();
+  const index = JSON.parse(await crane(['manifest', `${repo}:${referrersTag(digest)}`])) as Manifest;
+  expect(index.manifests).toHaveLength(1);
+  const referrer = JSON.parse(
+    await crane(['manifest', `${repo}@${index.manifests![0]!.digest}`]),
+  ) as Manifest;
+  expect(referrer.subject?.digest).toBe(digest);
+  const layer = referrer.layers!.find(
+    (l) => l.annotations?.['in-toto.io/predicate-type'] === 'https://spdx.dev/Document',
+  );
+  expect(layer, 'an SPDX attestation').toBeDefined();
+  const statement = JSON.parse(await crane(['blob', `${repo}@${layer!.digest}`])) as {
+    predicate: { spdxVersion: string; packages: SpdxPackage[] };
+  };
+  expect(statement.predicate.spdxVersion).toBe('SPDX-2.3');
+  return { digest, packages: statement.predicate.packages };
 }
 
 describe('provenance through the pipeline', () => {
@@ -57,5 +98,41 @@ describe('provenance through the pipeline', () => {
     expect(referrer.artifactType).toBe('application/vnd.docker.attestation.manifest.v1+json');
     const predicates = referrer.layers!.map((l) => l.annotations?.['in-toto.io/predicate-type']);
     expect(predicates.some((p) => p?.startsWith('https://slsa.dev/provenance/'))).toBe(true);
+  });
+});
+
+describe('an SBOM of the module through the pipeline', () => {
+  it("lists a Rust module's crates from Cargo.lock with version and checksum; T keeps its digest", async () => {
+    const { digest, packages } = await pushedSbom('rust-crates', ['--sbom']);
+    expect(packages.find((p) => p.name === 'itoa')).toMatchObject({
+      versionInfo: '1.0.11',
+      checksums: [
+        {
+          algorithm: 'SHA256',
+          checksumValue: '49f1f14873335454500d59611f1cf4a4b0f786f9ac11f4312a78e4cf2566695b',
+        },
+      ],
+      externalRefs: [{ referenceLocator: 'pkg:cargo/itoa@1.0.11' }],
+    });
+    expect(packages.find((p) => p.name === 'rust-crates')).toBeDefined();
+    // The toolchain image the module was compiled in, pinned by digest.
+    const toolchain = packages.find((p) => p.name.endsWith('/toolchain-rust'));
+    expect(toolchain?.versionInfo).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const plain = await wasmBuild(
+      tb,
+      work,
+      ['build', path.join(repoRoot, 'examples', 'rust-crates')],
+      'sbom-plain',
+    );
+    expect(plain.report().images[0]!.digest).toBe(digest);
+  });
+
+  it("lists a Go module's modules from go.mod with go.sum's hash", async () => {
+    const { packages } = await pushedSbom('go', ['--sbom']);
+    expect(packages.find((p) => p.name === 'golang.org/x/text')).toMatchObject({
+      versionInfo: 'v0.21.0',
+      externalRefs: [{ referenceLocator: 'pkg:golang/golang.org/x/text@v0.21.0' }],
+      comment: 'lock file hash: h1:zyQAAkrwaneQ066sspRyJaG9VNi/YJ1NfzcGB3hZ/qo=',
+    });
   });
 });

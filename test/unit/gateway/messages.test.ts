@@ -110,6 +110,16 @@ describe('request encoding, exact bytes', () => {
       want: bytes(0x0a, 16, 0x1a, 5, 0x0a, 3, 'abc', 0x52, 7, 0x0a, 1, 'k', 0x12, 2, '{}'),
     },
     {
+      name: 'ReturnRequest with an in-toto attestation for a platform',
+      got: encodeReturnRequest({
+        result: { attestations: { 'wasi/wasm': [{ ref: { id: 'r' }, path: '/s', predicateType: 'p' }] } },
+      }),
+      // Result.attestations (12): entry{key, Attestations{Attestation{ref 3, path 4, predicate 5}}}
+      // prettier-ignore
+      want: bytes(0x0a, 29, 0x62, 27, 0x0a, 9, 'wasi/wasm', 0x12, 14, 0x0a, 12,
+        0x1a, 3, 0x0a, 1, 'r', 0x22, 2, '/s', 0x2a, 1, 'p'),
+    },
+    {
       name: 'ReturnRequest with an empty result still sends the Result message',
       got: encodeReturnRequest({ result: {} }),
       want: bytes(0x0a, 0),

@@ -51,6 +51,7 @@ describe('parseFrontendOptions', () => {
       cacheImports: [],
       frontendCaps: [],
       namedContexts: new Map(),
+      sbom: false,
     });
   });
 
@@ -108,6 +109,15 @@ describe('parseFrontendOptions', () => {
     ['a filter names steps', { 'no-cache': 'a' }, ['a']],
   ])('no-cache: %s', (_name, raw, want) => {
     expect(opts(raw).noCache).toEqual(want);
+  });
+
+  it.each([
+    ['buildx --sbom=true', '', true],
+    ['with scanner params only', 'BUILDKIT_SBOM_SCAN_STAGE=true', true],
+    ['turned off', 'disabled=true', false],
+    ["a generator of the user's: BuildKit runs it", 'generator=registry.test/scanner', false],
+  ])('attest:sbom: %s', (_name, value, want) => {
+    expect(opts({ 'attest:sbom': value }).sbom).toBe(want);
   });
 
   it.each([
