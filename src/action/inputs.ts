@@ -26,6 +26,8 @@ export function getInputs(): ActionInputs {
     tests: core.getBooleanInput('tests'),
     testJobs: core.getInput('test-jobs'),
     artifact: core.getInput('artifact'),
+    package: core.getInput('package'),
+    packageRegistry: core.getInput('package-registry'),
     runtimeTags: core.getBooleanInput('runtime-tags'),
     frontend: core.getInput('frontend'),
     builder: core.getInput('builder'),

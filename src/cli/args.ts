@@ -42,6 +42,8 @@ const options = {
   'artifact-suffix': { type: 'string' },
   'no-artifact': { type: 'boolean' },
   'no-runtime-tags': { type: 'boolean' },
+  package: { type: 'string' },
+  'package-registry': { type: 'string' },
   frontend: { type: 'string' },
   builder: { type: 'string' },
   'cache-from': { type: 'string', multiple: true },
@@ -108,6 +110,8 @@ export function parseCli(
     testJobs: v['test-jobs'],
     artifact: v['no-artifact'] ? 'false' : (v['artifact-suffix'] ?? DEFAULT_ARTIFACT_SUFFIX),
     runtimeTags: !v['no-runtime-tags'],
+    package: v.package,
+    packageRegistry: v['package-registry'],
     frontend: v.frontend ?? env.WASM_BUILD_FRONTEND,
     builder: v.builder,
     cacheFrom: v['cache-from'] ?? [],
@@ -163,6 +167,9 @@ Options:
       --artifact-suffix S  suffix of the CNCF Wasm artifact tag (default ${DEFAULT_ARTIFACT_SUFFIX})
       --no-artifact        push no artifact tag
       --no-runtime-tags    push no T-<runtime> tags
+      --package NS:NAME@V  also push the artifact as a package wkg resolves:
+                           <package-registry>/<ns>/<name>:<version>
+      --package-registry R the registry (and path) for --package (default the first tag's parent)
       --frontend IMAGE     the frontend image (default $WASM_BUILD_FRONTEND, else ${DEFAULT_FRONTEND})
       --builder NAME       the buildx builder (default the current one)
       --cache-from C, --cache-to C, --no-cache     as with buildx

@@ -2,10 +2,11 @@
 // strings, and become PipelineInputs here, with the same defaults and the same messages for both.
 import os from 'node:os';
 import path from 'node:path';
+import { parseReference } from '../oci/index.js';
 import { parseRuntimeRequest } from '../runtimes/index.js';
 import { DEFAULT_FRONTEND } from '../version.js';
 import { PipelineError } from './errors.js';
-import type { BuildSecret, PipelineInputs } from './types.js';
+import type { BuildSecret, PackageTarget, PipelineInputs } from './types.js';
 
 export const DEFAULT_RUNTIMES = ['wasmtime', 'node'];
 export const DEFAULT_ARTIFACT_SUFFIX = '-wasm';
@@ -43,6 +44,10 @@ export type RawInputs = Pick<
   /** A tag suffix, or "false" / "" for no artifact. */
   artifact: string;
   frontend?: string;
+  /** `namespace:name@version`; "" for none. */
+  package?: string;
+  /** `registry[/path]` the package's repository goes under; "" for the first tag's. */
+  packageRegistry?: string;
 };
 
 export function toPipelineInputs(raw: RawInputs): PipelineInputs {
@@ -81,11 +86,63 @@ export function toPipelineInputs(raw: RawInputs): PipelineInputs {
     workDir: raw.workDir,
     progress: raw.progress,
   };
+  if (raw.package?.trim())
+    inputs.package = packageTarget(raw.package.trim(), raw.packageRegistry?.trim(), raw.tags);
   if (raw.builder) inputs.builder = raw.builder;
   if (raw.runtimeMirror) inputs.runtimeMirror = raw.runtimeMirror;
   if (raw.npmRegistry) inputs.npmRegistry = raw.npmRegistry;
   if (raw.githubToken) inputs.githubToken = raw.githubToken;
   return inputs;
+}
+
+/** A WIT package name's parts: kebab-case words, each starting with a letter. */
+const WIT_LABEL = /^[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*$/;
+/** SemVer 2.0 without build metadata: `+` is not allowed in a tag, and wkg lists only semver tags. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
+
+/**
+ * `namespace:name@version` (a leading `v` on the version is dropped: a git tag's `v1.2.3` is wkg's 1.2.3),
+ * and the repository wkg maps it to: `<registry>/<namespace>/<name>`, the registry by default the first
+ * tag's registry and parent path (`ghcr.io/org/app:v1` gives `ghcr.io/org`).
+ */
+export function packageTarget(
+  text: string,
+  registry: string | undefined,
+  tags: readonly string[],
+): PackageTarget {
+  const m = /^([^:@]+):([^:@]+)@(.+)$/.exec(text);
+  if (!m || !WIT_LABEL.test(m[1]!) || !WIT_LABEL.test(m[2]!)) {
+    throw new PipelineError(
+      'input',
+      `package: "${text}" is not namespace:name@version, e.g. example:hello@1.2.3 (kebab-case names, as in WIT)`,
+    );
+  }
+  const version = m[3]!.replace(/^v(?=\d)/, '');
+  if (!SEMVER.test(version)) {
+    throw new PipelineError(
+      'input',
+      `package: "${m[3]}" is not a semantic version like 1.2.3 or 1.2.3-rc.1 (wkg ignores other tags; no +build part)`,
+    );
+  }
+  let base = registry?.replace(/\/+$/, '');
+  if (!base) {
+    if (!tags[0]) {
+      throw new PipelineError(
+        'input',
+        'package-registry: give the registry to push the package under, e.g. ghcr.io/my-org',
+      );
+    }
+    let ref;
+    try {
+      ref = parseReference(tags[0]);
+    } catch (e) {
+      throw new PipelineError('input', `tags: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const parent = path.posix.dirname(ref.repository);
+    base = parent === '.' ? ref.registry : `${ref.registry}/${parent}`;
+  }
+  return { name: `${m[1]}:${m[2]}`, version, repository: `${base}/${m[1]}/${m[2]}` };
 }
 
 function testJobs(text: string | undefined): number {

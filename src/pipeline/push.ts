@@ -1,6 +1,13 @@
 // Publish: T, T-wasm and T-<runtime> for every tag, for every image, only after verification passed.
 import { parseReference, type RegistryClient } from '../oci/index.js';
-import { planTags, publish, PublishError, TagPlanError, type PublishResult } from '../publish/index.js';
+import {
+  planTags,
+  publish,
+  publishPackage,
+  PublishError,
+  TagPlanError,
+  type PublishResult,
+} from '../publish/index.js';
 import { PipelineError } from './errors.js';
 import type { ExtractedImage } from './verify.js';
 import type { PipelineDeps, PipelineInputs, RuntimeReport, TagReport } from './types.js';
@@ -54,6 +61,12 @@ export async function pushImages(
       throw e;
     }
   }
+  if (inputs.package && images.length > 1) {
+    throw new PipelineError(
+      'input',
+      `package: the file gives ${images.length} images, and a package is one component: build one with --target`,
+    );
+  }
   const pushed = new Map<ExtractedImage, TagReport[]>();
   const done: string[] = [];
   for (const image of images) {
@@ -102,6 +115,24 @@ export async function pushImages(
         `${repository}: ${count('uploaded')} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), ${count('mounted')} mounted, ${count('exists')} already there`,
       );
     }
+  }
+  if (inputs.package) {
+    const image = images[0]!;
+    const { repository, version, name } = inputs.package;
+    const reference = `${repository}:${version}`;
+    let digest: string;
+    try {
+      digest = await publishPackage({ image: image.image, repository, version, env: deps.env, client });
+    } catch (e) {
+      throw new PipelineError(
+        'push',
+        `package ${name}@${version} (${reference}): ${e instanceof Error ? e.message : String(e)}\nalready pushed by this run: ${done.join(', ')}`,
+        undefined,
+        { cause: e },
+      );
+    }
+    pushed.get(image)!.push({ reference, tag: version, kind: 'package', digest });
+    deps.log.info(`pushed ${reference.padEnd(60)} ${digest} (package ${name}@${version})`);
   }
   return pushed;
 }

@@ -37,6 +37,8 @@ export interface PipelineInputs {
   /** BuildKit's attestations, pushed as referrers of T (T stays one manifest); off unless asked. */
   provenance: boolean;
   sbom: boolean;
+  /** Also push the CNCF artifact by package name and version, where wkg resolves `namespace:name@version`. */
+  package?: PackageTarget;
   /** Where layouts, extracted modules and the report go. */
   workDir: string;
   /** Replaces the origin of runtime release downloads (a mirror). */
@@ -46,6 +48,13 @@ export interface PipelineInputs {
   githubToken?: string;
   /** buildx's progress: drawn on a terminal (`auto`), or plain lines for logs and CI. */
   progress: 'plain' | 'auto';
+}
+
+/** `namespace:name@version` and the repository wkg maps it to: `<registry>/<prefix><namespace>/<name>`. */
+export interface PackageTarget {
+  name: string;
+  version: string;
+  repository: string;
 }
 
 /** A build secret and where buildx reads it: an environment variable, a file, or a value we hold. */
@@ -119,7 +128,7 @@ export interface TestReport {
 export interface TagReport {
   reference: string;
   tag: string;
-  kind: 'image' | 'artifact' | 'runtime';
+  kind: 'image' | 'artifact' | 'runtime' | 'package';
   digest: string;
   runtime?: string;
 }

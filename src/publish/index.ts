@@ -3,3 +3,4 @@ export { publish, type PublishOptions } from './publisher.js';
 export type { PublishResult } from './results.js';
 export { PublishError } from './errors.js';
 export { planTags, TagPlanError } from './tags.js';
+export { packageAnnotations, publishPackage } from './package.js';

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/pipeline/errors.js';
 import {
+  packageTarget,
   keyValues,
   toPipelineInputs,
   type RawInputs,
@@ -163,5 +164,42 @@ describe('build secrets', () => {
   it('the action takes id=value lines, the value kept whole', () => {
     expect(parseSecretValue('token=a=b,c')).toEqual({ id: 'token', from: { value: 'a=b,c' } });
     expect(() => parseSecretValue('=x')).toThrow(/id=value/);
+  });
+});
+
+describe('packageTarget', () => {
+  it('maps namespace:name@version under the first tag’s registry and parent path, as wkg resolves it', () => {
+    expect(packageTarget('example:hello@1.2.3', '', ['ghcr.io/org/app:v1'])).toEqual({
+      name: 'example:hello',
+      version: '1.2.3',
+      repository: 'ghcr.io/org/example/hello',
+    });
+    expect(packageTarget('example:hello@1.2.3', undefined, ['127.0.0.1:5000/app:v1']).repository).toBe(
+      '127.0.0.1:5000/example/hello',
+    );
+  });
+
+  it('takes a registry of its own, and a git tag’s v1.2.3 as 1.2.3', () => {
+    expect(packageTarget('my-ns:greet-cli@v2.0.0-rc.1', 'registry.test/pkgs/', [])).toEqual({
+      name: 'my-ns:greet-cli',
+      version: '2.0.0-rc.1',
+      repository: 'registry.test/pkgs/my-ns/greet-cli',
+    });
+  });
+
+  it.each([
+    ['hello@1.2.3', 'is not namespace:name@version'],
+    ['Example:hello@1.2.3', 'is not namespace:name@version'],
+    ['example:hello', 'is not namespace:name@version'],
+    ['example:hello@1.2', '"1.2" is not a semantic version'],
+    ['example:hello@1.2.3+build.5', 'no +build part'],
+  ])('refuses %s', (text, message) => {
+    const run = () => packageTarget(text, 'r.test', []);
+    expect(run).toThrow(PipelineError);
+    expect(run).toThrow(message);
+  });
+
+  it('needs a registry when there is no tag to take it from', () => {
+    expect(() => packageTarget('example:hello@1.2.3', '', [])).toThrow('package-registry: give the registry');
   });
 });
