@@ -137,7 +137,8 @@ export async function runPipeline(
       // Credentials from the pipeline's environment (DOCKER_CONFIG, GITHUB_TOKEN), never from argv.
       const client = new RegistryClient({ credentials: defaultCredentials({ env: deps.env }) });
       try {
-        const pushed = await pushImages(images, inputs, report.runtimes, deps, client);
+        const verified = { runtimes: report.runtimes, tests: report.tests };
+        const pushed = await pushImages(images, inputs, verified, deps, client);
         for (const [image, tags] of pushed) reportFor(report, image).tags = tags;
       } finally {
         client.close();

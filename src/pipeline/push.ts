@@ -10,7 +10,8 @@ import {
 } from '../publish/index.js';
 import { PipelineError } from './errors.js';
 import type { ExtractedImage } from './verify.js';
-import type { PipelineDeps, PipelineInputs, RuntimeReport, TagReport } from './types.js';
+import type { VerificationRecord } from '../publish/provenance.js';
+import type { PipelineDeps, PipelineInputs, RuntimeReport, TagReport, TestReport } from './types.js';
 
 /** `registry/repo:tag` references grouped by repository; a reference without a tag means `latest`. */
 export function tagsByRepository(references: readonly string[]): Map<string, string[]> {
@@ -44,18 +45,19 @@ export function imageRepository(repository: string, image: string, imageCount: n
 export async function pushImages(
   images: ExtractedImage[],
   inputs: PipelineInputs,
-  runtimes: RuntimeReport[],
+  verified: { runtimes: RuntimeReport[]; tests: TestReport[] },
   deps: PipelineDeps,
   client: RegistryClient,
 ): Promise<Map<ExtractedImage, TagReport[]>> {
+  const { runtimes } = verified;
   const groups = tagsByRepository(inputs.tags);
-  const verified = inputs.runtimeTags
+  const runtimeTags = inputs.runtimeTags
     ? runtimes.filter((r) => r.verified).map((r) => ({ name: r.name, version: r.version }))
     : [];
   // Every tag of every repository is checked before the first push, so a bad one pushes nothing.
   for (const tags of groups.values()) {
     try {
-      planTags(tags, { wasmSuffix: inputs.artifactSuffix, runtimes: verified });
+      planTags(tags, { wasmSuffix: inputs.artifactSuffix, runtimes: runtimeTags });
     } catch (e) {
       if (e instanceof TagPlanError) throw new PipelineError('input', `tags: ${e.message}`);
       throw e;
@@ -80,10 +82,12 @@ export async function pushImages(
           image: image.image,
           repository,
           tags,
-          runtimes: verified,
+          runtimes: runtimeTags,
           wasmSuffix: inputs.artifactSuffix,
-          // What the build attested goes with T, as referrers: T stays the one manifest runtimes read.
+          // What the build attested goes with every manifest, as referrers: T stays the one manifest
+          // runtimes read.
           attestations: inputs.provenance || inputs.sbom,
+          verification: verificationRecord(image, inputs.tests, verified),
           env: deps.env,
           client,
         });
@@ -135,4 +139,25 @@ export async function pushImages(
     deps.log.info(`pushed ${reference.padEnd(60)} ${digest} (package ${name}@${version})`);
   }
   return pushed;
+}
+
+/** What the provenance says of the test phase, for one image's modules. */
+function verificationRecord(
+  image: ExtractedImage,
+  tested: boolean,
+  { runtimes, tests }: { runtimes: RuntimeReport[]; tests: TestReport[] },
+): VerificationRecord {
+  const modules = new Set(image.modules.map((m) => m.name));
+  return {
+    tested,
+    runtimes: runtimes.map((r) => ({ name: r.name, version: r.version, verified: r.verified })),
+    cases: tests
+      .filter((t) => modules.has(t.module))
+      .map((t) => ({
+        module: t.module,
+        runtime: t.runtime,
+        test: t.test,
+        result: t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed',
+      })),
+  };
 }

@@ -48,36 +48,3 @@ export function runtimeImageManifest(
 
 /** BuildKit's artifactType for its attestation manifests (since v0.13 they also carry `subject`). */
 export const dockerAttestationArtifactType = 'application/vnd.docker.attestation.manifest.v1+json';
-
-/**
- * A BuildKit attestation manifest as an OCI 1.1 referrer of the image, so `T` stays a single
- * manifest. Recent BuildKit already writes `subject` and `artifactType`: then the bytes are kept
- * (and the digest BuildKit reported); older ones get both added.
- */
-export function attestationReferrer(attestation: Buffer, subject: Blob): Blob {
-  const m = JSON.parse(attestation.toString('utf8')) as ImageManifest;
-  if (m.subject?.digest === subject.descriptor.digest && m.artifactType) {
-    return {
-      descriptor: { mediaType: MediaType.ociManifest, digest: sha256(attestation), size: attestation.length },
-      bytes: attestation,
-    };
-  }
-  const value: ImageManifest = {
-    schemaVersion: 2,
-    mediaType: MediaType.ociManifest,
-    artifactType: m.artifactType ?? dockerAttestationArtifactType,
-    config: m.config,
-    layers: m.layers,
-    subject: {
-      mediaType: subject.descriptor.mediaType,
-      digest: subject.descriptor.digest,
-      size: subject.descriptor.size,
-    },
-  };
-  if (m.annotations) value.annotations = m.annotations;
-  const bytes = Buffer.from(JSON.stringify(value));
-  return {
-    descriptor: { mediaType: MediaType.ociManifest, digest: sha256(bytes), size: bytes.length },
-    bytes,
-  };
-}

@@ -15,12 +15,8 @@ import { formatPlatform } from '../primitives/platform.js';
 import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import { artifactCreated, buildWasmArtifact, type Blob } from './artifact.js';
 import { PublishError } from './errors.js';
-import {
-  attestationReferrer,
-  containerImageManifest,
-  runtimeImageManifest,
-  type VerifiedRuntime,
-} from './image.js';
+import { containerImageManifest, runtimeImageManifest, type VerifiedRuntime } from './image.js';
+import { attestationReferrers, type VerificationRecord } from './provenance.js';
 import type { BlobReport, PublishedTag, PublishEvent, PublishResult } from './results.js';
 import { planTags, type PlannedTag } from './tags.js';
 
@@ -35,8 +31,12 @@ export interface PublishOptions {
   runtimes?: VerifiedRuntime[];
   /** Default "-wasm"; false (or "") skips the CNCF artifact. */
   wasmSuffix?: string | false;
-  /** Also push BuildKit's attestations, as OCI 1.1 referrers of T (T itself stays a manifest). */
+  /**
+   * Also push the build's attestations as OCI 1.1 referrers of every manifest pushed (T, T-wasm, each
+   * T-<runtime>; T itself stays a manifest), the provenance with `verification` in it.
+   */
   attestations?: boolean;
+  verification?: VerificationRecord;
   /** The artifact config's `created`; default: the image config's, else SOURCE_DATE_EPOCH. */
   created?: string;
   author?: string;
@@ -63,7 +63,8 @@ interface PublishPlan {
   store: MemoryStore;
   blobs: Descriptor[];
   manifests: PlannedManifest[];
-  referrers: Blob[];
+  /** Referrer manifests, each with the digest of the manifest it refers to. */
+  referrers: { manifest: Blob; subject: string }[];
   module: { path: string; digest?: string };
 }
 
@@ -83,7 +84,7 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
       : opts.image;
   const client = opts.client ?? new RegistryClient(opts.clientOptions);
   try {
-    const plan = await planContent(image, tags, opts);
+    const plan = await planContent(image, tags, repoName, opts);
     return await copyToRepository(client.repository(ref), repoName, image, plan, opts);
   } finally {
     if (typeof opts.image === 'string') await image.close();
@@ -91,7 +92,12 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   }
 }
 
-async function planContent(image: WasmImage, tags: PlannedTag[], opts: PublishOptions): Promise<PublishPlan> {
+async function planContent(
+  image: WasmImage,
+  tags: PlannedTag[],
+  repoName: string,
+  opts: PublishOptions,
+): Promise<PublishPlan> {
   const store = new MemoryStore(image.layout);
   const blobs: Descriptor[] = [image.manifest.config, ...image.manifest.layers];
   const imageManifest = containerImageManifest(image);
@@ -112,11 +118,23 @@ async function planContent(image: WasmImage, tags: PlannedTag[], opts: PublishOp
     if (t.kind === 'artifact') return { ...t, manifest: artifact!.manifest };
     return { ...t, manifest: runtimeImageManifest(image, t.runtime!) };
   });
-  const referrers: Blob[] = [];
+  const referrers: PublishPlan['referrers'] = [];
   if (opts.attestations) {
-    for (const a of image.attestations) {
-      blobs.push(a.manifest.config, ...a.manifest.layers);
-      referrers.push(attestationReferrer(a.bytes, imageManifest));
+    // Once per distinct manifest: T-<runtime> differs from T by its annotations, T-wasm entirely.
+    const subjects = new Map(manifests.map((m) => [m.manifest.descriptor.digest, m]));
+    for (const m of subjects.values()) {
+      const name = `${repoName}:${m.tag}`;
+      const made = await attestationReferrers(
+        image.attestations,
+        image.layout,
+        m.manifest,
+        name,
+        opts.verification,
+      );
+      for (const r of made) {
+        blobs.push(...r.reused, ...r.blobs.map((b) => store.add(b.descriptor.mediaType, b.bytes)));
+        referrers.push({ manifest: r.manifest, subject: m.manifest.descriptor.digest });
+      }
     }
   }
   return {
@@ -181,13 +199,9 @@ async function copyToRepository(
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw failed.reason;
     for (const r of plan.referrers) {
-      const res = await repo.pushReferrer(r.bytes, r.descriptor.mediaType);
+      const res = await repo.pushReferrer(r.manifest.bytes, r.manifest.descriptor.mediaType);
       pushedReferrers.push(res.descriptor);
-      opts.onProgress?.({
-        type: 'referrer',
-        digest: res.descriptor.digest,
-        subject: image.descriptor.digest,
-      });
+      opts.onProgress?.({ type: 'referrer', digest: res.descriptor.digest, subject: r.subject });
     }
   } catch (e) {
     const done = new Set([...pushed.map((t) => t.tag), ...unconfirmed]);

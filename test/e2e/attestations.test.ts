@@ -66,7 +66,7 @@ async function pushedSbom(
 }
 
 describe('provenance through the pipeline', () => {
-  it('pushes the provenance as a referrer of T, which stays one manifest with the same digest', async () => {
+  it('pushes the provenance, with the verification record, as a referrer of T, T-wasm and T-<runtime>; T stays one manifest with its digest', async () => {
     const repo = `${tb.registry}/e2e/attested-${runId}`;
     const hello = path.join(repoRoot, 'examples', 'hello-c');
     const attested = await wasmBuild(
@@ -97,7 +97,50 @@ describe('provenance through the pipeline', () => {
     expect(referrer.subject?.digest).toBe(digest);
     expect(referrer.artifactType).toBe('application/vnd.docker.attestation.manifest.v1+json');
     const predicates = referrer.layers!.map((l) => l.annotations?.['in-toto.io/predicate-type']);
-    expect(predicates.some((p) => p?.startsWith('https://slsa.dev/provenance/'))).toBe(true);
+    expect(predicates).toContain('https://slsa.dev/provenance/v1');
+
+    // The provenance names T and says what verified it; T-wasm and T-wasmtime carry theirs too.
+    for (const tag of ['attested', 'attested-wasm', 'attested-wasmtime']) {
+      const subject = (await crane(['digest', `${repo}:${tag}`])).trim();
+      const refs = JSON.parse(await crane(['manifest', `${repo}:${referrersTag(subject)}`])) as Manifest;
+      expect(refs.manifests, tag).toHaveLength(1);
+      const m = JSON.parse(await crane(['manifest', `${repo}@${refs.manifests![0]!.digest}`])) as Manifest;
+      expect(m.subject?.digest, tag).toBe(subject);
+      const layer = m.layers!.find(
+        (l) => l.annotations?.['in-toto.io/predicate-type'] === 'https://slsa.dev/provenance/v1',
+      )!;
+      const statement = JSON.parse(await crane(['blob', `${repo}@${layer.digest}`])) as {
+        subject: { name: string; digest: { sha256: string } }[];
+        predicate: {
+          buildDefinition: { resolvedDependencies: { uri: string; digest: { sha256: string } }[] };
+          runDetails: { byproducts: { name: string; annotations: unknown }[] };
+        };
+      };
+      expect(statement.subject, tag).toEqual([
+        { name: `${repo}:${tag}`, digest: { sha256: subject.slice(7) } },
+      ]);
+      // BuildKit's part: the frontend and toolchain images, by digest.
+      const deps = statement.predicate.buildDefinition.resolvedDependencies.map((d) => d.uri);
+      expect(deps.some((u) => u.includes('wasm-frontend'))).toBe(true);
+      expect(deps.some((u) => u.includes('toolchain-c'))).toBe(true);
+      // Ours: the verification record.
+      const record = statement.predicate.runDetails.byproducts.find(
+        (b) => b.name === 'wasm-build verification',
+      );
+      expect(record?.annotations).toEqual({
+        tested: true,
+        runtimes: [{ name: 'wasmtime', version: tb.env.VERSION_WASMTIME!.split(' ')[1], verified: true }],
+        cases: [
+          {
+            module: 'hello',
+            runtime: 'wasmtime',
+            test: 'greets its argument with GREETING',
+            result: 'passed',
+          },
+          { module: 'hello', runtime: 'wasmtime', test: 'defaults', result: 'passed' },
+        ],
+      });
+    }
   });
 });
 

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { attestationReferrers } from '../../../src/publish/provenance.js';
 import { planTags, runtimeTagSuffix, TagPlanError } from '../../../src/publish/tags.js';
-import {
-  attestationReferrer,
-  containerImageManifest,
-  runtimeImageManifest,
-} from '../../../src/publish/image.js';
+import { containerImageManifest, runtimeImageManifest } from '../../../src/publish/image.js';
 import { Annotations } from '../../../src/publish/annotations.js';
 import { sha256 } from '../../../src/oci/digest.js';
+import type { ImageManifest } from '../../../src/oci/index.js';
 import { openLayout } from '../../../src/oci/layout.js';
 import { findWasmImage } from '../../../src/wasm-image/index.js';
 import { buildLayoutFixture } from '../../support/oci-layout-fixture.js';
@@ -103,20 +101,25 @@ describe('image manifests', () => {
     expect(runtimeImageManifest(image, wasmtime).bytes.equals(rt.bytes)).toBe(true);
     expect(runtimeImageManifest(image, node).descriptor.digest).not.toBe(rt.descriptor.digest);
 
-    // BuildKit >= 0.13 writes the attestation as a referrer already: kept byte for byte.
-    const att = image.attestations[0]!;
-    const kept = attestationReferrer(att.bytes, t);
-    expect(kept.descriptor.digest).toBe(fx.attestationDigest);
-    // An older attestation (no subject, no artifactType) gets both.
-    const { subject: _s, artifactType: _t, ...old } = att.manifest;
-    const ref = JSON.parse(attestationReferrer(Buffer.from(JSON.stringify(old)), t).bytes.toString());
-    expect(ref.subject).toEqual({
-      mediaType: t.descriptor.mediaType,
-      digest: fx.manifestDigest,
-      size: fx.manifestSize,
-    });
-    expect(ref.artifactType).toBe('application/vnd.docker.attestation.manifest.v1+json');
-    expect(ref.layers).toEqual(att.manifest.layers);
-    expect(ref.config).toEqual(att.manifest.config);
+    // The attestation as a referrer of each manifest pushed, its statement naming that manifest.
+    for (const subject of [t, rt]) {
+      const [made] = await attestationReferrers(image.attestations, layout, subject, 'r.test/app:v1');
+      const ref = JSON.parse(made!.manifest.bytes.toString()) as ImageManifest;
+      expect(ref.subject).toEqual({
+        mediaType: subject.descriptor.mediaType,
+        digest: subject.descriptor.digest,
+        size: subject.descriptor.size,
+      });
+      expect(ref.artifactType).toBe('application/vnd.docker.attestation.manifest.v1+json');
+      expect(ref.config).toEqual(image.attestations[0]!.manifest.config);
+      const statement = JSON.parse(made!.blobs[0]!.bytes.toString());
+      expect(statement.subject).toEqual([
+        { name: 'r.test/app:v1', digest: { sha256: subject.descriptor.digest.slice(7) } },
+      ]);
+      expect(ref.layers[0]!.annotations).toEqual({
+        'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2',
+      });
+      expect(ref.layers[0]!.digest).toBe(made!.blobs[0]!.descriptor.digest);
+    }
   });
 });
