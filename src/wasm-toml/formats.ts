@@ -24,6 +24,9 @@ export interface Format {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** RFC 9110's token: the characters a header field name may hold. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HTTP_PATH = /^\/[^\s#]*$/;
 const CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 
 function relativePathProblem(value: string): string | undefined {
@@ -141,6 +144,21 @@ export const FORMATS = {
         ? undefined
         : 'is not a Cargo feature name (letters, digits, "_", "-", "+", ".", optionally "package/" or "dep:" before it)',
     json: { pattern: CARGO_FEATURE.source.replace('(?:', '(') },
+  },
+  'header-name': {
+    label: 'header name',
+    describe: "an HTTP header field name: letters, digits and `!#$%&'*+.^_`|~-` (compared ignoring case)",
+    check: (v: string) =>
+      HEADER_NAME.test(v) ? undefined : 'is not an HTTP header name (letters, digits, "-", ...)',
+    normalize: (v: string) => v.toLowerCase(),
+    json: { pattern: HEADER_NAME.source },
+  },
+  'http-path': {
+    label: 'request path',
+    describe: 'a path and optional query, starting with "/", e.g. `/hello?name=Wasm`',
+    check: (v: string) =>
+      HTTP_PATH.test(v) ? undefined : 'must start with "/" and hold no spaces or "#", e.g. /hello?name=Wasm',
+    json: { pattern: HTTP_PATH.source },
   },
   regex: {
     label: 'regex',

@@ -200,6 +200,7 @@ function testRules({ m, ctx, at, given, span, target }: ModuleScope): void {
         },
       );
     }
+    httpCaseRules(j, { ctx, at, given, span });
     if (given('test', j, 'stdin') && given('test', j, 'stdin-file')) {
       ctx.errors.add(span('test', j, 'stdin-file'), 'stdin and stdin-file exclude each other', {
         path: at('test', j),
@@ -230,6 +231,60 @@ function testRules({ m, ctx, at, given, span, target }: ModuleScope): void {
     });
   });
   requireUniqueNames(tests, (j) => at('test', j), 'test name', ctx);
+}
+
+/** What makes a case a command case; `request` makes it an HTTP case, and the two do not mix. */
+const COMMAND_KEYS = [
+  ['args'],
+  ['stdin'],
+  ['stdin-file'],
+  ['dirs'],
+  ['expect', 'stdout'],
+  ['expect', 'stdout-file'],
+  ['expect', 'stdout-matches'],
+  ['expect', 'exit-code'],
+] as const;
+const HTTP_EXPECT_KEYS = ['status', 'body', 'body-matches', 'headers'] as const;
+
+function httpCaseRules(
+  j: number,
+  { ctx, at, given, span }: Pick<ModuleScope, 'ctx' | 'at' | 'given' | 'span'>,
+): void {
+  if (given('test', j, 'request')) {
+    for (const key of COMMAND_KEYS) {
+      if (!given('test', j, ...key)) continue;
+      ctx.errors.add(
+        span('test', j, ...key),
+        `${key.join('.')} is for command cases, and this case sends a request`,
+        {
+          path: at('test', j, ...key),
+          hint: 'an HTTP case checks expect.status, expect.body (or body-matches) and expect.headers',
+        },
+      );
+    }
+  } else {
+    for (const key of HTTP_EXPECT_KEYS) {
+      if (!given('test', j, 'expect', key)) continue;
+      ctx.errors.add(
+        span('test', j, 'expect', key),
+        `expect.${key} goes with a request: this case sends none`,
+        {
+          path: at('test', j, 'expect', key),
+          hint: 'add request = { method = "GET", path = "/" } for an HTTP case, or check stdout for a command',
+        },
+      );
+    }
+  }
+  if (given('test', j, 'expect', 'body') && given('test', j, 'expect', 'body-matches')) {
+    ctx.errors.add(
+      span('test', j, 'expect', 'body-matches'),
+      'expect.body and expect.body-matches exclude each other',
+      {
+        path: at('test', j, 'expect'),
+        hint: 'keep one: body for the exact body, body-matches for a pattern',
+      },
+    );
+  }
 }
 
 /** [image]'s entrypoint names a module; by default the first. */

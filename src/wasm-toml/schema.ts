@@ -14,6 +14,9 @@ export type Language = (typeof LANGUAGES)[number];
 export const TARGETS = ['wasip1', 'wasip2'] as const;
 export const PROFILES = ['release', 'debug'] as const;
 export const WASM_OPT_LEVELS = ['none', 'O1', 'O2', 'O3', 'O4', 'Os', 'Oz'] as const;
+/** Methods a `request` may use; each is sent as written. */
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
 export const RUNTIMES = ['wasmtime', 'wazero', 'wasmer', 'wasmedge', 'node', 'containerd-wasmtime'] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
 
@@ -236,10 +239,52 @@ export const TEST_FIELDS = {
       'Go resolves relative paths against it. wasi-libc (C, C++) does not read it and starts in ' +
       '`/`: there, give relative paths from `/`, e.g. `testdata/1.json` with `dirs = { "cli/testdata" = "/testdata" }`.',
   },
+  request: {
+    kind: 'table',
+    optional: true,
+    description:
+      'Makes the case an HTTP case, for a component that exports `wasi:http/incoming-handler`: the request ' +
+      'sent to it, served by the runtime. Goes with `expect.status`, `expect.body`, `expect.headers`; not with ' +
+      '`args`, `stdin` or the `expect` keys of a command.',
+    fields: {
+      method: { kind: 'enum', values: HTTP_METHODS, default: 'GET', description: 'The request method.' },
+      path: { kind: 'string', format: 'http-path', default: '/', description: 'The path and query.' },
+      headers: {
+        kind: 'map',
+        keys: 'header-name',
+        values: { kind: 'string', format: 'text' },
+        description: 'Request headers.',
+      },
+      body: { kind: 'string', format: 'data', default: '', description: 'The request body.' },
+    },
+  },
   expect: {
     kind: 'table',
     description: 'What the run must produce.',
     fields: {
+      status: {
+        kind: 'integer',
+        minimum: 100,
+        maximum: 599,
+        description: 'HTTP cases: the response status.',
+      },
+      body: {
+        kind: 'string',
+        format: 'data',
+        description: 'HTTP cases: the exact response body. Not together with `body-matches`.',
+      },
+      'body-matches': {
+        kind: 'string',
+        format: 'regex',
+        description: 'HTTP cases: a regular expression the response body must contain a match of.',
+      },
+      headers: {
+        kind: 'map',
+        keys: 'header-name',
+        values: { kind: 'string', format: 'text' },
+        description:
+          'HTTP cases: response headers that must be there with these values (other headers may be too).',
+      },
       stdout: { kind: 'string', format: 'data', description: 'The exact standard output.' },
       'stdout-file': {
         kind: 'string',

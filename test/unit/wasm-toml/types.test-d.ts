@@ -13,7 +13,20 @@ describe('types derived from the schema table', () => {
       'wasm-opt': 'none' | 'O1' | 'O2' | 'O3' | 'O4' | 'Os' | 'Oz';
       strip: boolean;
     }>();
+    expectTypeOf<TestSpec['request']>().toEqualTypeOf<
+      | {
+          method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+          path: string;
+          headers: Record<string, string>;
+          body: string;
+        }
+      | undefined
+    >();
     expectTypeOf<TestSpec['expect']>().toEqualTypeOf<{
+      status?: number;
+      body?: string;
+      'body-matches'?: string;
+      headers: Record<string, string>;
       'exit-code': number;
       stdout?: string;
       'stdout-file'?: string;
