@@ -4210,6 +4210,8 @@ function hasTagOrDigest(input2) {
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+var HTTP_PATH = /^\/[^\s#]*$/;
 var CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 function relativePathProblem(value) {
   if (value === "") return "must not be empty";
@@ -4315,6 +4317,18 @@ var FORMATS = {
     check: (v) => v.includes("${") || CARGO_FEATURE.test(v) ? void 0 : 'is not a Cargo feature name (letters, digits, "_", "-", "+", ".", optionally "package/" or "dep:" before it)',
     json: { pattern: CARGO_FEATURE.source.replace("(?:", "(") }
   },
+  "header-name": {
+    label: "header name",
+    describe: "an HTTP header field name: letters, digits and `!#$%&'*+.^_`|~-` (compared ignoring case)",
+    check: (v) => HEADER_NAME.test(v) ? void 0 : 'is not an HTTP header name (letters, digits, "-", ...)',
+    json: { pattern: HEADER_NAME.source }
+  },
+  "http-path": {
+    label: "request path",
+    describe: 'a path and optional query, starting with "/", e.g. `/hello?name=Wasm`',
+    check: (v) => HTTP_PATH.test(v) ? void 0 : 'must start with "/" and hold no spaces or "#", e.g. /hello?name=Wasm',
+    json: { pattern: HTTP_PATH.source }
+  },
   regex: {
     label: "regex",
     describe: "a JavaScript regular expression (with the `u` flag), searched for anywhere in the text",
@@ -4409,6 +4423,7 @@ var LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "assemblyscript", "zig"];
 var TARGETS = ["wasip1", "wasip2"];
 var PROFILES = ["release", "debug"];
 var WASM_OPT_LEVELS = ["none", "O1", "O2", "O3", "O4", "Os", "Oz"];
+var HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 var RUNTIMES = ["wasmtime", "wazero", "wasmer", "wasmedge", "node", "containerd-wasmtime"];
 var flagList = (description) => ({
   kind: "list",
@@ -4527,10 +4542,48 @@ var TEST_FIELDS = {
     computed: "the module's `image.workdir`",
     description: 'Working directory of the run (the counterpart of the image\'s `WorkingDir`), given to the module as `PWD`: Go resolves relative paths against it. wasi-libc (C, C++) does not read it and starts in `/`: there, give relative paths from `/`, e.g. `testdata/1.json` with `dirs = { "cli/testdata" = "/testdata" }`.'
   },
+  request: {
+    kind: "table",
+    optional: true,
+    description: "Makes the case an HTTP case, for a component that exports `wasi:http/incoming-handler`: the request sent to it, served by the runtime. Goes with `expect.status`, `expect.body`, `expect.headers`; not with `args`, `stdin` or the `expect` keys of a command.",
+    fields: {
+      method: { kind: "enum", values: HTTP_METHODS, default: "GET", description: "The request method." },
+      path: { kind: "string", format: "http-path", default: "/", description: "The path and query." },
+      headers: {
+        kind: "map",
+        keys: "header-name",
+        values: { kind: "string", format: "text" },
+        description: "Request headers."
+      },
+      body: { kind: "string", format: "data", default: "", description: "The request body." }
+    }
+  },
   expect: {
     kind: "table",
     description: "What the run must produce.",
     fields: {
+      status: {
+        kind: "integer",
+        minimum: 100,
+        maximum: 599,
+        description: "HTTP cases: the response status."
+      },
+      body: {
+        kind: "string",
+        format: "data",
+        description: "HTTP cases: the exact response body. Not together with `body-matches`."
+      },
+      "body-matches": {
+        kind: "string",
+        format: "regex",
+        description: "HTTP cases: a regular expression the response body must contain a match of."
+      },
+      headers: {
+        kind: "map",
+        keys: "header-name",
+        values: { kind: "string", format: "text" },
+        description: "HTTP cases: response headers that must be there with these values (other headers may be too)."
+      },
       stdout: { kind: "string", format: "data", description: "The exact standard output." },
       "stdout-file": {
         kind: "string",
@@ -5273,6 +5326,7 @@ function testRules({ m, ctx, at, given, span, target }) {
         }
       );
     }
+    httpCaseRules(j, { ctx, at, given, span });
     if (given("test", j, "stdin") && given("test", j, "stdin-file")) {
       ctx.errors.add(span("test", j, "stdin-file"), "stdin and stdin-file exclude each other", {
         path: at("test", j),
@@ -5301,6 +5355,54 @@ function testRules({ m, ctx, at, given, span, target }) {
     });
   });
   requireUniqueNames(tests, (j) => at("test", j), "test name", ctx);
+}
+var COMMAND_KEYS = [
+  ["args"],
+  ["stdin"],
+  ["stdin-file"],
+  ["dirs"],
+  ["expect", "stdout"],
+  ["expect", "stdout-file"],
+  ["expect", "stdout-matches"],
+  ["expect", "exit-code"]
+];
+var HTTP_EXPECT_KEYS = ["status", "body", "body-matches", "headers"];
+function httpCaseRules(j, { ctx, at, given, span }) {
+  if (given("test", j, "request")) {
+    for (const key of COMMAND_KEYS) {
+      if (!given("test", j, ...key)) continue;
+      ctx.errors.add(
+        span("test", j, ...key),
+        `${key.join(".")} is for command cases, and this case sends a request`,
+        {
+          path: at("test", j, ...key),
+          hint: "an HTTP case checks expect.status, expect.body (or body-matches) and expect.headers"
+        }
+      );
+    }
+  } else {
+    for (const key of HTTP_EXPECT_KEYS) {
+      if (!given("test", j, "expect", key)) continue;
+      ctx.errors.add(
+        span("test", j, "expect", key),
+        `expect.${key} goes with a request: this case sends none`,
+        {
+          path: at("test", j, "expect", key),
+          hint: 'add request = { method = "GET", path = "/" } for an HTTP case, or check stdout for a command'
+        }
+      );
+    }
+  }
+  if (given("test", j, "expect", "body") && given("test", j, "expect", "body-matches")) {
+    ctx.errors.add(
+      span("test", j, "expect", "body-matches"),
+      "expect.body and expect.body-matches exclude each other",
+      {
+        path: at("test", j, "expect"),
+        hint: "keep one: body for the exact body, body-matches for a pattern"
+      }
+    );
+  }
 }
 function imageRules(spec, modules, ctx) {
   const image2 = asObj2(spec.image);

@@ -103,13 +103,22 @@ export interface CrateTool {
 /**
  * wasmtime CLI from crates.io, with only the features a test-run needs (cuts a fresh build's time):
  * `compile` gives `wasmtime compile`, so verification compiles a module once and runs every case on it;
- * `serve` gives `wasmtime serve`, which HTTP cases send their requests to.
+ * `serve` gives `wasmtime serve`, which HTTP cases send their requests to (48.0.8's serve does not build
+ * without `component-model-async`: its source names the WASIp3 handler unconditionally).
  */
 export const wasmtime: CrateTool = {
   name: 'wasmtime',
   crate: 'wasmtime-cli',
   version: '48.0.8',
-  features: ['run', 'compile', 'serve', 'cranelift', 'component-model', 'parallel-compilation'],
+  features: [
+    'run',
+    'compile',
+    'serve',
+    'component-model-async',
+    'cranelift',
+    'component-model',
+    'parallel-compilation',
+  ],
 };
 
 /**

@@ -2,8 +2,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../oci/index.js';
+import { inspectWasm } from '../publish/wasm-binary.js';
 import type { LoadedModule, ModuleImage, ResolvedRuntime } from '../runtimes/index.js';
 import { runCase, testAppliesTo, type CaseFiles } from '../testrun/index.js';
+import { runHttpCase } from '../testrun/http.js';
 import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import type { Spec, TestSpec } from '../wasm-toml/index.js';
 import type { BuiltImage } from './build.js';
@@ -17,8 +19,8 @@ export interface ExtractedImage {
   image: WasmImage;
   digest: string;
   size: number;
-  /** Each module, written out for the runtimes. */
-  modules: (ModuleReport & { index: number })[];
+  /** Each module, written out for the runtimes; `http` when it exports wasi:http/incoming-handler. */
+  modules: (ModuleReport & { index: number; http: boolean })[];
 }
 
 /**
@@ -46,6 +48,9 @@ export async function extractImages(built: BuiltImage[], dir: string): Promise<E
           kind: extracted.kind,
           file,
           index: m.index,
+          http:
+            extracted.kind === 'component' &&
+            inspectWasm(extracted.bytes).exports.some((e) => e.startsWith(HTTP_HANDLER)),
         });
       }
     }
@@ -65,6 +70,9 @@ function imageSize(image: WasmImage): number {
   const { manifest } = image;
   return image.descriptor.size + manifest.config.size + manifest.layers.reduce((n, l) => n + l.size, 0);
 }
+
+/** The interface a wasi:http/proxy component exports: it serves requests rather than running a command. */
+const HTTP_HANDLER = 'wasi:http/incoming-handler';
 
 export interface VerifyOptions {
   /** How many cases run at once. */
@@ -176,6 +184,11 @@ async function runJob(
     log.warning(`${m.name} / ${test.name} on ${name}: skipped: ${skip}`, where);
     return { ...report, passed: false, skipped: skip, problems: [], ms: 0 };
   }
+  const mismatch = caseKindMismatch(job);
+  if (mismatch) {
+    log.error(`test failed: ${m.name} / ${test.name}\n${mismatch}`, where);
+    return { ...report, passed: false, problems: [mismatch], ms: 0 };
+  }
   const label = `${m.name} / ${test.name} on ${name} ${rt.version}`;
   let loaded: LoadedModule;
   try {
@@ -186,10 +199,13 @@ async function runJob(
     return { ...report, passed: false, problems: [why], ms: 0 };
   }
   const started = performance.now();
-  const outcome = await runCase({ runtime: name, run: (req) => loaded.run(req) }, test, {
-    contextDir: at.contextDir,
-    files: at.files.get(`${m.index}/${caseIndex}`),
-  });
+  const outcome =
+    test.request && loaded.request
+      ? await runHttpCase(name, (c) => loaded.request!(c), test)
+      : await runCase({ runtime: name, run: (req) => loaded.run(req) }, test, {
+          contextDir: at.contextDir,
+          files: at.files.get(`${m.index}/${caseIndex}`),
+        });
   const ms = Math.round(performance.now() - started);
   if (outcome.passed) log.info(`ok    ${label} (${ms} ms)`);
   else {
@@ -210,6 +226,18 @@ function skipReason({ rt, module: m, test }: CaseJob): string | undefined {
   }
   if (rt.runtime.stdinUnavailable && (test.stdin !== '' || test['stdin-file'] !== undefined)) {
     return `the case gives stdin, and ${rt.runtime.stdinUnavailable}`;
+  }
+  if (test.request && m.http && !rt.runtime.servesHttp) return `${name} does not serve HTTP components`;
+  return undefined;
+}
+
+/** A request to a command, or a command case for an HTTP component: the file's mistake, at the case. */
+function caseKindMismatch({ module: m, test }: CaseJob): string | undefined {
+  if (test.request && !m.http) {
+    return `the case sends a request, and ${m.name} exports no ${HTTP_HANDLER} (it is not an HTTP component): give it args and expect.stdout, or build an HTTP component`;
+  }
+  if (!test.request && m.http) {
+    return `${m.name} is an HTTP component (it exports ${HTTP_HANDLER}) and runs no command: give the case a request`;
   }
   return undefined;
 }

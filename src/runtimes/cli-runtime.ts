@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { runProcess } from '../process.js';
 import { compiledPath, ensureCompiled } from './compiled.js';
+import { HttpServers, type HttpServerCommand } from './http.js';
 import type { LoadedModule, LoadRequest, RunRequest, RunResult, Runtime } from './runtime.js';
 
 /** How a runtime compiles a module ahead of its runs, and runs the compiled form. */
@@ -25,6 +26,12 @@ export interface CliRuntimeSpec {
   runArgs(req: RunRequest): string[];
   /** Without it, a loaded module is compiled again on every run. */
   precompile?: Precompile;
+  /** How it serves an HTTP component (`file` the module or its compiled form); without it, it does not. */
+  serve?(
+    file: string,
+    compiled: boolean,
+    env: Readonly<Record<string, string>>,
+  ): Omit<HttpServerCommand, 'bin' | 'env'>;
 }
 
 /** A compile of a module of tens of MB takes seconds; minutes of margin for a slow runner. */
@@ -51,9 +58,15 @@ export function cliRuntime(spec: CliRuntimeSpec, bin: string, env: NodeJS.Proces
   const exec = (args: string[], req: Pick<RunRequest, 'stdin' | 'timeoutMs'>) =>
     runGuestProcess(bin, args, env, req);
   let version: Promise<string> | undefined;
+  const httpServers = (file: string, compiled: boolean) => {
+    const { serve } = spec;
+    if (!serve) return undefined;
+    return new HttpServers((guestEnv) => ({ bin, env, ...serve(file, compiled, guestEnv) }));
+  };
   const runtime: Runtime = {
     name: spec.name,
     components: spec.components,
+    servesHttp: spec.serve !== undefined,
     version() {
       if (!version) {
         version = (async () => {
@@ -74,8 +87,14 @@ export function cliRuntime(spec: CliRuntimeSpec, bin: string, env: NodeJS.Proces
     run: (req) => exec(spec.runArgs(req), req),
     async load(req: LoadRequest): Promise<LoadedModule> {
       const { precompile } = spec;
-      if (!precompile)
-        return { run: (c) => runtime.run({ ...c, module: req.module }), close: async () => {} };
+      if (!precompile) {
+        const servers = httpServers(req.module, false);
+        return {
+          run: (c) => runtime.run({ ...c, module: req.module }),
+          ...(servers ? { request: (c) => servers.request(c) } : {}),
+          close: async () => servers?.close(),
+        };
+      }
       const compiled = compiledPath(req, `${spec.name}-${await runtime.version()}`, precompile.fileName);
       await ensureCompiled(compiled, async (out) => {
         const args = precompile.compileArgs(req.module, out);
@@ -87,9 +106,11 @@ export function cliRuntime(spec: CliRuntimeSpec, bin: string, env: NodeJS.Proces
           );
         }
       });
+      const servers = httpServers(compiled, true);
       return {
         run: (c) => exec(precompile.runArgs({ ...c, module: req.module }, compiled), c),
-        close: async () => {},
+        ...(servers ? { request: (c) => servers.request(c) } : {}),
+        close: async () => servers?.close(),
       };
     },
   };

@@ -137,3 +137,21 @@ try {
   process.exitCode = 1;
 }
 `;
+
+// Serves one transpiled HTTP component (`cfg.transpiled`) with the shim's wasi:http server on a port the
+// kernel picks on loopback, and says where on stderr; the guest's environment is the server's.
+export const JCO_HTTP_SERVER = `${TRANSPILE}
+const cfg = JSON.parse(process.argv[1]);
+const shim = shimOf(cfg.jco);
+const cli = await import(shim('cli'));
+cli._setEnv(cfg.env);
+const { HTTPServer } = await import(shim('http'));
+const component = await import(pathToFileURL(path.join(cfg.transpiled, 'component.js')).href);
+if (!component.incomingHandler) {
+  console.error('not an HTTP component: it exports no wasi:http/incoming-handler');
+  process.exit(70);
+}
+const server = new HTTPServer(component.incomingHandler);
+server.listen(0, '127.0.0.1');
+console.error('listening on http://127.0.0.1:' + server.address().port + '/');
+`;

@@ -11,7 +11,8 @@ import { runProcess } from '../process.js';
 import { COMPILE_TIMEOUT_MS, runGuestProcess } from './cli-runtime.js';
 import { compiledPath, ensureCompiled } from './compiled.js';
 import { tempDir } from './install.js';
-import { JCO_RUNNER, JCO_TRANSPILER, jcoVersion } from './jco.js';
+import { HttpServers } from './http.js';
+import { JCO_HTTP_SERVER, JCO_RUNNER, JCO_TRANSPILER, jcoVersion } from './jco.js';
 import { isComponent, nodeGuestConfig } from './node.js';
 import type { CaseRequest, LoadedModule, LoadRequest, RunResult, Runtime } from './runtime.js';
 
@@ -117,6 +118,7 @@ export function withLoadedModules(
 ): Runtime {
   return {
     ...runtime,
+    servesHttp: jcoDir !== undefined,
     load: (req) =>
       jcoDir !== undefined && isComponent(req.module)
         ? loadComponent(bin, env, jcoDir, req)
@@ -143,13 +145,31 @@ async function loadComponent(
       );
     }
   });
+  const servers = new HttpServers(
+    (guestEnv) => ({
+      bin,
+      env,
+      args: [
+        '--no-warnings',
+        '--input-type=module',
+        '-e',
+        JCO_HTTP_SERVER,
+        JSON.stringify({ jco: jcoDir, transpiled: dir, env: guestEnv }),
+      ],
+      listening: /^listening on (http:\/\/[^/\s]+)\//m,
+      label: "node (jco's wasi:http server)",
+    }),
+    // The shim's server answers every request from the one instance: a server per case keeps them apart.
+    true,
+  );
   return {
     run: (c) => {
       const config = { jco: jcoDir, transpiled: dir, ...nodeGuestConfig({ ...c, module: req.module }) };
       const args = ['--no-warnings', '--input-type=module', '-e', JCO_RUNNER, JSON.stringify(config)];
       return runGuestProcess(bin, args, env, c);
     },
-    close: async () => {},
+    request: (c) => servers.request(c),
+    close: () => servers.close(),
   };
 }
 

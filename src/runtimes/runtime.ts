@@ -1,6 +1,7 @@
 // What every Wasm runtime adapter offers: its version, and one run of a module with WASI inputs.
 import type { Descriptor } from '../oci/index.js';
 import type { RuntimeName } from '../wasm-toml/index.js';
+import type { HttpCase, HttpOutcome } from './http.js';
 
 export type { RuntimeName };
 
@@ -67,6 +68,8 @@ export type CaseRequest = Omit<RunRequest, 'module'>;
 /** A module compiled once (where the runtime can) and run as often as asked, each run isolated. */
 export interface LoadedModule {
   run(req: CaseRequest): Promise<RunResult>;
+  /** An HTTP component's case: served by the runtime (see http.ts), one request sent. */
+  request?(req: HttpCase): Promise<HttpOutcome>;
   /** Ends whatever the runtime keeps for the module (a process, temporary files). */
   close(): Promise<void>;
 }
@@ -78,6 +81,8 @@ export interface Runtime {
   readonly components: boolean;
   /** Why a case's stdin cannot reach the guest on this runtime, where it cannot: such cases are skipped. */
   readonly stdinUnavailable?: string;
+  /** Whether its loaded components answer HTTP cases (`LoadedModule.request`). */
+  readonly servesHttp?: boolean;
   version(): Promise<string>;
   run(req: RunRequest): Promise<RunResult>;
   /**

@@ -30,6 +30,22 @@ export const wasmtimeCli: CliRuntimeSpec = {
     runArgs: (req, compiled) =>
       runArgs(req, ['--allow-precompiled', '--argv0', path.basename(req.module)], compiled),
   },
+  // Port 0 on loopback: the kernel picks a free port, which `serve` prints. `-Scli` links the wasi:cli
+  // interfaces too, as components from componentize-js and -py import them; each request gets a new
+  // instance (serve's default for WASIp2).
+  serve: (file, compiled, env) => ({
+    args: [
+      'serve',
+      '--addr',
+      '127.0.0.1:0',
+      '-Scli',
+      ...(compiled ? ['--allow-precompiled'] : []),
+      ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+      file,
+    ],
+    listening: /^Serving HTTP on (http:\/\/[^/\s]+)\//m,
+    label: 'wasmtime serve',
+  }),
 };
 
 // Release archives hold `wasmtime-v<V>-<arch>-<os>/wasmtime`; the project publishes no checksums file.

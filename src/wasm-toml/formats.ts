@@ -150,7 +150,6 @@ export const FORMATS = {
     describe: "an HTTP header field name: letters, digits and `!#$%&'*+.^_`|~-` (compared ignoring case)",
     check: (v: string) =>
       HEADER_NAME.test(v) ? undefined : 'is not an HTTP header name (letters, digits, "-", ...)',
-    normalize: (v: string) => v.toLowerCase(),
     json: { pattern: HEADER_NAME.source },
   },
   'http-path': {
