@@ -82,6 +82,9 @@ async function up(): Promise<void> {
     IMAGE_TOOLCHAIN_GO: images.toolchainGo,
     IMAGE_TOOLCHAIN_ASSEMBLYSCRIPT: images.toolchainAssemblyscript,
     IMAGE_TOOLCHAIN_ZIG: images.toolchainZig,
+    // JavaScript needs what AssemblyScript does, node and npm: its tools come from the project's lockfile.
+    IMAGE_TOOLCHAIN_JAVASCRIPT: images.toolchainAssemblyscript,
+    IMAGE_TOOLCHAIN_PYTHON: images.toolchainPython,
     IMAGE_FRONTEND: frontend,
     VERSION_BUILDKIT: goTools.find((t) => t.name === 'buildkit')!.version,
     VERSION_BUILDX: goTools.find((t) => t.name === 'buildx')!.version,

@@ -182,6 +182,7 @@ export interface Images {
   toolchainGo: string;
   toolchainAssemblyscript: string;
   toolchainZig: string;
+  toolchainPython: string;
 }
 
 /**
@@ -261,6 +262,12 @@ export async function ensureImages(registry: string): Promise<Images> {
     buildArgs: base,
     identity: `ziglang ${ZIG_VERSION}`,
   });
+  const toolchainPython = await ensureImage(registry, {
+    name: 'toolchain-python',
+    recipe: path.join(recipes, 'toolchain-python'),
+    context: emptyContext,
+    buildArgs: base,
+  });
   return {
     debian,
     node,
@@ -269,6 +276,7 @@ export async function ensureImages(registry: string): Promise<Images> {
     toolchainGo,
     toolchainAssemblyscript,
     toolchainZig,
+    toolchainPython,
   };
 }
 
