@@ -30,39 +30,47 @@ const ENGINE_WASI_VERSION =
 
 /**
  * The compile step, a fixed script; every value from wasm.toml comes in as a positional argument:
- * `$1` entry, `$2` WIT directory, `$3` world, `$4` output, `$5` "builtin" for the frontend's WIT, `$6`
- * "command" when the engine's HTTP support is to be left out.
+ * `$1` entry, `$2` WIT directory, `$3` world, `$4` output, `$5` which world: `command` or `proxy` (built
+ * in) or `own`.
  *
- * The built-in WIT is WASI 0.2.12, but componentize-js 0.23's engine exports its fetch-event handler as
- * `wasi:http/incoming-handler@0.2.10`, and a component's exports must match its world's exactly (its
- * imports may be any compatible 0.2.x): the built-in packages are renamed to the engine's 0.2 release,
- * which declares the same interfaces. A command leaves out the engine's HTTP support (`-d http
- * fetch-event`), which would import `wasi:http` that `wasmtime run` and node do not give a command.
+ * A command leaves out the engine's HTTP support (`-d http fetch-event`), which would import `wasi:http`
+ * that `wasmtime run` and node do not give a command. For `proxy`: the built-in WIT is WASI 0.2.12, but
+ * componentize-js 0.23's engine exports its fetch-event handler as `wasi:http/incoming-handler@0.2.10`,
+ * and a component's exports must match its world's exactly (imports may be any compatible 0.2.x), so the
+ * proxy world's packages are renamed to the engine's 0.2 release, which declares the same interfaces.
  */
 export const COMPILE_SCRIPT = [
   'set -eu',
-  'entry="$1" wit="$2" world="$3" out="$4"',
+  'entry="$1" wit="$2" world="$3" out="$4" kind="$5"',
   `for tool in ${JS_TOOLS.join(' ')}; do`,
   '  if [ ! -d "node_modules/$tool" ]; then',
   '    echo "wasm-build: package.json must depend on $tool: a JavaScript module is bundled by esbuild and made a component by @bytecodealliance/componentize-js, both from the project\'s node_modules" >&2',
   '    exit 1',
   '  fi',
   'done',
-  'work="$(mktemp -d)"',
+  // Under the working directory: componentize-js reads the WIT from a Wasm build of its splicer that
+  // sees only the working directory (a path outside it is "No such file or directory").
+  'work="$(mktemp -d "$PWD/.wasm-build.XXXXXX")"',
   'npx --no-install esbuild "$entry" --bundle --format=esm --platform=browser "--external:wasi:*" \\',
   '  --log-level=warning "--outfile=$work/bundle.js"',
-  'if [ "$5" = builtin ]; then',
+  'if [ "$kind" != own ]; then cp -R "$wit" "$work/wit"; wit="$work/wit"; fi',
+  'if [ "$kind" = proxy ]; then',
   `  version="$(node -e '${ENGINE_WASI_VERSION}' ${ENGINE})"`,
-  '  cp -R "$wit" "$work/wit"',
   '  if [ -n "$version" ]; then',
-  `    find "$work/wit" -name "*.wit" -exec sed -i "s/@${WASI_WIT_VERSION.replaceAll('.', '\\.')}/@$version/g" {} +`,
+  `    find "$wit" -name "*.wit" -exec sed -i "s/@${WASI_WIT_VERSION.replaceAll('.', '\\.')}/@$version/g" {} +`,
   '  fi',
-  '  wit="$work/wit"',
   'fi',
-  'set -- --wit "$wit" --world-name "$world" -o "$out"',
-  'if [ "$6" = command ]; then set -- "$@" -d http fetch-event; fi',
-  'npx --no-install componentize-js "$@" "$work/bundle.js"',
+  // The source first: `-d` takes every argument after it.
+  'set -- "$work/bundle.js" --wit "$wit" --world-name "$world" -o "$out"',
+  'if [ "$kind" = command ]; then set -- "$@" -d http fetch-event; fi',
+  'npx --no-install componentize-js "$@"',
 ].join('\n');
+
+/** The compile script's `$5`. */
+function worldKind(opts: NonNullable<ModuleSpec['javascript']>): string {
+  if (opts.wit !== undefined) return 'own';
+  return opts.world === 'wasi:http/proxy' ? 'proxy' : 'command';
+}
 
 function options(module: ModuleSpec): NonNullable<ModuleSpec['javascript']> {
   if (!module.javascript) throw new Error(`module "${module.name}" has no javascript options`);
@@ -99,8 +107,7 @@ export const javascriptDriver: LanguageDriver = {
         world.witDir,
         world.world,
         out,
-        world.mount ? 'builtin' : 'own',
-        opts.wit === undefined && opts.world === 'wasi:cli/command' ? 'command' : 'any',
+        worldKind(opts),
       ],
       env: deps.env,
       cwd,
