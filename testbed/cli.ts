@@ -25,7 +25,7 @@ import {
   stopService,
   waitGone,
 } from './services.js';
-import { ensureFrontendImage, ensureImages, nodeBinaryVersion } from './images.js';
+import { ensureFrontendImage, ensureImages, nodeBinaryVersion, nodePackage } from './images.js';
 import { readCheckoutEnv, removeCheckoutEnv, writeCheckoutEnv } from './env.js';
 import { sh, step } from './sh.js';
 import { runActionlint } from './actionlint.js';
@@ -96,6 +96,9 @@ async function up(): Promise<void> {
     VERSION_WKG: await version(wkg),
     VERSION_WASM_TOOLS: (await sh(wasmToolsBin(), ['--version'])).trim(),
     VERSION_NODE_IMAGE: nodeBinaryVersion,
+    // The same Node.js on the host, for tests whose guests need newer Wasm features than the Node.js
+    // running the tests has (Node 20 lacks extended-const, which componentize-py's CPython uses).
+    NODE_IMAGE_BIN: path.join(await nodePackage(), 'bin', 'node'),
     VERSION_NODE_WASI: process.version,
     ...(await dockerEnv()),
   };

