@@ -9155,8 +9155,7 @@ import path6 from "node:path/posix";
 // frontend/languages/wasi-wit.ts
 var WASI_WIT_VERSION = "0.2.12";
 var WASI_WIT_PACKAGES = {
-  "wasi-cli": `
-package wasi:cli@0.2.12;
+  "wasi-cli": `package wasi:cli@0.2.12;
 world command {
   include imports;
   export run;
@@ -9221,8 +9220,7 @@ interface terminal-stderr {
     get-terminal-stderr: func() -> option<terminal-output>;
 }
 `,
-  "wasi-clocks": `
-package wasi:clocks@0.2.12;
+  "wasi-clocks": `package wasi:clocks@0.2.12;
 interface monotonic-clock {
     use wasi:io/poll@0.2.12.{pollable};
     type instant = u64;
@@ -9266,8 +9264,7 @@ world imports {
     import timezone;
 }
 `,
-  "wasi-filesystem": `
-package wasi:filesystem@0.2.12;
+  "wasi-filesystem": `package wasi:filesystem@0.2.12;
 interface preopens {
     use types.{descriptor};
     get-directories: func() -> list<tuple<descriptor, string>>;
@@ -9464,8 +9461,7 @@ world imports {
     import preopens;
 }
 `,
-  "wasi-http": `
-package wasi:http@0.2.12;
+  "wasi-http": `package wasi:http@0.2.12;
 interface incoming-handler {
   use types.{incoming-request, response-outparam};
   handle: func(
@@ -9671,8 +9667,7 @@ interface types {
   }
 }
 `,
-  "wasi-io": `
-package wasi:io@0.2.12;
+  "wasi-io": `package wasi:io@0.2.12;
 interface error {
     resource error {
         to-debug-string: func() -> string;
@@ -9739,8 +9734,7 @@ world imports {
     import poll;
 }
 `,
-  "wasi-random": `
-package wasi:random@0.2.12;
+  "wasi-random": `package wasi:random@0.2.12;
 interface insecure-seed {
     insecure-seed: func() -> tuple<u64, u64>;
 }
@@ -9758,8 +9752,7 @@ world imports {
     import insecure-seed;
 }
 `,
-  "wasi-sockets": `
-package wasi:sockets@0.2.12;
+  "wasi-sockets": `package wasi:sockets@0.2.12;
 interface instance-network {
     use network.{network};
     instance-network: func() -> network;

@@ -9,8 +9,7 @@ export const WASI_WIT_VERSION = '0.2.12';
 
 /** Package directory name under deps/ -> its WIT. */
 export const WASI_WIT_PACKAGES: Readonly<Record<string, string>> = {
-  'wasi-cli': `
-package wasi:cli@0.2.12;
+  'wasi-cli': `package wasi:cli@0.2.12;
 world command {
   include imports;
   export run;
@@ -75,8 +74,7 @@ interface terminal-stderr {
     get-terminal-stderr: func() -> option<terminal-output>;
 }
 `,
-  'wasi-clocks': `
-package wasi:clocks@0.2.12;
+  'wasi-clocks': `package wasi:clocks@0.2.12;
 interface monotonic-clock {
     use wasi:io/poll@0.2.12.{pollable};
     type instant = u64;
@@ -120,8 +118,7 @@ world imports {
     import timezone;
 }
 `,
-  'wasi-filesystem': `
-package wasi:filesystem@0.2.12;
+  'wasi-filesystem': `package wasi:filesystem@0.2.12;
 interface preopens {
     use types.{descriptor};
     get-directories: func() -> list<tuple<descriptor, string>>;
@@ -318,8 +315,7 @@ world imports {
     import preopens;
 }
 `,
-  'wasi-http': `
-package wasi:http@0.2.12;
+  'wasi-http': `package wasi:http@0.2.12;
 interface incoming-handler {
   use types.{incoming-request, response-outparam};
   handle: func(
@@ -525,8 +521,7 @@ interface types {
   }
 }
 `,
-  'wasi-io': `
-package wasi:io@0.2.12;
+  'wasi-io': `package wasi:io@0.2.12;
 interface error {
     resource error {
         to-debug-string: func() -> string;
@@ -593,8 +588,7 @@ world imports {
     import poll;
 }
 `,
-  'wasi-random': `
-package wasi:random@0.2.12;
+  'wasi-random': `package wasi:random@0.2.12;
 interface insecure-seed {
     insecure-seed: func() -> tuple<u64, u64>;
 }
@@ -612,8 +606,7 @@ world imports {
     import insecure-seed;
 }
 `,
-  'wasi-sockets': `
-package wasi:sockets@0.2.12;
+  'wasi-sockets': `package wasi:sockets@0.2.12;
 interface instance-network {
     use network.{network};
     instance-network: func() -> network;
