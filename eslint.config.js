@@ -53,6 +53,24 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    // Components in JavaScript and TypeScript (language = "javascript"): StarlingMonkey, the engine
+    // componentize-js embeds, gives them the web's globals, and console.log writes to stdout.
+    files: ['examples/*-js/**'],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        URL: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        addEventListener: 'readonly',
+      },
+    },
+    rules: { 'no-console': 'off' },
+  },
+  {
     // The gateway frontend owns stdout for HTTP/2; only the testbed, scripts, tests and benchmarks may
     // print to it with console (the CLI writes through its logger).
     files: ['testbed/**', 'scripts/**', 'test/**', 'bench/**'],

@@ -275,17 +275,17 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input2, state = {}, options3 = {}) => {
-      const prepend = options3.contains ? "" : "^";
-      const append = options3.contains ? "" : "$";
+    exports.wrapOutput = (input2, state = {}, options5 = {}) => {
+      const prepend = options5.contains ? "" : "^";
+      const append = options5.contains ? "" : "$";
       let output = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
     };
-    exports.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -340,8 +340,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options3) => {
-      const opts = options3 || {};
+    var scan = (input2, options5) => {
+      const opts = options5 || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -646,9 +646,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options3) => {
-      if (typeof options3.expandRange === "function") {
-        return options3.expandRange(...args, options3);
+    var expandRange = (args, options5) => {
+      if (typeof options5.expandRange === "function") {
+        return options5.expandRange(...args, options5);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -850,11 +850,11 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options3) => {
-      if (options3.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options5) => {
+      if (options5.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options3.maxExtglobRecursion === "number" ? options3.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options5.maxExtglobRecursion === "number" ? options5.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -886,12 +886,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input2, options3) => {
+    var parse = (input2, options5) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options3 };
+      const opts = { ...options5 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input2.length;
       if (len > max) {
@@ -1056,7 +1056,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options3, fastpaths: false }).output;
+            const expression = parse(rest, { ...options5, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1106,7 +1106,7 @@ var require_parse = __commonJS({
           state.output = input2;
           return state;
         }
-        state.output = utils.wrapOutput(output, state, options3);
+        state.output = utils.wrapOutput(output, state, options5);
         return state;
       }
       while (!eos()) {
@@ -1579,8 +1579,8 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input2, options3) => {
-      const opts = { ...options3 };
+    parse.fastpaths = (input2, options5) => {
+      const opts = { ...options5 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
       if (len > max) {
@@ -1657,9 +1657,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options3, returnState = false) => {
+    var picomatch2 = (glob, options5, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options3, returnState));
+        const fns = glob.map((input2) => picomatch2(input2, options5, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1673,18 +1673,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options3 || {};
+      const opts = options5 || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options3) : picomatch2.makeRe(glob, options3, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options5) : picomatch2.makeRe(glob, options5, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options3, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options5, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input2, regex, options3, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch2.test(input2, regex, options5, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1710,14 +1710,14 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options3, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input2, regex, options5, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input2 === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options3 || {};
+      const opts = options5 || {};
       const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
@@ -1727,59 +1727,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options3, posix2);
+          match = picomatch2.matchBase(input2, regex, options5, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input2, glob, options3, posix2 = options3 && options3.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options3);
+    picomatch2.matchBase = (input2, glob, options5, posix2 = options5 && options5.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options5);
       return regex.test(utils.basename(input2, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options3) => picomatch2(patterns, options3)(str);
-    picomatch2.parse = (pattern, options3) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options3));
-      return parse(pattern, { ...options3, fastpaths: false });
+    picomatch2.isMatch = (str, patterns, options5) => picomatch2(patterns, options5)(str);
+    picomatch2.parse = (pattern, options5) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options5));
+      return parse(pattern, { ...options5, fastpaths: false });
     };
-    picomatch2.scan = (input2, options3) => scan(input2, options3);
-    picomatch2.compileRe = (state, options3, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input2, options5) => scan(input2, options5);
+    picomatch2.compileRe = (state, options5, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options3 || {};
+      const opts = options5 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options3);
+      const regex = picomatch2.toRegex(source, options5);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input2, options3 = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input2, options5 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options3.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse.fastpaths(input2, options3);
+      if (options5.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse.fastpaths(input2, options5);
       }
       if (!parsed.output) {
-        parsed = parse(input2, options3);
+        parsed = parse(input2, options5);
       }
-      return picomatch2.compileRe(parsed, options3, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options5, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options3) => {
+    picomatch2.toRegex = (source, options5) => {
       try {
-        const opts = options3 || {};
+        const opts = options5 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options3 && options3.debug === true) throw err;
+        if (options5 && options5.debug === true) throw err;
         return /$^/;
       }
     };
@@ -1794,11 +1794,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options3, returnState = false) {
-      if (options3 && (options3.windows === null || options3.windows === void 0)) {
-        options3 = { ...options3, windows: utils.isWindows() };
+    function picomatch2(glob, options5, returnState = false) {
+      if (options5 && (options5.windows === null || options5.windows === void 0)) {
+        options5 = { ...options5, windows: utils.isWindows() };
       }
-      return pico(glob, options3, returnState);
+      return pico(glob, options5, returnState);
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
@@ -3920,14 +3920,14 @@ var Gateway = class _Gateway {
   solve(opts) {
     return this.#client.solve(opts);
   }
-  readFile(ref, path8, range) {
-    return this.#client.readFile({ ref: refId(ref), path: path8, ...range ? { range } : {} });
+  readFile(ref, path12, range) {
+    return this.#client.readFile({ ref: refId(ref), path: path12, ...range ? { range } : {} });
   }
-  readDir(ref, path8, includePattern) {
-    return this.#client.readDir({ ref: refId(ref), path: path8, ...includePattern ? { includePattern } : {} });
+  readDir(ref, path12, includePattern) {
+    return this.#client.readDir({ ref: refId(ref), path: path12, ...includePattern ? { includePattern } : {} });
   }
-  statFile(ref, path8) {
-    return this.#client.statFile({ ref: refId(ref), path: path8 });
+  statFile(ref, path12) {
+    return this.#client.statFile({ ref: refId(ref), path: path12 });
   }
   resolveImageConfig(ref, opts = {}) {
     return this.#client.resolveImageConfig({ ref, ...opts });
@@ -4097,27 +4097,80 @@ function nestingProblem(text2) {
 // src/wasm-toml/locate.ts
 var Locations = class {
   spans = /* @__PURE__ */ new Map();
-  set(path8, span) {
-    this.spans.set(JSON.stringify(path8), span);
+  set(path12, span) {
+    this.spans.set(JSON.stringify(path12), span);
   }
-  has(path8) {
-    return this.spans.has(JSON.stringify(path8));
+  has(path12) {
+    return this.spans.has(JSON.stringify(path12));
   }
   /** The span of `path`, or of its longest written prefix: defaults live where their table is. */
-  find(path8) {
-    for (let n = path8.length; n > 0; n--) {
-      const span = this.spans.get(JSON.stringify(path8.slice(0, n)));
+  find(path12) {
+    for (let n = path12.length; n > 0; n--) {
+      const span = this.spans.get(JSON.stringify(path12.slice(0, n)));
       if (span) return span;
     }
     return [0, 0];
   }
   locator(index) {
-    return (path8) => index.range(this.find(path8));
+    return (path12) => index.range(this.find(path12));
   }
 };
 function withLocator(data, locate) {
   return Object.defineProperty(data, "locate", { value: locate, enumerable: false });
 }
+
+// src/wasm-toml/component-languages.ts
+var COMPONENT_ONLY_LANGUAGES = ["javascript", "python"];
+var BUILTIN_WORLDS = ["wasi:cli/command", "wasi:http/proxy"];
+var COMPONENTIZE_PY_VERSION = "0.25.1";
+var worldFields = {
+  world: {
+    kind: "string",
+    format: "wit-world",
+    default: "wasi:cli/command",
+    description: "The WIT world the component implements: `wasi:cli/command` (a command: export `run`) or `wasi:http/proxy` (an HTTP handler: export `incoming-handler`), both built in; or a world of the `wit` directory."
+  },
+  wit: {
+    kind: "string",
+    format: "relative-path",
+    description: "A WIT directory, relative to `source`, holding `world` and its dependencies under `deps/` (as `wkg wit fetch` leaves them). Needed for any world but the built-in ones."
+  }
+};
+var JAVASCRIPT_TABLE = {
+  kind: "table",
+  language: "javascript",
+  description: "Options for JavaScript and TypeScript (esbuild bundles the entry and its npm dependencies into one ES module, componentize-js makes it a component).",
+  fields: {
+    entry: {
+      kind: "string",
+      format: "relative-path",
+      default: "src/index.js",
+      description: "Entry module, relative to `source`; a `.ts` entry is TypeScript."
+    },
+    ...worldFields
+  }
+};
+var PYTHON_TABLE = {
+  kind: "table",
+  language: "python",
+  description: "Options for Python (componentize-py; `requirements.txt` is installed into the component).",
+  fields: {
+    app: {
+      kind: "string",
+      format: "python-module",
+      default: "app",
+      description: "The module that implements the world (`app` is `app.py` in `source`), e.g. a `Run` class for `wasi:cli/command`."
+    },
+    "componentize-py": {
+      kind: "string",
+      format: "non-empty",
+      interpolate: true,
+      default: COMPONENTIZE_PY_VERSION,
+      description: "The componentize-py release pip installs (from PyPI, or the index `PIP_INDEX_URL` names)."
+    },
+    ...worldFields
+  }
+};
 
 // src/primitives/reference.ts
 var InvalidReferenceError = class extends Error {
@@ -4212,6 +4265,8 @@ var STEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 var HTTP_PATH = /^\/[^\s#]*$/;
+var WIT_WORLD = /^(?:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*(?:\/[a-z][a-z0-9-]*)*\/)?[a-z][a-z0-9-]*(?:@[0-9A-Za-z.+-]+)?$/;
+var PYTHON_MODULE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 var CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 function relativePathProblem(value) {
   if (value === "") return "must not be empty";
@@ -4329,6 +4384,18 @@ var FORMATS = {
     check: (v) => HTTP_PATH.test(v) ? void 0 : 'must start with "/" and hold no spaces or "#", e.g. /hello?name=Wasm',
     json: { pattern: HTTP_PATH.source }
   },
+  "wit-world": {
+    label: "world",
+    describe: "a WIT world: `name` or `namespace:package/name`, optionally `@version` (kebab-case)",
+    check: (v) => WIT_WORLD.test(v) ? void 0 : "is not a WIT world name: `name` or `namespace:package/name[@version]`, lower-case kebab-case",
+    json: { pattern: WIT_WORLD.source.replaceAll("(?:", "(") }
+  },
+  "python-module": {
+    label: "module",
+    describe: "a Python module name, e.g. `app` or `service.main`",
+    check: (v) => v.endsWith(".py") ? 'is a module name: leave out ".py"' : PYTHON_MODULE.test(v) ? void 0 : 'is not a Python module name (identifiers separated by ".")',
+    json: { pattern: PYTHON_MODULE.source.replaceAll("(?:", "(") }
+  },
   regex: {
     label: "regex",
     describe: "a JavaScript regular expression (with the `u` flag), searched for anywhere in the text",
@@ -4351,7 +4418,7 @@ function compilePattern(source) {
 var asObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
 var asString = (v) => typeof v === "string" ? v : void 0;
 var lastSegment = (p) => p.split("/").filter((s) => s !== "" && s !== ".").pop() ?? "";
-function deriveName(m, path8, ctx) {
+function deriveName(m, path12, ctx) {
   const rust = asObj(m.rust);
   const candidates = [
     [["output"], asString(m.output)?.replace(/\.wasm$/, "")],
@@ -4362,7 +4429,7 @@ function deriveName(m, path8, ctx) {
     [["source"], asString(m.source)]
   ];
   for (const [rel, raw] of candidates) {
-    const from = [...path8, ...rel];
+    const from = [...path12, ...rel];
     if (raw === void 0 || !ctx.locations.has(from)) continue;
     const name = rel[0] === "rust" ? raw : lastSegment(raw);
     if (name === "") continue;
@@ -4372,18 +4439,18 @@ function deriveName(m, path8, ctx) {
         ctx.locations.find(from),
         `cannot name the module after ${rel.join(".")}: "${name}" ${problem}`,
         {
-          path: [...path8, "name"],
+          path: [...path12, "name"],
           hint: 'add name = "..." to [module]'
         }
       );
     } else {
       m.name = name;
-      ctx.locations.set([...path8, "name"], ctx.locations.find(from));
+      ctx.locations.set([...path12, "name"], ctx.locations.find(from));
     }
     return;
   }
-  ctx.errors.add(ctx.locations.find(path8), '[module] needs a "name"', {
-    path: [...path8, "name"],
+  ctx.errors.add(ctx.locations.find(path12), '[module] needs a "name"', {
+    path: [...path12, "name"],
     hint: 'add name = "..." (the image holds <name>.wasm); it can be left out when "output", rust.bin, rust.package, go.package or "source" is set'
   });
 }
@@ -4419,7 +4486,17 @@ function emulationLibrary(emulation) {
 }
 
 // src/wasm-toml/schema.ts
-var LANGUAGES = ["c", "cpp", "rust", "go", "tinygo", "assemblyscript", "zig"];
+var LANGUAGES = [
+  "c",
+  "cpp",
+  "rust",
+  "go",
+  "tinygo",
+  "assemblyscript",
+  "zig",
+  "javascript",
+  "python"
+];
 var TARGETS = ["wasip1", "wasip2"];
 var PROFILES = ["release", "debug"];
 var WASM_OPT_LEVELS = ["none", "O1", "O2", "O3", "O4", "Os", "Oz"];
@@ -4620,7 +4697,16 @@ var MODULE_FIELDS = {
   language: {
     kind: "enum",
     values: LANGUAGES,
-    aliases: { "c++": "cpp", cxx: "cpp", golang: "go", as: "assemblyscript", typescript: "assemblyscript" },
+    aliases: {
+      "c++": "cpp",
+      cxx: "cpp",
+      golang: "go",
+      as: "assemblyscript",
+      js: "javascript",
+      typescript: "javascript",
+      ts: "javascript",
+      py: "python"
+    },
     description: "Source language: picks the toolchain and how to build. Omit it only with a custom `build`."
   },
   build: {
@@ -4655,7 +4741,7 @@ var MODULE_FIELDS = {
   target: {
     kind: "enum",
     values: TARGETS,
-    default: "wasip1",
+    computed: "`wasip2` for `javascript` and `python` (they build only components), else `wasip1`",
     aliases: {
       "wasm32-wasi": "wasip1",
       "wasm32-wasip1": "wasip1",
@@ -4743,6 +4829,8 @@ var MODULE_FIELDS = {
       options: flagList("Extra `zig build-exe` options.")
     }
   },
+  javascript: JAVASCRIPT_TABLE,
+  python: PYTHON_TABLE,
   optimize: {
     kind: "table",
     description: "Post-link optimisation.",
@@ -4830,7 +4918,9 @@ var ROOT_FIELDS = {
       go: toolchainsFor("go"),
       tinygo: toolchainsFor("tinygo"),
       assemblyscript: toolchainsFor("assemblyscript"),
-      zig: toolchainsFor("zig")
+      zig: toolchainsFor("zig"),
+      javascript: toolchainsFor("javascript"),
+      python: toolchainsFor("python")
     }
   },
   image: {
@@ -4956,17 +5046,17 @@ function defaultsOf(fields) {
   }
   return out;
 }
-function readTable(fields, table, path8, ctx, scope) {
-  ctx.locations.set(path8, table.span);
+function readTable(fields, table, path12, ctx, scope) {
+  ctx.locations.set(path12, table.span);
   for (const entry of table.entries.values()) {
     if (!Object.hasOwn(fields, entry.key)) {
       const where = scope.dotted ? `in ${scope.display}` : "at the top level";
       ctx.errors.add(entry.keySpan, `unknown key "${entry.key}" ${where}`, {
-        path: [...path8, entry.key],
+        path: [...path12, entry.key],
         hint: unknownKeyHint(entry.key, scope)
       });
       const meant = closest(entry.key, Object.keys(fields));
-      if (meant) ctx.misspelt.add(JSON.stringify([...path8, meant]));
+      if (meant) ctx.misspelt.add(JSON.stringify([...path12, meant]));
     }
   }
   const out = {};
@@ -4974,12 +5064,12 @@ function readTable(fields, table, path8, ctx, scope) {
     const entry = table.entries.get(name);
     let value;
     if (entry) {
-      ctx.locations.set([...path8, name], entry.value.span);
-      value = readValue(key, name, entry.value, [...path8, name], ctx, scope);
-    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path8, name]))) {
+      ctx.locations.set([...path12, name], entry.value.span);
+      value = readValue(key, name, entry.value, [...path12, name], ctx, scope);
+    } else if (key.kind === "tables" && key.required && !ctx.misspelt.has(JSON.stringify([...path12, name]))) {
       const child = join(scope.dotted, name);
       ctx.errors.add(table.span, `missing [${child}]`, {
-        path: [...path8, name],
+        path: [...path12, name],
         hint: key.single ? `add [${child}] (or [[${child}]] for each of several)` : `add [[${child}]]`
       });
     } else {
@@ -5039,8 +5129,8 @@ function typeError(ctx, site, expected, value, hint) {
     hint
   );
 }
-function readValue(key, label, value, path8, ctx, scope) {
-  const site = { label, path: path8 };
+function readValue(key, label, value, path12, ctx, scope) {
+  const site = { label, path: path12 };
   switch (key.kind) {
     case "string":
       return readString2(key, site, value, ctx);
@@ -5063,7 +5153,7 @@ function readValue(key, label, value, path8, ctx, scope) {
     case "table": {
       if (value.kind !== "table") return typeError(ctx, site, "a table", value);
       const dotted = join(scope.dotted, label);
-      return readTable(key.fields, value, path8, ctx, {
+      return readTable(key.fields, value, path12, ctx, {
         dotted,
         display: `[${dotted}]`,
         fields: key.fields,
@@ -5079,8 +5169,8 @@ function readValue(key, label, value, path8, ctx, scope) {
         parent: scope
       };
       if (value.kind === "table" && key.single) {
-        ctx.locations.set([...path8, 0], value.span);
-        return [readTable(key.fields, value, [...path8, 0], ctx, child)];
+        ctx.locations.set([...path12, 0], value.span);
+        return [readTable(key.fields, value, [...path12, 0], ctx, child)];
       }
       if (value.kind !== "array") {
         const hint = value.kind === "table" ? `write [[${dotted}]], once per table` : void 0;
@@ -5090,8 +5180,8 @@ function readValue(key, label, value, path8, ctx, scope) {
         return report(ctx, value.span, site, `${label} must hold at least one table`);
       }
       return value.items.map((element, i) => {
-        ctx.locations.set([...path8, i], element.span);
-        if (element.kind === "table") return readTable(key.fields, element, [...path8, i], ctx, child);
+        ctx.locations.set([...path12, i], element.span);
+        if (element.kind === "table") return readTable(key.fields, element, [...path12, i], ctx, child);
         return typeError(ctx, item(site, i), "a table", element);
       });
     }
@@ -5187,7 +5277,9 @@ function applyRules(spec, ctx) {
     if (!m) return;
     const mod = moduleScope(m, ["module", i], ctx);
     buildRules(mod);
+    targetRules(mod);
     languageTables(mod);
+    worldRules(mod);
     componentRules(mod);
     toolchainRules(mod, asObj2(spec.toolchains));
     if (!mod.attempted("name")) deriveName(m, mod.path, ctx);
@@ -5199,12 +5291,12 @@ function applyRules(spec, ctx) {
   requireUniqueNames(modules, (i) => ["module", i], "module name", ctx);
   imageRules(spec, modules, ctx);
 }
-function moduleScope(m, path8, ctx) {
-  const at = (...rest) => [...path8, ...rest];
+function moduleScope(m, path12, ctx) {
+  const at = (...rest) => [...path12, ...rest];
   const given = (...rest) => ctx.locations.has(at(...rest));
   return {
     m,
-    path: path8,
+    path: path12,
     ctx,
     language: asString2(m.language),
     target: asString2(m.target),
@@ -5246,6 +5338,36 @@ function buildRules({ ctx, at, given, attempted, span, hasBuild }) {
       }
     );
   }
+}
+function targetRules(mod) {
+  const { m, ctx, at, given, span, language, hasBuild } = mod;
+  const componentOnly = !hasBuild && language !== void 0 && COMPONENT_ONLY_LANGUAGES.includes(language);
+  if (!given("target")) {
+    mod.target = componentOnly ? "wasip2" : "wasip1";
+    m.target = mod.target;
+    return;
+  }
+  if (componentOnly && mod.target === "wasip1") {
+    ctx.errors.add(span("target"), `language "${language}" builds components only, not wasip1 modules`, {
+      path: at("target"),
+      hint: 'remove target (it defaults to "wasip2" for this language)'
+    });
+  }
+}
+function worldRules({ m, ctx, at, given, span, language }) {
+  if (language === void 0 || !COMPONENT_ONLY_LANGUAGES.includes(language)) return;
+  const table = asObj2(m[language]);
+  const world = asString2(table?.world);
+  if (!table || world === void 0 || given(language, "wit")) return;
+  if (BUILTIN_WORLDS.includes(world)) return;
+  ctx.errors.add(
+    span(language, "world"),
+    `world "${world}" is not built in (${quotedList(BUILTIN_WORLDS)} are), so it needs a WIT directory`,
+    {
+      path: at(language, "wit"),
+      hint: `set ${language}.wit = "wit", the directory (relative to source) whose WIT defines "${world}"`
+    }
+  );
 }
 function languageTables({ m, ctx, at, given, language, hasBuild }) {
   for (const [name, key] of Object.entries(MODULE_FIELDS)) {
@@ -5290,15 +5412,15 @@ function toolchainRules({ m, ctx, at, given, language }, toolchains) {
   }
   if (own) toolchainConflict(at("toolchain"), toolchain, ctx);
 }
-function toolchainConflict(path8, table, ctx) {
+function toolchainConflict(path12, table, ctx) {
   const image2 = asString2(table?.image);
   const version = asString2(table?.version);
   if (image2 === void 0 || version === void 0 || !taggedReference(image2)) return;
   ctx.errors.add(
-    ctx.locations.find([...path8, "version"]),
+    ctx.locations.find([...path12, "version"]),
     `toolchain version "${version}" conflicts with the tag in image "${image2}"`,
     {
-      path: [...path8, "version"],
+      path: [...path12, "version"],
       hint: "give the image without a tag, or drop the version"
     }
   );
@@ -7362,9 +7484,9 @@ var tomlKeys = {
   TOMLValue: []
 };
 var KEYS2 = unionWith(tomlKeys);
-function parseForESLint(code2, options3) {
+function parseForESLint(code2, options5) {
   return {
-    ast: new TOMLParser(code2, options3).parse(),
+    ast: new TOMLParser(code2, options5).parse(),
     visitorKeys: KEYS2,
     services: { isTOML: true }
   };
@@ -7495,8 +7617,8 @@ function set(baseTable, keys, value) {
 function isValue(value) {
   return typeof value !== "object" || value instanceof Date;
 }
-function parseTOML(code2, options3) {
-  return parseForESLint(code2, options3).ast;
+function parseTOML(code2, options5) {
+  return parseForESLint(code2, options5).ast;
 }
 
 // src/wasm-toml/toml.ts
@@ -7612,9 +7734,9 @@ function convert(node) {
 }
 
 // src/wasm-toml/parse.ts
-function parseWasmToml(text2, options3 = {}) {
+function parseWasmToml(text2, options5 = {}) {
   const index = new LineIndex(text2);
-  const errors = new ErrorCollector(options3.filename ?? "wasm.toml", index);
+  const errors = new ErrorCollector(options5.filename ?? "wasm.toml", index);
   const limit = checkTextLimits(text2);
   if (limit) {
     errors.add(limit.span, limit.message, { hint: limit.hint });
@@ -8034,15 +8156,15 @@ var FileActions = class _FileActions {
   }
   steps;
   /** Paths relative to the target state's working directory; mode is masked to permission bits. */
-  mkdir(path8, mode, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "mkdir", path: path8, mode, opts }]);
+  mkdir(path12, mode, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "mkdir", path: path12, mode, opts }]);
   }
-  mkfile(path8, mode, data, opts = {}) {
+  mkfile(path12, mode, data, opts = {}) {
     const bytes2 = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    return new _FileActions([...this.steps, { kind: "mkfile", path: path8, mode, data: bytes2, opts }]);
+    return new _FileActions([...this.steps, { kind: "mkfile", path: path12, mode, data: bytes2, opts }]);
   }
-  rm(path8, opts = {}) {
-    return new _FileActions([...this.steps, { kind: "rm", path: path8, opts }]);
+  rm(path12, opts = {}) {
+    return new _FileActions([...this.steps, { kind: "rm", path: path12, opts }]);
   }
   /** Copies `src` (relative to `from`'s working directory) from another state to `dest`. */
   copy(from, src, dest, opts = {}) {
@@ -8680,7 +8802,7 @@ function fromDefinition(bytes2) {
 }
 
 // frontend/convert/convert.ts
-import path7 from "node:path/posix";
+import path11 from "node:path/posix";
 
 // frontend/convert/module-error.ts
 var ModuleError = class extends FrontendError {
@@ -8748,7 +8870,7 @@ function matchFiles(files, patterns) {
 }
 
 // frontend/languages/assemblyscript.ts
-import path from "node:path/posix";
+import path2 from "node:path/posix";
 
 // frontend/languages/driver.ts
 var SRC_DIR = "/src";
@@ -8757,17 +8879,64 @@ function splitFlags(value) {
   return (value ?? "").split(/\s+/).filter(Boolean);
 }
 
-// frontend/languages/assemblyscript.ts
+// frontend/languages/npm.ts
+import path from "node:path/posix";
 var NODE_IMAGE = "docker.io/library/node:24-bookworm-slim";
 var DEPS_DIR = "/deps";
 var NPM_CACHE_DIR = "/root/.npm";
 var NPM_CACHE_ID = "wasm-build-npm-cache";
-var WASI_SHIM_CONFIG = "./node_modules/@assemblyscript/wasi-shim/asconfig.json";
 var MANIFEST = "package.json";
 var LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
 function npmInstallArgs(hasLockfile) {
   return ["npm", hasLockfile ? "ci" : "install", "--include=dev", "--no-audit", "--no-fund"];
 }
+function npmEnv(module, cacheDir) {
+  return { npm_config_cache: cacheDir, npm_config_update_notifier: "false", ...module.env };
+}
+async function npmDependencies(inputs, needs) {
+  const { module, label, ignoreCache } = inputs;
+  const present = await inputs.files([MANIFEST, ...LOCKFILES]);
+  if (!present.includes(MANIFEST)) {
+    throw new ModuleError(
+      module.name,
+      ["source"],
+      `no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); ${needs}`
+    );
+  }
+  const lockfiles = LOCKFILES.filter((f) => present.includes(f));
+  const cacheDir = inputs.toolchainEnv.get("npm_config_cache") ?? NPM_CACHE_DIR;
+  const env = npmEnv(module, cacheDir);
+  const npmCache = { type: "cache", dest: cacheDir, id: NPM_CACHE_ID, sharing: "shared" };
+  let manifest = copy(inputs.context, path.join("/", module.source, MANIFEST), `/${MANIFEST}`);
+  for (const f of lockfiles)
+    manifest = manifest.copy(inputs.context, path.join("/", module.source, f), `/${f}`);
+  const manifestState2 = scratch().file(manifest, {
+    ignoreCache,
+    customName: `${label} npm manifest (${[MANIFEST, ...lockfiles].join(", ")})`
+  });
+  const installArgs = npmInstallArgs(lockfiles.length > 0);
+  const install = inputs.toolchain.run({
+    args: installArgs,
+    env,
+    cwd: DEPS_DIR,
+    mounts: [{ type: "bind", dest: DEPS_DIR, source: manifestState2 }, npmCache],
+    ignoreCache,
+    customName: `${label} ${installArgs.slice(0, 2).join(" ")}`
+  });
+  return { install, env };
+}
+function nodeModulesMount(deps, cwd) {
+  return {
+    type: "bind",
+    dest: path.join(cwd, "node_modules"),
+    source: deps.install.mount(DEPS_DIR),
+    selector: "/node_modules",
+    readonly: true
+  };
+}
+
+// frontend/languages/assemblyscript.ts
+var WASI_SHIM_CONFIG = "./node_modules/@assemblyscript/wasi-shim/asconfig.json";
 function options(module) {
   if (!module.assemblyscript) throw new Error(`module "${module.name}" has no assemblyscript options`);
   return module.assemblyscript;
@@ -8795,24 +8964,17 @@ function ascArgs(module, output) {
     ...opts.options
   ];
 }
-function npmEnv(module, cacheDir) {
-  return { npm_config_cache: cacheDir, npm_config_update_notifier: "false", ...module.env };
-}
 var assemblyscriptDriver = {
   languages: ["assemblyscript"],
   defaultImage: () => NODE_IMAGE,
   async build(inputs) {
     const { module, label, ignoreCache } = inputs;
     const opts = options(module);
-    const present = await inputs.files([MANIFEST, ...LOCKFILES]);
+    const deps = await npmDependencies(
+      inputs,
+      "an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim"
+    );
     const entry = await inputs.files([opts.entry]);
-    if (!present.includes(MANIFEST)) {
-      throw new ModuleError(
-        module.name,
-        ["source"],
-        `no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim`
-      );
-    }
     if (entry.length === 0) {
       throw new ModuleError(
         module.name,
@@ -8820,45 +8982,19 @@ var assemblyscriptDriver = {
         `the AssemblyScript entry "${opts.entry}" is not under "${module.source}" (set assemblyscript.entry)`
       );
     }
-    const lockfiles = LOCKFILES.filter((f) => present.includes(f));
-    const cacheDir = inputs.toolchainEnv.get("npm_config_cache") ?? NPM_CACHE_DIR;
-    const env = npmEnv(module, cacheDir);
-    const npmCache = { type: "cache", dest: cacheDir, id: NPM_CACHE_ID, sharing: "shared" };
-    let manifest = copy(inputs.context, path.join("/", module.source, MANIFEST), `/${MANIFEST}`);
-    for (const f of lockfiles)
-      manifest = manifest.copy(inputs.context, path.join("/", module.source, f), `/${f}`);
-    const manifestState2 = scratch().file(manifest, {
-      ignoreCache,
-      customName: `${label} npm manifest (${[MANIFEST, ...lockfiles].join(", ")})`
-    });
-    const installArgs = npmInstallArgs(lockfiles.length > 0);
-    const install = inputs.toolchain.run({
-      args: installArgs,
-      env,
-      cwd: DEPS_DIR,
-      mounts: [{ type: "bind", dest: DEPS_DIR, source: manifestState2 }, npmCache],
-      ignoreCache,
-      customName: `${label} ${installArgs.slice(0, 2).join(" ")}`
-    });
     const out = `${OUT_DIR}/${module.name}.wasm`;
     const component = module.target === "wasip2";
-    const cwd = path.join(SRC_DIR, module.source);
+    const cwd = path2.join(SRC_DIR, module.source);
     const compile = inputs.toolchain.run({
       args: ascArgs(module, out),
-      env,
+      env: deps.env,
       cwd,
       network: "none",
       mounts: [
         // Writable only because runc must create the node_modules mount point inside it (on a read-only
         // mount that fails with EROFS); the exec's copy of the context is thrown away.
         { type: "bind", dest: SRC_DIR, source: inputs.context },
-        {
-          type: "bind",
-          dest: path.join(cwd, "node_modules"),
-          source: install.mount(DEPS_DIR),
-          selector: "/node_modules",
-          readonly: true
-        },
+        nodeModulesMount(deps, cwd),
         { type: "bind", dest: OUT_DIR, source: scratch() },
         ...component ? [componentReallocMount(cwd, label, ignoreCache)] : []
       ],
@@ -8879,11 +9015,11 @@ function componentReallocMount(cwd, label, ignoreCache) {
     mkfile(`/${COMPONENT_REALLOC_FILE}`, 420, COMPONENT_REALLOC_SOURCE, { createdTime: /* @__PURE__ */ new Date(0) }),
     { ignoreCache, customName: `${label} cabi_realloc for the preview1 adapter` }
   );
-  return { type: "bind", dest: path.join(cwd, COMPONENT_REALLOC_DIR), source: file, readonly: true };
+  return { type: "bind", dest: path2.join(cwd, COMPONENT_REALLOC_DIR), source: file, readonly: true };
 }
 
 // frontend/languages/c.ts
-import path2 from "node:path/posix";
+import path3 from "node:path/posix";
 var WASI_SDK_IMAGE = "ghcr.io/webassembly/wasi-sdk:wasi-sdk-25";
 function clangTarget(_module) {
   return "wasm32-wasi";
@@ -8931,7 +9067,7 @@ var cDriver = {
     const run = inputs.toolchain.run({
       args: clangArgs(module, language, inputs.toolchainEnv, sources, out),
       env: module.env,
-      cwd: path2.join(SRC_DIR, module.source),
+      cwd: path3.join(SRC_DIR, module.source),
       network: "none",
       mounts: [
         { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
@@ -8950,7 +9086,7 @@ var cDriver = {
 };
 
 // frontend/languages/go.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 var GO_IMAGE = "docker.io/library/golang:1.27.4";
 var GOMODCACHE = "/wasm-build/gomodcache";
 var GOCACHE = "/wasm-build/gocache";
@@ -9078,9 +9214,9 @@ function moduleCacheMount(modules) {
 }
 function downloadModules(inputs, env) {
   const { module, label, ignoreCache } = inputs;
-  const dir = path3.join(SRC_DIR, module.source);
+  const dir = path4.join(SRC_DIR, module.source);
   const definitions = scratch().file(
-    copy(inputs.context, path3.join("/", module.source), "/", {
+    copy(inputs.context, path4.join("/", module.source), "/", {
       contentsOnly: true,
       include: GO_MODULE_FILES
     }),
@@ -9107,7 +9243,7 @@ async function buildGoFamily(inputs, b) {
   const run = inputs.toolchain.run({
     args: b.args(`${OUT_DIR}/${module.name}.wasm`),
     env: b.buildEnv,
-    cwd: path3.join(SRC_DIR, module.source),
+    cwd: path4.join(SRC_DIR, module.source),
     user: BUILD_USER,
     network: "none",
     mounts: [
@@ -9143,8 +9279,1017 @@ var goDriver = {
   }
 };
 
+// frontend/languages/javascript.ts
+import path6 from "node:path/posix";
+
+// frontend/languages/wasi-wit.ts
+var WASI_WIT_VERSION = "0.2.12";
+var WASI_WIT_PACKAGES = {
+  "wasi-cli": `package wasi:cli@0.2.12;
+world command {
+  include imports;
+  export run;
+}
+interface environment {
+  get-environment: func() -> list<tuple<string, string>>;
+  get-arguments: func() -> list<string>;
+  initial-cwd: func() -> option<string>;
+}
+interface exit {
+  exit: func(status: result);
+  exit-with-code: func(status-code: u8);
+}
+world imports {
+  include wasi:clocks/imports@0.2.12;
+  include wasi:filesystem/imports@0.2.12;
+  include wasi:sockets/imports@0.2.12;
+  include wasi:random/imports@0.2.12;
+  include wasi:io/imports@0.2.12;
+  import environment;
+  import exit;
+  import stdin;
+  import stdout;
+  import stderr;
+  import terminal-input;
+  import terminal-output;
+  import terminal-stdin;
+  import terminal-stdout;
+  import terminal-stderr;
+}
+interface run {
+  run: func() -> result;
+}
+interface stdin {
+  use wasi:io/streams@0.2.12.{input-stream};
+  get-stdin: func() -> input-stream;
+}
+interface stdout {
+  use wasi:io/streams@0.2.12.{output-stream};
+  get-stdout: func() -> output-stream;
+}
+interface stderr {
+  use wasi:io/streams@0.2.12.{output-stream};
+  get-stderr: func() -> output-stream;
+}
+interface terminal-input {
+    resource terminal-input;
+}
+interface terminal-output {
+    resource terminal-output;
+}
+interface terminal-stdin {
+    use terminal-input.{terminal-input};
+    get-terminal-stdin: func() -> option<terminal-input>;
+}
+interface terminal-stdout {
+    use terminal-output.{terminal-output};
+    get-terminal-stdout: func() -> option<terminal-output>;
+}
+interface terminal-stderr {
+    use terminal-output.{terminal-output};
+    get-terminal-stderr: func() -> option<terminal-output>;
+}
+`,
+  "wasi-clocks": `package wasi:clocks@0.2.12;
+interface monotonic-clock {
+    use wasi:io/poll@0.2.12.{pollable};
+    type instant = u64;
+    type duration = u64;
+    now: func() -> instant;
+    resolution: func() -> duration;
+    subscribe-instant: func(
+        when: instant,
+    ) -> pollable;
+    subscribe-duration: func(
+        when: duration,
+    ) -> pollable;
+}
+@unstable(feature = clocks-timezone)
+interface timezone {
+    @unstable(feature = clocks-timezone)
+    use wall-clock.{datetime};
+    @unstable(feature = clocks-timezone)
+    display: func(when: datetime) -> timezone-display;
+    @unstable(feature = clocks-timezone)
+    utc-offset: func(when: datetime) -> s32;
+    @unstable(feature = clocks-timezone)
+    record timezone-display {
+        utc-offset: s32,
+        name: string,
+        in-daylight-saving-time: bool,
+    }
+}
+interface wall-clock {
+    record datetime {
+        seconds: u64,
+        nanoseconds: u32,
+    }
+    now: func() -> datetime;
+    resolution: func() -> datetime;
+}
+world imports {
+    import monotonic-clock;
+    import wall-clock;
+    @unstable(feature = clocks-timezone)
+    import timezone;
+}
+`,
+  "wasi-filesystem": `package wasi:filesystem@0.2.12;
+interface preopens {
+    use types.{descriptor};
+    get-directories: func() -> list<tuple<descriptor, string>>;
+}
+interface types {
+    use wasi:io/streams@0.2.12.{input-stream, output-stream, error};
+    use wasi:clocks/wall-clock@0.2.12.{datetime};
+    type filesize = u64;
+    enum descriptor-type {
+        unknown,
+        block-device,
+        character-device,
+        directory,
+        fifo,
+        symbolic-link,
+        regular-file,
+        socket,
+    }
+    flags descriptor-flags {
+        read,
+        write,
+        file-integrity-sync,
+        data-integrity-sync,
+        requested-write-sync,
+        mutate-directory,
+    }
+    record descriptor-stat {
+        %type: descriptor-type,
+        link-count: link-count,
+        size: filesize,
+        data-access-timestamp: option<datetime>,
+        data-modification-timestamp: option<datetime>,
+        status-change-timestamp: option<datetime>,
+    }
+    flags path-flags {
+        symlink-follow,
+    }
+    flags open-flags {
+        create,
+        directory,
+        exclusive,
+        truncate,
+    }
+    type link-count = u64;
+    variant new-timestamp {
+        no-change,
+        now,
+        timestamp(datetime),
+    }
+    record directory-entry {
+        %type: descriptor-type,
+        name: string,
+    }
+    enum error-code {
+        access,
+        would-block,
+        already,
+        bad-descriptor,
+        busy,
+        deadlock,
+        quota,
+        exist,
+        file-too-large,
+        illegal-byte-sequence,
+        in-progress,
+        interrupted,
+        invalid,
+        io,
+        is-directory,
+        loop,
+        too-many-links,
+        message-size,
+        name-too-long,
+        no-device,
+        no-entry,
+        no-lock,
+        insufficient-memory,
+        insufficient-space,
+        not-directory,
+        not-empty,
+        not-recoverable,
+        unsupported,
+        no-tty,
+        no-such-device,
+        overflow,
+        not-permitted,
+        pipe,
+        read-only,
+        invalid-seek,
+        text-file-busy,
+        cross-device,
+    }
+    enum advice {
+        normal,
+        sequential,
+        random,
+        will-need,
+        dont-need,
+        no-reuse,
+    }
+    record metadata-hash-value {
+       lower: u64,
+       upper: u64,
+    }
+    resource descriptor {
+        read-via-stream: func(
+            offset: filesize,
+        ) -> result<input-stream, error-code>;
+        write-via-stream: func(
+            offset: filesize,
+        ) -> result<output-stream, error-code>;
+        append-via-stream: func() -> result<output-stream, error-code>;
+        advise: func(
+            offset: filesize,
+            length: filesize,
+            advice: advice
+        ) -> result<_, error-code>;
+        sync-data: func() -> result<_, error-code>;
+        get-flags: func() -> result<descriptor-flags, error-code>;
+        get-type: func() -> result<descriptor-type, error-code>;
+        set-size: func(size: filesize) -> result<_, error-code>;
+        set-times: func(
+            data-access-timestamp: new-timestamp,
+            data-modification-timestamp: new-timestamp,
+        ) -> result<_, error-code>;
+        read: func(
+            length: filesize,
+            offset: filesize,
+        ) -> result<tuple<list<u8>, bool>, error-code>;
+        write: func(
+            buffer: list<u8>,
+            offset: filesize,
+        ) -> result<filesize, error-code>;
+        read-directory: func() -> result<directory-entry-stream, error-code>;
+        sync: func() -> result<_, error-code>;
+        create-directory-at: func(
+            path: string,
+        ) -> result<_, error-code>;
+        stat: func() -> result<descriptor-stat, error-code>;
+        stat-at: func(
+            path-flags: path-flags,
+            path: string,
+        ) -> result<descriptor-stat, error-code>;
+        set-times-at: func(
+            path-flags: path-flags,
+            path: string,
+            data-access-timestamp: new-timestamp,
+            data-modification-timestamp: new-timestamp,
+        ) -> result<_, error-code>;
+        link-at: func(
+            old-path-flags: path-flags,
+            old-path: string,
+            new-descriptor: borrow<descriptor>,
+            new-path: string,
+        ) -> result<_, error-code>;
+        open-at: func(
+            path-flags: path-flags,
+            path: string,
+            open-flags: open-flags,
+            %flags: descriptor-flags,
+        ) -> result<descriptor, error-code>;
+        readlink-at: func(
+            path: string,
+        ) -> result<string, error-code>;
+        remove-directory-at: func(
+            path: string,
+        ) -> result<_, error-code>;
+        rename-at: func(
+            old-path: string,
+            new-descriptor: borrow<descriptor>,
+            new-path: string,
+        ) -> result<_, error-code>;
+        symlink-at: func(
+            old-path: string,
+            new-path: string,
+        ) -> result<_, error-code>;
+        unlink-file-at: func(
+            path: string,
+        ) -> result<_, error-code>;
+        is-same-object: func(other: borrow<descriptor>) -> bool;
+        metadata-hash: func() -> result<metadata-hash-value, error-code>;
+        metadata-hash-at: func(
+            path-flags: path-flags,
+            path: string,
+        ) -> result<metadata-hash-value, error-code>;
+    }
+    resource directory-entry-stream {
+        read-directory-entry: func() -> result<option<directory-entry>, error-code>;
+    }
+    filesystem-error-code: func(err: borrow<error>) -> option<error-code>;
+}
+world imports {
+    import types;
+    import preopens;
+}
+`,
+  "wasi-http": `package wasi:http@0.2.12;
+interface incoming-handler {
+  use types.{incoming-request, response-outparam};
+  handle: func(
+    request: incoming-request,
+    response-out: response-outparam
+  );
+}
+interface outgoing-handler {
+  use types.{
+    outgoing-request, request-options, future-incoming-response, error-code
+  };
+  handle: func(
+    request: outgoing-request,
+    options: option<request-options>
+  ) -> result<future-incoming-response, error-code>;
+}
+world imports {
+  import wasi:clocks/monotonic-clock@0.2.12;
+  import wasi:clocks/wall-clock@0.2.12;
+  import wasi:random/random@0.2.12;
+  import wasi:cli/stdout@0.2.12;
+  import wasi:cli/stderr@0.2.12;
+  import wasi:cli/stdin@0.2.12;
+  import outgoing-handler;
+}
+world proxy {
+  include imports;
+  export incoming-handler;
+}
+interface types {
+  use wasi:clocks/monotonic-clock@0.2.12.{duration};
+  use wasi:io/streams@0.2.12.{input-stream, output-stream};
+  use wasi:io/error@0.2.12.{error as io-error};
+  use wasi:io/poll@0.2.12.{pollable};
+  variant method {
+    get,
+    head,
+    post,
+    put,
+    delete,
+    connect,
+    options,
+    trace,
+    patch,
+    other(string)
+  }
+  variant scheme {
+    HTTP,
+    HTTPS,
+    other(string)
+  }
+  variant error-code {
+    DNS-timeout,
+    DNS-error(DNS-error-payload),
+    destination-not-found,
+    destination-unavailable,
+    destination-IP-prohibited,
+    destination-IP-unroutable,
+    connection-refused,
+    connection-terminated,
+    connection-timeout,
+    connection-read-timeout,
+    connection-write-timeout,
+    connection-limit-reached,
+    TLS-protocol-error,
+    TLS-certificate-error,
+    TLS-alert-received(TLS-alert-received-payload),
+    HTTP-request-denied,
+    HTTP-request-length-required,
+    HTTP-request-body-size(option<u64>),
+    HTTP-request-method-invalid,
+    HTTP-request-URI-invalid,
+    HTTP-request-URI-too-long,
+    HTTP-request-header-section-size(option<u32>),
+    HTTP-request-header-size(option<field-size-payload>),
+    HTTP-request-trailer-section-size(option<u32>),
+    HTTP-request-trailer-size(field-size-payload),
+    HTTP-response-incomplete,
+    HTTP-response-header-section-size(option<u32>),
+    HTTP-response-header-size(field-size-payload),
+    HTTP-response-body-size(option<u64>),
+    HTTP-response-trailer-section-size(option<u32>),
+    HTTP-response-trailer-size(field-size-payload),
+    HTTP-response-transfer-coding(option<string>),
+    HTTP-response-content-coding(option<string>),
+    HTTP-response-timeout,
+    HTTP-upgrade-failed,
+    HTTP-protocol-error,
+    loop-detected,
+    configuration-error,
+    internal-error(option<string>)
+  }
+  record DNS-error-payload {
+    rcode: option<string>,
+    info-code: option<u16>
+  }
+  record TLS-alert-received-payload {
+    alert-id: option<u8>,
+    alert-message: option<string>
+  }
+  record field-size-payload {
+    field-name: option<string>,
+    field-size: option<u32>
+  }
+  http-error-code: func(err: borrow<io-error>) -> option<error-code>;
+  variant header-error {
+    invalid-syntax,
+    forbidden,
+    immutable,
+  }
+  type field-name = field-key;
+  type field-key = string;
+  type field-value = list<u8>;
+  resource fields {
+    constructor();
+    from-list: static func(
+      entries: list<tuple<field-name,field-value>>
+    ) -> result<fields, header-error>;
+    get: func(name: field-name) -> list<field-value>;
+    has: func(name: field-name) -> bool;
+    set: func(name: field-name, value: list<field-value>) -> result<_, header-error>;
+    delete: func(name: field-name) -> result<_, header-error>;
+    append: func(name: field-name, value: field-value) -> result<_, header-error>;
+    entries: func() -> list<tuple<field-name,field-value>>;
+    clone: func() -> fields;
+  }
+  type headers = fields;
+  type trailers = fields;
+  resource incoming-request {
+    method: func() -> method;
+    path-with-query: func() -> option<string>;
+    scheme: func() -> option<scheme>;
+    authority: func() -> option<string>;
+    headers: func() -> headers;
+    consume: func() -> result<incoming-body>;
+  }
+  resource outgoing-request {
+    constructor(
+      headers: headers
+    );
+    body: func() -> result<outgoing-body>;
+    method: func() -> method;
+    set-method: func(method: method) -> result;
+    path-with-query: func() -> option<string>;
+    set-path-with-query: func(path-with-query: option<string>) -> result;
+    scheme: func() -> option<scheme>;
+    set-scheme: func(scheme: option<scheme>) -> result;
+    authority: func() -> option<string>;
+    set-authority: func(authority: option<string>) -> result;
+    headers: func() -> headers;
+  }
+  resource request-options {
+    constructor();
+    connect-timeout: func() -> option<duration>;
+    set-connect-timeout: func(duration: option<duration>) -> result;
+    first-byte-timeout: func() -> option<duration>;
+    set-first-byte-timeout: func(duration: option<duration>) -> result;
+    between-bytes-timeout: func() -> option<duration>;
+    set-between-bytes-timeout: func(duration: option<duration>) -> result;
+  }
+  resource response-outparam {
+    @unstable(feature = informational-outbound-responses)
+    send-informational: func(
+      status: u16,
+      headers: headers
+    ) -> result<_, error-code>;
+    set: static func(
+      param: response-outparam,
+      response: result<outgoing-response, error-code>,
+    );
+  }
+  type status-code = u16;
+  resource incoming-response {
+    status: func() -> status-code;
+    headers: func() -> headers;
+    consume: func() -> result<incoming-body>;
+  }
+  resource incoming-body {
+    %stream: func() -> result<input-stream>;
+    finish: static func(this: incoming-body) -> future-trailers;
+  }
+  resource future-trailers {
+    subscribe: func() -> pollable;
+    get: func() -> option<result<result<option<trailers>, error-code>>>;
+  }
+  resource outgoing-response {
+    constructor(headers: headers);
+    status-code: func() -> status-code;
+    set-status-code: func(status-code: status-code) -> result;
+    headers: func() -> headers;
+    body: func() -> result<outgoing-body>;
+  }
+  resource outgoing-body {
+    write: func() -> result<output-stream>;
+    finish: static func(
+      this: outgoing-body,
+      trailers: option<trailers>
+    ) -> result<_, error-code>;
+  }
+  resource future-incoming-response {
+    subscribe: func() -> pollable;
+    get: func() -> option<result<result<incoming-response, error-code>>>;
+  }
+}
+`,
+  "wasi-io": `package wasi:io@0.2.12;
+interface error {
+    resource error {
+        to-debug-string: func() -> string;
+    }
+}
+interface poll {
+    resource pollable {
+        ready: func() -> bool;
+        block: func();
+    }
+    poll: func(in: list<borrow<pollable>>) -> list<u32>;
+}
+interface streams {
+    use error.{error};
+    use poll.{pollable};
+    variant stream-error {
+        last-operation-failed(error),
+        closed
+    }
+    resource input-stream {
+        read: func(
+            len: u64
+        ) -> result<list<u8>, stream-error>;
+        blocking-read: func(
+            len: u64
+        ) -> result<list<u8>, stream-error>;
+        skip: func(
+            len: u64,
+        ) -> result<u64, stream-error>;
+        blocking-skip: func(
+            len: u64,
+        ) -> result<u64, stream-error>;
+        subscribe: func() -> pollable;
+    }
+    resource output-stream {
+        check-write: func() -> result<u64, stream-error>;
+        write: func(
+            contents: list<u8>
+        ) -> result<_, stream-error>;
+        blocking-write-and-flush: func(
+            contents: list<u8>
+        ) -> result<_, stream-error>;
+        flush: func() -> result<_, stream-error>;
+        blocking-flush: func() -> result<_, stream-error>;
+        subscribe: func() -> pollable;
+        write-zeroes: func(
+            len: u64
+        ) -> result<_, stream-error>;
+        blocking-write-zeroes-and-flush: func(
+            len: u64
+        ) -> result<_, stream-error>;
+        splice: func(
+            src: borrow<input-stream>,
+            len: u64,
+        ) -> result<u64, stream-error>;
+        blocking-splice: func(
+            src: borrow<input-stream>,
+            len: u64,
+        ) -> result<u64, stream-error>;
+    }
+}
+world imports {
+    import streams;
+    import poll;
+}
+`,
+  "wasi-random": `package wasi:random@0.2.12;
+interface insecure-seed {
+    insecure-seed: func() -> tuple<u64, u64>;
+}
+interface insecure {
+    get-insecure-random-bytes: func(len: u64) -> list<u8>;
+    get-insecure-random-u64: func() -> u64;
+}
+interface random {
+    get-random-bytes: func(len: u64) -> list<u8>;
+    get-random-u64: func() -> u64;
+}
+world imports {
+    import random;
+    import insecure;
+    import insecure-seed;
+}
+`,
+  "wasi-sockets": `package wasi:sockets@0.2.12;
+interface instance-network {
+    use network.{network};
+    instance-network: func() -> network;
+}
+interface ip-name-lookup {
+    use wasi:io/poll@0.2.12.{pollable};
+    use network.{network, error-code, ip-address};
+    resolve-addresses: func(network: borrow<network>, name: string) -> result<resolve-address-stream, error-code>;
+    resource resolve-address-stream {
+        resolve-next-address: func() -> result<option<ip-address>, error-code>;
+        subscribe: func() -> pollable;
+    }
+}
+interface network {
+    @unstable(feature = network-error-code)
+    use wasi:io/error@0.2.12.{error};
+    resource network;
+    enum error-code {
+        unknown,
+        access-denied,
+        not-supported,
+        invalid-argument,
+        out-of-memory,
+        timeout,
+        concurrency-conflict,
+        not-in-progress,
+        would-block,
+        invalid-state,
+        new-socket-limit,
+        address-not-bindable,
+        address-in-use,
+        remote-unreachable,
+        connection-refused,
+        connection-reset,
+        connection-aborted,
+        datagram-too-large,
+        name-unresolvable,
+        temporary-resolver-failure,
+        permanent-resolver-failure,
+    }
+    @unstable(feature = network-error-code)
+    network-error-code: func(err: borrow<error>) -> option<error-code>;
+    enum ip-address-family {
+        ipv4,
+        ipv6,
+    }
+    type ipv4-address = tuple<u8, u8, u8, u8>;
+    type ipv6-address = tuple<u16, u16, u16, u16, u16, u16, u16, u16>;
+    variant ip-address {
+        ipv4(ipv4-address),
+        ipv6(ipv6-address),
+    }
+    record ipv4-socket-address {
+        port: u16,
+        address: ipv4-address,
+    }
+    record ipv6-socket-address {
+        port: u16,
+        flow-info: u32,
+        address: ipv6-address,
+        scope-id: u32,
+    }
+    variant ip-socket-address {
+        ipv4(ipv4-socket-address),
+        ipv6(ipv6-socket-address),
+    }
+}
+interface tcp-create-socket {
+    use network.{network, error-code, ip-address-family};
+    use tcp.{tcp-socket};
+    create-tcp-socket: func(address-family: ip-address-family) -> result<tcp-socket, error-code>;
+}
+interface tcp {
+    use wasi:io/streams@0.2.12.{input-stream, output-stream};
+    use wasi:io/poll@0.2.12.{pollable};
+    use wasi:clocks/monotonic-clock@0.2.12.{duration};
+    use network.{network, error-code, ip-socket-address, ip-address-family};
+    enum shutdown-type {
+        receive,
+        send,
+        both,
+    }
+    resource tcp-socket {
+        start-bind: func(network: borrow<network>, local-address: ip-socket-address) -> result<_, error-code>;
+        finish-bind: func() -> result<_, error-code>;
+        start-connect: func(network: borrow<network>, remote-address: ip-socket-address) -> result<_, error-code>;
+        finish-connect: func() -> result<tuple<input-stream, output-stream>, error-code>;
+        start-listen: func() -> result<_, error-code>;
+        finish-listen: func() -> result<_, error-code>;
+        accept: func() -> result<tuple<tcp-socket, input-stream, output-stream>, error-code>;
+        local-address: func() -> result<ip-socket-address, error-code>;
+        remote-address: func() -> result<ip-socket-address, error-code>;
+        is-listening: func() -> bool;
+        address-family: func() -> ip-address-family;
+        set-listen-backlog-size: func(value: u64) -> result<_, error-code>;
+        keep-alive-enabled: func() -> result<bool, error-code>;
+        set-keep-alive-enabled: func(value: bool) -> result<_, error-code>;
+        keep-alive-idle-time: func() -> result<duration, error-code>;
+        set-keep-alive-idle-time: func(value: duration) -> result<_, error-code>;
+        keep-alive-interval: func() -> result<duration, error-code>;
+        set-keep-alive-interval: func(value: duration) -> result<_, error-code>;
+        keep-alive-count: func() -> result<u32, error-code>;
+        set-keep-alive-count: func(value: u32) -> result<_, error-code>;
+        hop-limit: func() -> result<u8, error-code>;
+        set-hop-limit: func(value: u8) -> result<_, error-code>;
+        receive-buffer-size: func() -> result<u64, error-code>;
+        set-receive-buffer-size: func(value: u64) -> result<_, error-code>;
+        send-buffer-size: func() -> result<u64, error-code>;
+        set-send-buffer-size: func(value: u64) -> result<_, error-code>;
+        subscribe: func() -> pollable;
+        shutdown: func(shutdown-type: shutdown-type) -> result<_, error-code>;
+    }
+}
+interface udp-create-socket {
+    use network.{network, error-code, ip-address-family};
+    use udp.{udp-socket};
+    create-udp-socket: func(address-family: ip-address-family) -> result<udp-socket, error-code>;
+}
+interface udp {
+    use wasi:io/poll@0.2.12.{pollable};
+    use network.{network, error-code, ip-socket-address, ip-address-family};
+    record incoming-datagram {
+        data: list<u8>,
+        remote-address: ip-socket-address,
+    }
+    record outgoing-datagram {
+        data: list<u8>,
+        remote-address: option<ip-socket-address>,
+    }
+    resource udp-socket {
+        start-bind: func(network: borrow<network>, local-address: ip-socket-address) -> result<_, error-code>;
+        finish-bind: func() -> result<_, error-code>;
+        %stream: func(remote-address: option<ip-socket-address>) -> result<tuple<incoming-datagram-stream, outgoing-datagram-stream>, error-code>;
+        local-address: func() -> result<ip-socket-address, error-code>;
+        remote-address: func() -> result<ip-socket-address, error-code>;
+        address-family: func() -> ip-address-family;
+        unicast-hop-limit: func() -> result<u8, error-code>;
+        set-unicast-hop-limit: func(value: u8) -> result<_, error-code>;
+        receive-buffer-size: func() -> result<u64, error-code>;
+        set-receive-buffer-size: func(value: u64) -> result<_, error-code>;
+        send-buffer-size: func() -> result<u64, error-code>;
+        set-send-buffer-size: func(value: u64) -> result<_, error-code>;
+        subscribe: func() -> pollable;
+    }
+    resource incoming-datagram-stream {
+        receive: func(max-results: u64) -> result<list<incoming-datagram>, error-code>;
+        subscribe: func() -> pollable;
+    }
+    resource outgoing-datagram-stream {
+        check-send: func() -> result<u64, error-code>;
+        send: func(datagrams: list<outgoing-datagram>) -> result<u64, error-code>;
+        subscribe: func() -> pollable;
+    }
+}
+world imports {
+    import instance-network;
+    import network;
+    import udp;
+    import udp-create-socket;
+    import tcp;
+    import tcp-create-socket;
+    import ip-name-lookup;
+}
+`
+};
+
+// frontend/languages/world.ts
+import path5 from "node:path/posix";
+var BUILTIN_WIT_DIR = "/wasm-build/wit";
+function builtinWorldWit(world) {
+  return `// Written by wasm-build: the built-in world ${world}.
+package wasm-build:app;
+
+world ${localName(world)} {
+  include ${world}@${WASI_WIT_VERSION};
+}
+`;
+}
+var localName = (world) => world.slice(world.lastIndexOf("/") + 1);
+function chooseWorld(opts, source, label, ignoreCache) {
+  if (opts.wit !== void 0) return { witDir: path5.join(SRC_DIR, source, opts.wit), world: opts.world };
+  const world = BUILTIN_WORLDS.find((w) => w === opts.world);
+  if (!world) throw new Error(`world "${opts.world}" is not built in and the module names no wit directory`);
+  const at = { createdTime: /* @__PURE__ */ new Date(0) };
+  let files = new FileActions().mkfile("/world.wit", 420, builtinWorldWit(world), at);
+  for (const [name, text2] of Object.entries(WASI_WIT_PACKAGES)) {
+    files = files.mkdir(`/deps/${name}`, 493, { parents: true, ...at }).mkfile(`/deps/${name}/package.wit`, 420, text2, at);
+  }
+  const dir = scratch().file(files, { ignoreCache, customName: `${label} WIT of ${world}` });
+  return {
+    witDir: BUILTIN_WIT_DIR,
+    world: localName(world),
+    mount: { type: "bind", dest: BUILTIN_WIT_DIR, source: dir, readonly: true }
+  };
+}
+
+// frontend/languages/javascript.ts
+var JS_TOOLS = ["@bytecodealliance/componentize-js", "esbuild"];
+var ENGINE = "node_modules/@bytecodealliance/componentize-js/lib/starlingmonkey_embedding.wasm";
+var ENGINE_WASI_VERSION = 'const m = new WebAssembly.Module(require("fs").readFileSync(process.argv[1]));const e = WebAssembly.Module.exports(m).map((x) => x.name).find((n) => n.startsWith("wasi:http/incoming-handler@"));console.log(e ? e.slice(e.indexOf("@") + 1, e.indexOf("#")) : "")';
+var COMPILE_SCRIPT = [
+  "set -eu",
+  'entry="$1" wit="$2" world="$3" out="$4" kind="$5"',
+  `for tool in ${JS_TOOLS.join(" ")}; do`,
+  '  if [ ! -d "node_modules/$tool" ]; then',
+  `    echo "wasm-build: package.json must depend on $tool: a JavaScript module is bundled by esbuild and made a component by @bytecodealliance/componentize-js, both from the project's node_modules" >&2`,
+  "    exit 1",
+  "  fi",
+  "done",
+  // Under the working directory: componentize-js reads the WIT from a Wasm build of its splicer that
+  // sees only the working directory (a path outside it is "No such file or directory").
+  'work="$(mktemp -d "$PWD/.wasm-build.XXXXXX")"',
+  'npx --no-install esbuild "$entry" --bundle --format=esm --platform=browser "--external:wasi:*" \\',
+  '  --log-level=warning "--outfile=$work/bundle.js"',
+  'if [ "$kind" != own ]; then cp -R "$wit" "$work/wit"; wit="$work/wit"; fi',
+  'if [ "$kind" = proxy ]; then',
+  `  version="$(node -e '${ENGINE_WASI_VERSION}' ${ENGINE})"`,
+  '  if [ -n "$version" ]; then',
+  `    find "$wit" -name "*.wit" -exec sed -i "s/@${WASI_WIT_VERSION.replaceAll(".", "\\.")}/@$version/g" {} +`,
+  "  fi",
+  "fi",
+  // The source first: `-d` takes every argument after it.
+  'set -- "$work/bundle.js" --wit "$wit" --world-name "$world" -o "$out"',
+  'if [ "$kind" = command ]; then set -- "$@" -d http fetch-event; fi',
+  'npx --no-install componentize-js "$@"'
+].join("\n");
+function worldKind(opts) {
+  if (opts.wit !== void 0) return "own";
+  return opts.world === "wasi:http/proxy" ? "proxy" : "command";
+}
+function options2(module) {
+  if (!module.javascript) throw new Error(`module "${module.name}" has no javascript options`);
+  return module.javascript;
+}
+var javascriptDriver = {
+  languages: ["javascript"],
+  defaultImage: () => NODE_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const opts = options2(module);
+    const deps = await npmDependencies(
+      inputs,
+      `a JavaScript module needs one that depends on ${JS_TOOLS.join(" and ")}`
+    );
+    if ((await inputs.files([opts.entry])).length === 0) {
+      throw new ModuleError(
+        module.name,
+        ["javascript", "entry"],
+        `the entry "${opts.entry}" is not under "${module.source}" (set javascript.entry)`
+      );
+    }
+    const world = chooseWorld(opts, module.source, label, ignoreCache);
+    const out = `${OUT_DIR}/${module.name}.wasm`;
+    const cwd = path6.join(SRC_DIR, module.source);
+    const compile = inputs.toolchain.run({
+      args: [
+        "sh",
+        "-c",
+        COMPILE_SCRIPT,
+        "wasm-build-javascript",
+        opts.entry,
+        world.witDir,
+        world.world,
+        out,
+        worldKind(opts)
+      ],
+      env: deps.env,
+      cwd,
+      network: "none",
+      mounts: [
+        // Writable only because runc must create the node_modules mount point inside it (on a read-only
+        // mount that fails with EROFS); the exec's copy of the context is thrown away.
+        { type: "bind", dest: SRC_DIR, source: inputs.context },
+        nodeModulesMount(deps, cwd),
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...world.mount ? [world.mount] : []
+      ],
+      ignoreCache,
+      customName: `${label} esbuild ${opts.entry} + componentize-js (${opts.world})`
+    });
+    return { output: compile.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
+// frontend/languages/python.ts
+import path7 from "node:path/posix";
+var PYTHON_IMAGE = "docker.io/library/python:3.13-slim-bookworm";
+var TOOLS_DIR = "/wasm-build/componentize-py";
+var PACKAGES_DIR = "/wasm-build/site-packages";
+var REQUIREMENTS = "requirements.txt";
+var PIP_CACHE_DIR = "/root/.cache/pip";
+var PIP_CACHE_ID = "wasm-build-pip-cache";
+function options3(module) {
+  if (!module.python) throw new Error(`module "${module.name}" has no python options`);
+  return module.python;
+}
+function pipInstallArgs(target, packages, onlyAny) {
+  return [
+    "python3",
+    "-m",
+    "pip",
+    "install",
+    "--target",
+    target,
+    "--only-binary=:all:",
+    ...onlyAny ? ["--platform", "any"] : [],
+    "--no-compile",
+    ...packages
+  ];
+}
+var appFiles = (app) => {
+  const base = app.replaceAll(".", "/");
+  return [`${base}.py`, `${base}/__init__.py`];
+};
+var pythonDriver = {
+  languages: ["python"],
+  defaultImage: () => PYTHON_IMAGE,
+  async build(inputs) {
+    const { module, label, ignoreCache } = inputs;
+    const opts = options3(module);
+    const present = await inputs.files([...appFiles(opts.app), REQUIREMENTS]);
+    if (!appFiles(opts.app).some((f) => present.includes(f))) {
+      throw new ModuleError(
+        module.name,
+        ["python", "app"],
+        `the app module "${opts.app}" is neither ${appFiles(opts.app).join(" nor ")} under "${module.source}" (set python.app)`
+      );
+    }
+    const cacheDir = inputs.toolchainEnv.get("PIP_CACHE_DIR") ?? PIP_CACHE_DIR;
+    const env = {
+      PIP_DISABLE_PIP_VERSION_CHECK: "1",
+      PIP_ROOT_USER_ACTION: "ignore",
+      PIP_CACHE_DIR: cacheDir,
+      ...module.env
+    };
+    const pipCache = { type: "cache", dest: cacheDir, id: PIP_CACHE_ID, sharing: "shared" };
+    const tool = `componentize-py==${opts["componentize-py"]}`;
+    const tools = inputs.toolchain.run({
+      args: pipInstallArgs(TOOLS_DIR, [tool], false),
+      env,
+      mounts: [{ type: "bind", dest: TOOLS_DIR, source: scratch() }, pipCache],
+      ignoreCache,
+      customName: `${label} pip install ${tool}`
+    });
+    const mounts = [
+      { type: "bind", dest: TOOLS_DIR, source: tools.mount(TOOLS_DIR), readonly: true }
+    ];
+    const pythonPath = ["-p", "."];
+    if (present.includes(REQUIREMENTS)) {
+      const requirements = scratch().file(
+        copy(inputs.context, path7.join("/", module.source, REQUIREMENTS), `/${REQUIREMENTS}`),
+        { ignoreCache, customName: `${label} ${REQUIREMENTS}` }
+      );
+      const install = inputs.toolchain.run({
+        args: pipInstallArgs(PACKAGES_DIR, ["-r", `/wasm-build/${REQUIREMENTS}`], true),
+        env,
+        mounts: [
+          { type: "bind", dest: PACKAGES_DIR, source: scratch() },
+          {
+            type: "bind",
+            dest: `/wasm-build/${REQUIREMENTS}`,
+            source: requirements,
+            selector: `/${REQUIREMENTS}`,
+            readonly: true
+          },
+          pipCache
+        ],
+        ignoreCache,
+        customName: `${label} pip install -r ${REQUIREMENTS}`
+      });
+      mounts.push({ type: "bind", dest: PACKAGES_DIR, source: install.mount(PACKAGES_DIR), readonly: true });
+      pythonPath.push("-p", PACKAGES_DIR);
+    }
+    const world = chooseWorld(opts, module.source, label, ignoreCache);
+    const compile = inputs.toolchain.run({
+      args: [
+        "python3",
+        `${TOOLS_DIR}/bin/componentize-py`,
+        "-d",
+        world.witDir,
+        "-w",
+        world.world,
+        "componentize",
+        opts.app,
+        ...pythonPath,
+        "-o",
+        `${OUT_DIR}/${module.name}.wasm`
+      ],
+      env: { ...env, PYTHONPATH: TOOLS_DIR },
+      cwd: path7.join(SRC_DIR, module.source),
+      network: "none",
+      mounts: [
+        // Writable: Python may write __pycache__ beside the app; the exec's copy of the context is thrown away.
+        { type: "bind", dest: SRC_DIR, source: inputs.context },
+        { type: "bind", dest: OUT_DIR, source: scratch() },
+        ...mounts,
+        ...world.mount ? [world.mount] : []
+      ],
+      ignoreCache,
+      customName: `${label} componentize-py componentize ${opts.app} (${opts.world})`
+    });
+    return { output: compile.mount(OUT_DIR), path: `/${module.name}.wasm` };
+  }
+};
+
 // frontend/languages/rust.ts
-import path4 from "node:path/posix";
+import path8 from "node:path/posix";
 var RUST_IMAGE = "docker.io/library/rust:1.96.0";
 var TARGET_DIR = "/cargo-target";
 var targetCacheId = (module) => `wasm-build-cargo-target-${module.name}`;
@@ -9210,7 +10355,7 @@ var MANIFEST_PATTERNS = [
   "**/*.rs"
 ];
 function manifestSet(module, files) {
-  const packageDirs = files.filter((f) => path4.basename(f) === "Cargo.toml").map((f) => path4.dirname(f));
+  const packageDirs = files.filter((f) => path8.basename(f) === "Cargo.toml").map((f) => path8.dirname(f));
   if (!packageDirs.includes(".")) {
     throw new ModuleError(
       module.name,
@@ -9233,10 +10378,10 @@ function manifestSet(module, files) {
   return { copies: copies.sort(), stubs: stubs.sort(), locked: files.includes("Cargo.lock") };
 }
 function manifestState(inputs, set2) {
-  const at = (f) => path4.join("/", inputs.module.source, f);
+  const at = (f) => path8.join("/", inputs.module.source, f);
   let actions = new FileActions();
   for (const f of set2.copies) actions = actions.copy(inputs.context, at(f), at(f), { createDestPath: true });
-  for (const dir of [...new Set(set2.stubs.map((f) => path4.dirname(at(f))))].sort()) {
+  for (const dir of [...new Set(set2.stubs.map((f) => path8.dirname(at(f))))].sort()) {
     actions = actions.mkdir(dir, 493, { parents: true });
   }
   for (const f of set2.stubs) actions = actions.mkfile(at(f), 420, "", { createdTime: /* @__PURE__ */ new Date(0) });
@@ -9312,14 +10457,14 @@ function cargoBuildArgs(module, triple, choice) {
   ];
 }
 function artifactPath(module, triple, choice) {
-  return path4.join(
+  return path8.join(
     TARGET_DIR,
     triple,
     module.profile === "release" ? "release" : "debug",
     `${choice.bin}.wasm`
   );
 }
-var SOURCES_STAMP = path4.join(TARGET_DIR, ".wasm-build-sources.sha256");
+var SOURCES_STAMP = path8.join(TARGET_DIR, ".wasm-build-sources.sha256");
 var BUILD_SCRIPT = [
   'artifact="$1"; output="$2"; stamp="$3"; shift 3',
   `if [ -f "$stamp" ]; then sha256sum -c "$stamp" 2>/dev/null | sed -n 's/: FAILED.*$//p' | while IFS= read -r f; do touch -c -- "$f"; done; fi`,
@@ -9328,7 +10473,7 @@ var BUILD_SCRIPT = [
 ].join("\n");
 function cargoHome(module, toolchainEnv) {
   const home = module.env.HOME ?? toolchainEnv.get("HOME") ?? "/root";
-  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path4.join(home, ".cargo");
+  return module.env.CARGO_HOME ?? toolchainEnv.get("CARGO_HOME") ?? path8.join(home, ".cargo");
 }
 function fetchEnv(module, home) {
   return { ...module.env, CARGO_HOME: home };
@@ -9341,7 +10486,7 @@ function buildEnv(module, home) {
   };
 }
 function fetchedDirs(home) {
-  return [path4.join(home, "registry"), path4.join(home, "git")];
+  return [path8.join(home, "registry"), path8.join(home, "git")];
 }
 function fetchOutputMounts(home) {
   return fetchedDirs(home).map((dest) => ({ type: "bind", dest, source: scratch() }));
@@ -9365,7 +10510,7 @@ var rustDriver = {
   defaultImage: () => RUST_IMAGE,
   async build(inputs) {
     const { module, label, ignoreCache } = inputs;
-    const cwd = path4.join(SRC_DIR, module.source);
+    const cwd = path8.join(SRC_DIR, module.source);
     const home = cargoHome(module, inputs.toolchainEnv);
     const set2 = manifestSet(module, await inputs.files(MANIFEST_PATTERNS));
     const manifests = manifestState(inputs, set2);
@@ -9398,7 +10543,7 @@ ${RUSTC_PROBE}`],
       readJson(inputs, metadata.mount(OUT_DIR), "/metadata.json")
     ]);
     const { triple, rustupAdd, componentize } = chooseTriple(module, parseRustcProbe(probeText));
-    const choice = pickBinary(module, meta2, path4.join(cwd, "Cargo.toml"));
+    const choice = pickBinary(module, meta2, path8.join(cwd, "Cargo.toml"));
     const toolchain = rustupAdd ? inputs.toolchain.run({
       args: ["rustup", "target", "add", triple],
       ignoreCache,
@@ -9413,12 +10558,12 @@ ${RUSTC_PROBE}`],
       ignoreCache,
       customName: `${label} cargo fetch --target ${triple}`
     });
-    const lock = path4.join("/", module.source, "Cargo.lock");
+    const lock = path8.join("/", module.source, "Cargo.lock");
     const source = set2.locked ? inputs.context : inputs.context.file(copy(fetch.mount(SRC_DIR), lock, lock), {
       ignoreCache,
       customName: `${label} add the Cargo.lock cargo fetch resolved`
     });
-    const output = path4.join(OUT_DIR, `${module.name}.wasm`);
+    const output = path8.join(OUT_DIR, `${module.name}.wasm`);
     const build2 = toolchain.run({
       args: [
         "sh",
@@ -9498,19 +10643,19 @@ var tinygoDriver = {
 };
 
 // frontend/languages/zig.ts
-import path5 from "node:path/posix";
+import path9 from "node:path/posix";
 var ZIG_VERSION = "0.17.0";
 var ZIG_IMAGE = `docker.io/euantorano/zig:${ZIG_VERSION}`;
 var ZIG_GLOBAL_CACHE_DIR = "/var/cache/zig/global";
 var ZIG_LOCAL_CACHE_DIR = "/var/cache/zig/local";
 var ZIG_GLOBAL_CACHE_ID = "wasm-build-zig-global-cache";
 var ZIG_LOCAL_CACHE_ID = "wasm-build-zig-local-cache";
-function options2(module) {
+function options4(module) {
   if (!module.zig) throw new Error(`module "${module.name}" has no zig options`);
   return module.zig;
 }
 function zigArgs(module, output) {
-  const opts = options2(module);
+  const opts = options4(module);
   return [
     "zig",
     "build-exe",
@@ -9536,7 +10681,7 @@ var zigDriver = {
   defaultImage: () => ZIG_IMAGE,
   async build(inputs) {
     const { module } = inputs;
-    const opts = options2(module);
+    const opts = options4(module);
     if ((await inputs.files([opts.root])).length === 0) {
       throw new ModuleError(
         module.name,
@@ -9548,7 +10693,7 @@ var zigDriver = {
     const run = inputs.toolchain.run({
       args: zigArgs(module, out),
       env: zigEnv(module),
-      cwd: path5.join(SRC_DIR, module.source),
+      cwd: path9.join(SRC_DIR, module.source),
       network: "none",
       mounts: [
         { type: "bind", dest: SRC_DIR, source: inputs.context, readonly: true },
@@ -9577,20 +10722,22 @@ var drivers = [
   goDriver,
   tinygoDriver,
   assemblyscriptDriver,
-  zigDriver
+  zigDriver,
+  javascriptDriver,
+  pythonDriver
 ];
 function driverFor(language) {
   return drivers.find((d) => d.languages.includes(language));
 }
 
 // frontend/languages/custom.ts
-import path6 from "node:path/posix";
+import path10 from "node:path/posix";
 function buildCustom(inputs) {
   const { module } = inputs;
   if (!module.build || !module.output) {
     throw new ModuleError(module.name, ["build"], "a custom build needs both `build` and `output`");
   }
-  const cwd = path6.join(SRC_DIR, module.source);
+  const cwd = path10.join(SRC_DIR, module.source);
   const run = inputs.toolchain.run({
     args: module.build,
     env: module.env,
@@ -9600,7 +10747,7 @@ function buildCustom(inputs) {
     ignoreCache: inputs.ignoreCache,
     customName: `${inputs.label} build: ${module.build.join(" ")}`
   });
-  return { output: run.mount(SRC_DIR), path: path6.join("/", module.source, module.output) };
+  return { output: run.mount(SRC_DIR), path: path10.join("/", module.source, module.output) };
 }
 
 // src/primitives/wasm-preamble.ts
@@ -9683,17 +10830,17 @@ function headerProblem(bytes2, target) {
 }
 
 // frontend/convert/check-output.ts
-async function checkOutput(gateway, state, path8, opts) {
+async function checkOutput(gateway, state, path12, opts) {
   const evaluate = gateway.caps.has(GatewayCap.solveEvaluate);
   const res = await gateway.solve({
     definition: marshal(state, { platform: opts.platform }).definition,
     cacheImports: [...opts.cacheImports],
     ...evaluate ? { evaluate: true } : {}
   });
-  if (!res.ref) throw new Error(`the daemon returned no result for ${path8}`);
+  if (!res.ref) throw new Error(`the daemon returned no result for ${path12}`);
   let head;
   try {
-    head = await gateway.readFile(res.ref, path8, { offset: 0, length: HEADER_LENGTH });
+    head = await gateway.readFile(res.ref, path12, { offset: 0, length: HEADER_LENGTH });
   } catch (err) {
     if (!evaluate) throw err;
     return { kind: "missing", detail: err.message };
@@ -9964,8 +11111,8 @@ function parseGoModules(goMod, goSum = "") {
     const body = block ? line : single2?.[2];
     if (!kind || body === void 0) continue;
     if (kind === "require") {
-      const [path8, version] = body.split(/\s+/);
-      if (path8 && version) requires.push([unquote(path8), version]);
+      const [path12, version] = body.split(/\s+/);
+      if (path12 && version) requires.push([unquote(path12), version]);
     } else {
       const m = /^(\S+)(?:\s+\S+)?\s*=>\s*(\S+)(?:\s+(\S+))?$/.exec(body);
       if (m) replaces.set(unquote(m[1]), [unquote(m[2]), m[3]]);
@@ -9973,12 +11120,12 @@ function parseGoModules(goMod, goSum = "") {
   }
   const sums = /* @__PURE__ */ new Map();
   for (const line of goSum.split("\n")) {
-    const [path8, version, hash] = line.trim().split(/\s+/);
-    if (path8 && version && hash && !version.endsWith("/go.mod")) sums.set(`${path8} ${version}`, hash);
+    const [path12, version, hash] = line.trim().split(/\s+/);
+    if (path12 && version && hash && !version.endsWith("/go.mod")) sums.set(`${path12} ${version}`, hash);
   }
-  return requires.map(([path8, version]) => {
-    const replaced = replaces.get(path8);
-    const [name, ver] = replaced?.[1] ? [replaced[0], replaced[1]] : [path8, version];
+  return requires.map(([path12, version]) => {
+    const replaced = replaces.get(path12);
+    const [name, ver] = replaced?.[1] ? [replaced[0], replaced[1]] : [path12, version];
     const h1 = sums.get(`${name} ${ver}`);
     return {
       name,
@@ -9992,8 +11139,8 @@ function parseGoModules(goMod, goSum = "") {
 function unquote(s) {
   return s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
 }
-function escapeGoPath(path8) {
-  return path8.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+function escapeGoPath(path12) {
+  return path12.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function parsePackageLock(text2) {
   let doc;
@@ -10056,7 +11203,7 @@ function parseZigZon(text2) {
 
 // frontend/convert/convert.ts
 function moduleContext(settings, module) {
-  const under = (p) => module.source === "." ? p : path7.join(module.source, p);
+  const under = (p) => module.source === "." ? p : path11.join(module.source, p);
   return local(settings.contextKey, {
     sessionId: settings.sessionId,
     include: module.include.map(under),
@@ -10121,7 +11268,7 @@ async function buildModule(ctx, module) {
 async function moduleSbom(module, inputs, toolchain) {
   const read = async (name) => {
     if ((await inputs.files([name])).length === 0) return void 0;
-    const file = module.source === "." ? name : path7.join(module.source, name);
+    const file = module.source === "." ? name : path11.join(module.source, name);
     return new TextDecoder().decode(await inputs.read(inputs.context, file));
   };
   try {
@@ -10132,17 +11279,17 @@ async function moduleSbom(module, inputs, toolchain) {
     throw new ModuleError(module.name, ["language"], `for the SBOM: ${err.message}`);
   }
 }
-function moduleSpan(ctx, module, path8) {
+function moduleSpan(ctx, module, path12) {
   const index = Math.max(
     0,
     ctx.spec.module.findIndex((m) => m.name === module.name)
   );
-  const r = ctx.spec.locate(["module", index, ...path8]);
+  const r = ctx.spec.locate(["module", index, ...path12]);
   return { start: { line: r.line, character: r.column }, end: { line: r.endLine, character: r.endColumn } };
 }
-function moduleError(ctx, module, path8, message2) {
+function moduleError(ctx, module, path12, message2) {
   return sourceError(`module "${module.name}": ${message2}`, ctx.settings.file, [
-    moduleSpan(ctx, module, path8)
+    moduleSpan(ctx, module, path12)
   ]);
 }
 function stepKey(module, step) {
@@ -10454,8 +11601,8 @@ function answer(requestId, spec, file, target) {
   }
   throw unsupportedSubrequestError(requestId);
 }
-function location(spec, path8) {
-  const r = spec.locate(path8);
+function location(spec, path12) {
+  const r = spec.locate(path12);
   return { sourceIndex: 0, ranges: [{ start: { line: r.line }, end: { line: r.endLine } }] };
 }
 function reply(json, txt) {
@@ -10598,14 +11745,14 @@ async function build(gateway) {
   return { ...result, attestations };
 }
 async function sbomAttestation(gateway, modules, epochSeconds) {
-  const path8 = "/sbom.spdx.json";
+  const path12 = "/sbom.spdx.json";
   const name = modules.map((m) => `${m.name}.wasm`).join(", ");
-  const state = scratch().file(mkfile(path8, 420, spdxDocument(name, modules, epochSeconds)), {
+  const state = scratch().file(mkfile(path12, 420, spdxDocument(name, modules, epochSeconds)), {
     customName: "SBOM of the modules (SPDX, from their lock files)"
   });
   const res = await gateway.solve({ definition: marshal(state).definition });
   if (!res.ref) throw new Error("the daemon returned no result for the SBOM");
-  return { ref: res.ref, path: path8, predicateType: SPDX_PREDICATE_TYPE };
+  return { ref: res.ref, path: path12, predicateType: SPDX_PREDICATE_TYPE };
 }
 function memo(fn) {
   let result;

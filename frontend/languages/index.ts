@@ -4,6 +4,8 @@ import { assemblyscriptDriver } from './assemblyscript.js';
 import { cDriver } from './c.js';
 import type { LanguageDriver } from './driver.js';
 import { goDriver } from './go.js';
+import { javascriptDriver } from './javascript.js';
+import { pythonDriver } from './python.js';
 import { rustDriver } from './rust.js';
 import { tinygoDriver } from './tinygo.js';
 import { zigDriver } from './zig.js';
@@ -15,6 +17,8 @@ const drivers: readonly LanguageDriver[] = [
   tinygoDriver,
   assemblyscriptDriver,
   zigDriver,
+  javascriptDriver,
+  pythonDriver,
 ];
 
 export function driverFor(language: Language): LanguageDriver | undefined {

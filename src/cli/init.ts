@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FRONTEND } from '../version.js';
+import { COMPONENT_ONLY_LANGUAGES } from '../wasm-toml/component-languages.js';
 import { parseWasmToml, formatSpecError, type Language } from '../wasm-toml/index.js';
 
 export class InitError extends Error {
@@ -131,8 +132,8 @@ function detectZig(dir: string, files: string[]): Detection {
   };
 }
 
-/** package.json names assemblyscript among its dependencies. */
-function assemblyScriptPackage(dir: string): { name?: string } | undefined {
+/** package.json's name (without its scope) and the packages it depends on, if it parses. */
+function npmPackage(dir: string): { name?: string; deps: string[] } | undefined {
   let pkg: Record<string, unknown>;
   try {
     pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -142,8 +143,7 @@ function assemblyScriptPackage(dir: string): { name?: string } | undefined {
   const deps = ['dependencies', 'devDependencies'].flatMap((k) =>
     typeof pkg[k] === 'object' && pkg[k] !== null ? Object.keys(pkg[k]) : [],
   );
-  if (!deps.includes('assemblyscript')) return undefined;
-  return { name: typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]*\//, '') : undefined };
+  return { name: typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]*\//, '') : undefined, deps };
 }
 
 function detectAssemblyScript(dir: string, files: string[], pkgName?: string): Detection {
@@ -164,6 +164,68 @@ function detectAssemblyScript(dir: string, files: string[], pkgName?: string): D
       entry === undefined || entry === 'assembly/index.ts'
         ? []
         : ['# The entry file asc compiles.', `entry = ${str(entry)}`],
+  };
+}
+
+const COMPONENTIZE_JS = '@bytecodealliance/componentize-js';
+const HTTP_WORLD = 'wasi:http/proxy';
+
+function detectJavaScript(dir: string, files: string[], pkgName?: string): Detection {
+  const candidates = ['src/index.ts', 'src/index.js', 'index.ts', 'index.js'];
+  const entry = candidates.find((f) => files.includes(f)) ?? 'src/index.js';
+  const source = existsSync(path.join(dir, entry)) ? readFileSync(path.join(dir, entry), 'utf8') : '';
+  // The fetch event or an explicit handler export makes it an HTTP handler; anything else a command.
+  const http = /addEventListener\(\s*['"]fetch['"]|incomingHandler/.test(source);
+  const lock = ['package-lock.json', 'npm-shrinkwrap.json'].filter((f) => files.includes(f));
+  const entryDir = path.posix.dirname(entry);
+  return {
+    language: 'javascript',
+    name: moduleName(pkgName ?? path.basename(dir)),
+    evidence: `package.json with ${COMPONENTIZE_JS}`,
+    moduleLines: [
+      '# What the build sees: the sources and the npm manifest, never a local node_modules.',
+      `include = [${[entryDir === '.' ? entry : `${entryDir}/**`, 'package.json', ...lock].map(str).join(', ')}]`,
+    ],
+    languageLines: [
+      ...(entry === 'src/index.js' ? [] : ['# The entry module esbuild bundles.', `entry = ${str(entry)}`]),
+      ...(http
+        ? [
+            '# An HTTP handler: the component exports wasi:http/incoming-handler.',
+            `world = ${str(HTTP_WORLD)}`,
+          ]
+        : []),
+    ],
+  };
+}
+
+/** A Python module implementing a componentize-py world: `class Run(exports.Run)` and the like. */
+const WORLD_CLASS = /^class\s+\w+\(\s*exports\.(Run|IncomingHandler)\s*\)/m;
+
+function detectPython(dir: string, files: string[]): Detection | undefined {
+  const app = files
+    .filter((f) => f.endsWith('.py'))
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0))
+    .map((f) => ({ f, kind: WORLD_CLASS.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] }))
+    .find((p) => p.kind !== undefined);
+  if (!app) return undefined;
+  const module = app.f.replace(/(\/__init__)?\.py$/, '').replaceAll('/', '.');
+  return {
+    language: 'python',
+    name: moduleName(path.basename(dir)),
+    evidence: `${app.f} with class ...(exports.${app.kind})`,
+    moduleLines: [
+      '# What the build sees: the Python sources and requirements.txt (pure-Python packages only).',
+      `include = [${['**/*.py', ...(files.includes('requirements.txt') ? ['requirements.txt'] : [])].map(str).join(', ')}]`,
+    ],
+    languageLines: [
+      ...(module === 'app' ? [] : ['# The module that implements the world.', `app = ${str(module)}`]),
+      ...(app.kind === 'IncomingHandler'
+        ? [
+            '# An HTTP handler: the component exports wasi:http/incoming-handler.',
+            `world = ${str(HTTP_WORLD)}`,
+          ]
+        : []),
+    ],
   };
 }
 
@@ -194,9 +256,10 @@ export function detectProject(dir: string): Detection | undefined {
   if (files.includes('Cargo.toml')) return detectRust(dir, files);
   if (files.includes('go.mod')) return detectGo(dir, files);
   if (files.includes('build.zig') || files.some((f) => f.endsWith('.zig'))) return detectZig(dir, files);
-  const as = files.includes('package.json') ? assemblyScriptPackage(dir) : undefined;
-  if (as) return detectAssemblyScript(dir, files, as.name);
-  return detectC(dir, files);
+  const npm = files.includes('package.json') ? npmPackage(dir) : undefined;
+  if (npm?.deps.includes('assemblyscript')) return detectAssemblyScript(dir, files, npm.name);
+  if (npm?.deps.includes(COMPONENTIZE_JS)) return detectJavaScript(dir, files, npm.name);
+  return detectPython(dir, files) ?? detectC(dir, files);
 }
 
 /** The wasm.toml text for a detection, `# syntax=` first as the examples have it. */
@@ -210,10 +273,14 @@ export function renderWasmToml(d: Detection, frontend: string): string {
     '[module]',
     `name = ${str(d.name)}`,
     `language = ${str(d.language)}`,
-    '# target = "wasip2" builds a WASI 0.2 component instead of a WASI preview 1 core module.',
+    ...(COMPONENT_ONLY_LANGUAGES.includes(d.language)
+      ? []
+      : ['# target = "wasip2" builds a WASI 0.2 component instead of a WASI preview 1 core module.']),
     ...d.moduleLines,
   ];
   if (d.languageLines.length) lines.push('', `[module.${d.language}]`, ...d.languageLines);
+  // An HTTP handler answers requests, which a command's test case does not make.
+  if (d.languageLines.includes(`world = ${str(HTTP_WORLD)}`)) return [...lines, ''].join('\n');
   lines.push(
     '',
     '# A first test case: complete it with what your program takes and prints, then add more. Only',
@@ -243,8 +310,8 @@ export function initProject(dir: string, frontend: string): { file: string; dete
   if (!detection) {
     throw new InitError(
       `${dir}: found no Cargo.toml, go.mod, build.zig or .zig file, package.json depending on ` +
-        'assemblyscript, nor C or C++ sources; write wasm.toml by hand (a custom `build` command ' +
-        'builds any other language)',
+        `assemblyscript or ${COMPONENTIZE_JS}, Python module with a componentize-py world class, nor ` +
+        'C or C++ sources; write wasm.toml by hand (a custom `build` command builds any other language)',
     );
   }
   const text = renderWasmToml(detection, frontend);
@@ -258,7 +325,9 @@ export function initProject(dir: string, frontend: string): { file: string; dete
 export const INIT_HELP = `Usage: wasm-build init [--frontend IMAGE] [DIR]
 
 Writes DIR/wasm.toml (default ./wasm.toml) for the project in DIR: Rust (Cargo.toml), Go (go.mod), Zig
-(build.zig or .zig files), AssemblyScript (package.json depending on assemblyscript), C or C++ sources.
+(build.zig or .zig files), AssemblyScript (package.json depending on assemblyscript), JavaScript or
+TypeScript (package.json depending on @bytecodealliance/componentize-js), Python (a module with a
+componentize-py world class, e.g. \`class Run(exports.Run)\`), C or C++ sources.
 Its first line is \`# syntax=IMAGE\` (default $WASM_BUILD_FRONTEND, else ${DEFAULT_FRONTEND}). An existing
 wasm.toml is never overwritten.
 `;

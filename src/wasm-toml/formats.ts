@@ -27,6 +27,10 @@ const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /** RFC 9110's token: the characters a header field name may hold. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HTTP_PATH = /^\/[^\s#]*$/;
+/** `name`, or a package's world `namespace:package/name`, optionally `@version`. */
+const WIT_WORLD =
+  /^(?:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*(?:\/[a-z][a-z0-9-]*)*\/)?[a-z][a-z0-9-]*(?:@[0-9A-Za-z.+-]+)?$/;
+const PYTHON_MODULE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const CARGO_FEATURE = /^(?:dep:)?[A-Za-z0-9_][A-Za-z0-9_+.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?$/;
 
 function relativePathProblem(value: string): string | undefined {
@@ -158,6 +162,26 @@ export const FORMATS = {
     check: (v: string) =>
       HTTP_PATH.test(v) ? undefined : 'must start with "/" and hold no spaces or "#", e.g. /hello?name=Wasm',
     json: { pattern: HTTP_PATH.source },
+  },
+  'wit-world': {
+    label: 'world',
+    describe: 'a WIT world: `name` or `namespace:package/name`, optionally `@version` (kebab-case)',
+    check: (v: string) =>
+      WIT_WORLD.test(v)
+        ? undefined
+        : 'is not a WIT world name: `name` or `namespace:package/name[@version]`, lower-case kebab-case',
+    json: { pattern: WIT_WORLD.source.replaceAll('(?:', '(') },
+  },
+  'python-module': {
+    label: 'module',
+    describe: 'a Python module name, e.g. `app` or `service.main`',
+    check: (v: string) =>
+      v.endsWith('.py')
+        ? 'is a module name: leave out ".py"'
+        : PYTHON_MODULE.test(v)
+          ? undefined
+          : 'is not a Python module name (identifiers separated by ".")',
+    json: { pattern: PYTHON_MODULE.source.replaceAll('(?:', '(') },
   },
   regex: {
     label: 'regex',

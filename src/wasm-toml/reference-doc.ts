@@ -30,6 +30,8 @@ const COMPONENT_ROUTES: Record<Language, string> = {
   tinygo: '`-target=wasip2`',
   assemblyscript: `${ADAPTED} (the frontend adds a \`cabi_realloc\` export for it)`,
   zig: ADAPTED,
+  javascript: 'componentize-js, for `javascript.world` (components only)',
+  python: 'componentize-py, for `python.world` (components only)',
 };
 
 const languageRows = (): string =>

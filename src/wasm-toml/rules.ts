@@ -1,3 +1,4 @@
+import { BUILTIN_WORLDS, COMPONENT_ONLY_LANGUAGES } from './component-languages.js';
 import { deriveName, requireUniqueNames } from './names.js';
 import { LANGUAGES, MODULE_FIELDS, type Language } from './schema.js';
 import type { Span, SpecPath } from './source.js';
@@ -27,7 +28,9 @@ export function applyRules(spec: Obj, ctx: Context): void {
     const mod = moduleScope(m, ['module', i], ctx);
     // Rules that fill in values also record where they came from, which given() then sees: those run last.
     buildRules(mod);
+    targetRules(mod);
     languageTables(mod);
+    worldRules(mod);
     componentRules(mod);
     toolchainRules(mod, asObj(spec.toolchains));
     if (!mod.attempted('name')) deriveName(m, mod.path, ctx);
@@ -104,6 +107,40 @@ function buildRules({ ctx, at, given, attempted, span, hasBuild }: ModuleScope):
       },
     );
   }
+}
+
+/** JavaScript and Python build components only: their target is `wasip2`, and nothing else. */
+function targetRules(mod: ModuleScope): void {
+  const { m, ctx, at, given, span, language, hasBuild } = mod;
+  const componentOnly = !hasBuild && language !== undefined && COMPONENT_ONLY_LANGUAGES.includes(language);
+  if (!given('target')) {
+    mod.target = componentOnly ? 'wasip2' : 'wasip1';
+    m.target = mod.target;
+    return;
+  }
+  if (componentOnly && mod.target === 'wasip1') {
+    ctx.errors.add(span('target'), `language "${language}" builds components only, not wasip1 modules`, {
+      path: at('target'),
+      hint: 'remove target (it defaults to "wasip2" for this language)',
+    });
+  }
+}
+
+/** A world other than the built-in ones is looked up in the module's own `wit` directory. */
+function worldRules({ m, ctx, at, given, span, language }: ModuleScope): void {
+  if (language === undefined || !COMPONENT_ONLY_LANGUAGES.includes(language)) return;
+  const table = asObj(m[language]);
+  const world = asString(table?.world);
+  if (!table || world === undefined || given(language, 'wit')) return;
+  if ((BUILTIN_WORLDS as readonly string[]).includes(world)) return;
+  ctx.errors.add(
+    span(language, 'world'),
+    `world "${world}" is not built in (${quotedList(BUILTIN_WORLDS)} are), so it needs a WIT directory`,
+    {
+      path: at(language, 'wit'),
+      hint: `set ${language}.wit = "wit", the directory (relative to source) whose WIT defines "${world}"`,
+    },
+  );
 }
 
 /** Language option tables apply to their own language only; the module's own one gets its defaults. */

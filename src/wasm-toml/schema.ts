@@ -1,3 +1,4 @@
+import { JAVASCRIPT_TABLE, PYTHON_TABLE } from './component-languages.js';
 import { EMULATIONS } from './emulations.js';
 import type { FormatName } from './formats.js';
 
@@ -8,7 +9,17 @@ import type { FormatName } from './formats.js';
 /** The format version in which a key appeared; keys without `since` inherit their table's. */
 export const FORMAT_VERSION = '1.0';
 
-export const LANGUAGES = ['c', 'cpp', 'rust', 'go', 'tinygo', 'assemblyscript', 'zig'] as const;
+export const LANGUAGES = [
+  'c',
+  'cpp',
+  'rust',
+  'go',
+  'tinygo',
+  'assemblyscript',
+  'zig',
+  'javascript',
+  'python',
+] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const TARGETS = ['wasip1', 'wasip2'] as const;
@@ -328,7 +339,16 @@ export const MODULE_FIELDS = {
   language: {
     kind: 'enum',
     values: LANGUAGES,
-    aliases: { 'c++': 'cpp', cxx: 'cpp', golang: 'go', as: 'assemblyscript', typescript: 'assemblyscript' },
+    aliases: {
+      'c++': 'cpp',
+      cxx: 'cpp',
+      golang: 'go',
+      as: 'assemblyscript',
+      js: 'javascript',
+      typescript: 'javascript',
+      ts: 'javascript',
+      py: 'python',
+    },
     description: 'Source language: picks the toolchain and how to build. Omit it only with a custom `build`.',
   },
   build: {
@@ -368,7 +388,7 @@ export const MODULE_FIELDS = {
   target: {
     kind: 'enum',
     values: TARGETS,
-    default: 'wasip1',
+    computed: '`wasip2` for `javascript` and `python` (they build only components), else `wasip1`',
     aliases: {
       'wasm32-wasi': 'wasip1',
       'wasm32-wasip1': 'wasip1',
@@ -459,6 +479,8 @@ export const MODULE_FIELDS = {
       options: flagList('Extra `zig build-exe` options.'),
     },
   },
+  javascript: JAVASCRIPT_TABLE,
+  python: PYTHON_TABLE,
   optimize: {
     kind: 'table',
     description: 'Post-link optimisation.',
@@ -555,6 +577,8 @@ export const ROOT_FIELDS = {
       tinygo: toolchainsFor('tinygo'),
       assemblyscript: toolchainsFor('assemblyscript'),
       zig: toolchainsFor('zig'),
+      javascript: toolchainsFor('javascript'),
+      python: toolchainsFor('python'),
     },
   },
   image: {

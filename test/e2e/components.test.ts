@@ -9,8 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImageManifest } from '../../src/oci/media-types.js';
 import { sha256 } from '../../src/oci/digest.js';
-import { LANGUAGES, parseWasmToml } from '../../src/wasm-toml/index.js';
-import { wasmBuild } from '../support/cli.js';
+import { LANGUAGES, parseWasmToml, type Language, type ModuleSpec } from '../../src/wasm-toml/index.js';
+import { cliBundle, wasmBuild } from '../support/cli.js';
 import { runOk } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
 
@@ -18,11 +18,21 @@ const tb = loadTestbed();
 const work = mkdtempSync(path.join(os.tmpdir(), 'components-e2e-'));
 const runId = Date.now().toString(36);
 
-const components = readdirSync(path.join(repoRoot, 'examples')).filter((e) => {
+/** Whether a module is built for the world of HTTP handlers (no command cases to run yet). */
+const servesHttp = (m: ModuleSpec): boolean => (m.javascript ?? m.python)?.world === 'wasi:http/proxy';
+
+const examples = readdirSync(path.join(repoRoot, 'examples')).flatMap((e) => {
   const file = path.join(repoRoot, 'examples', e, 'wasm.toml');
   const parsed = parseWasmToml(readFileSync(file, 'utf8'));
-  return parsed.ok && parsed.spec.module.some((m) => m.target === 'wasip2');
+  return parsed.ok && parsed.spec.module.some((m) => m.target === 'wasip2')
+    ? [{ name: e, module: parsed.spec.module[0]! }]
+    : [];
 });
+const components = examples.filter((e) => !servesHttp(e.module)).map((e) => e.name);
+const httpComponents = examples.filter((e) => servesHttp(e.module)).map((e) => e.name);
+
+/** The command example of each language: component-<language>, or cli-<short name> where that reads better. */
+const commandExample: Partial<Record<Language, string>> = { javascript: 'cli-js', python: 'cli-python' };
 
 const ok = (cmd: string, args: string[]): Promise<string> => runOk(cmd, args, { env: tb.env });
 
@@ -38,7 +48,9 @@ function worldOf(wit: string): { imports: string[]; exports: string[] } {
 
 describe('the component examples', () => {
   it('are every language the spec allows for wasip2 that builds here (TinyGo does not)', () => {
-    const expected = LANGUAGES.filter((l) => l !== 'tinygo').map((l) => `component-${l}`);
+    const expected = LANGUAGES.filter((l) => l !== 'tinygo').map(
+      (l) => commandExample[l] ?? `component-${l}`,
+    );
     expect(components.sort()).toEqual(expected.sort());
   });
 });
@@ -60,15 +72,27 @@ describe('wasm-build run', () => {
   });
 });
 
+/**
+ * Examples whose components use Wasm features the Node.js running the tests may lack: the CLI, and so its
+ * node runtime, runs on the testbed's Node.js 22 (the node image's) for them. componentize-py's CPython
+ * uses extended-const, which Node.js 20 compiles only behind --experimental-wasm-extended-const.
+ */
+const needsNode22 = new Set(['cli-python']);
+
 describe.each(components)('%s', (name) => {
   it('builds, passes its tests on wasmtime and node (jco), and is pushed as image and artifact that wkg pulls back byte-identical', async () => {
     const repo = `${tb.registry}/components/${name}`;
     const tag = `${repo}:${runId}`;
+    const node = needsNode22.has(name) ? tb.env.NODE_IMAGE_BIN : process.execPath;
+    if (!node) throw new Error('the testbed env has no NODE_IMAGE_BIN: run `npm run testbed -- up` again');
     const res = await wasmBuild(
       tb,
       work,
       ['push', path.join(repoRoot, 'examples', name), '-t', tag, '-r', 'wasmtime,node'],
       name,
+      [],
+      {},
+      [node, cliBundle],
     );
     expect(res.code, res.stderr.slice(-3000)).toBe(0);
     const report = res.report();
@@ -119,5 +143,34 @@ describe.each(components)('%s', (name) => {
     expect(world.imports).toContain('wasi:cli/environment@0.2.12');
     expect({ imports: config.component.imports, exports: config.component.exports }).toEqual(world);
     expect(config.component.target).toBeNull();
+  });
+});
+
+// HTTP handlers (the wasi:http/proxy world) have no command cases to run: they are built and pushed,
+// and the artifact's config names the handler export that `wasm-tools component wit` finds.
+describe.each(httpComponents)('%s', (name) => {
+  it('builds a component that exports wasi:http/incoming-handler, pushed as image and artifact', async () => {
+    const tag = `${tb.registry}/components/${name}:${runId}`;
+    const res = await wasmBuild(
+      tb,
+      work,
+      ['push', path.join(repoRoot, 'examples', name), '-t', tag, '-r', 'wasmtime,node'],
+      name,
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    const report = res.report();
+    const module = report.images[0]!.modules[0]!;
+    expect(module.kind).toBe('component');
+    expect(report.images[0]!.tags.map((t) => [t.tag, t.kind])).toEqual([
+      [runId, 'image'],
+      [`${runId}-wasm`, 'artifact'],
+    ]);
+    const world = worldOf(await ok('wasm-tools', ['component', 'wit', module.file]));
+    expect(world.exports.filter((e) => e.startsWith('wasi:http/incoming-handler@0.2.'))).toHaveLength(1);
+    expect(world.imports.some((i) => i.startsWith('wasi:http/types@0.2.'))).toBe(true);
+    const config = JSON.parse(await ok('crane', ['config', '--insecure', `${tag}-wasm`])) as {
+      component: { imports: string[]; exports: string[] };
+    };
+    expect(config.component).toMatchObject(world);
   });
 });

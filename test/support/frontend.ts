@@ -33,6 +33,8 @@ export function toolchainArgs(tb: Testbed): string[] {
     ['GO', 'toolchain_go'],
     ['ASSEMBLYSCRIPT', 'toolchain_assemblyscript'],
     ['ZIG', 'toolchain_zig'],
+    ['JAVASCRIPT', 'toolchain_javascript'],
+    ['PYTHON', 'toolchain_python'],
   ] as const) {
     const ref = tb.images[key];
     if (ref) args.push(`--build-arg=WASM_TOOLCHAIN_IMAGE_${lang}=${ref}`);

@@ -86,6 +86,53 @@ describe('wasm-build init', () => {
     expect(module.include).toEqual(['assembly/**', 'package.json', 'package-lock.json']);
   });
 
+  it('JavaScript: package.json depending on componentize-js; a fetch listener makes an HTTP handler', () => {
+    const pkg = JSON.stringify({
+      name: 'greet',
+      devDependencies: { '@bytecodealliance/componentize-js': '0.23.0' },
+    });
+    const cli = initAndParse(
+      project('js', { 'package.json': pkg, 'src/index.js': 'export const run = {};' }),
+    );
+    expect([cli.module.language, cli.module.name, cli.module.target]).toEqual([
+      'javascript',
+      'greet',
+      'wasip2',
+    ]);
+    expect(cli.module.javascript).toEqual({ entry: 'src/index.js', world: 'wasi:cli/command' });
+    expect(cli.text).not.toContain('[module.javascript]');
+    const http = initAndParse(
+      project('ts', { 'package.json': pkg, 'index.ts': "addEventListener('fetch', (e) => {});" }),
+    );
+    expect(http.module.javascript).toEqual({ entry: 'index.ts', world: 'wasi:http/proxy' });
+    expect(http.module.include).toEqual(['index.ts', 'package.json']);
+    // An HTTP handler gets no command test case.
+    expect(http.module.test).toEqual([]);
+  });
+
+  it('Python: the module with a componentize-py world class, and requirements.txt', () => {
+    const cli = initAndParse(
+      project('py', {
+        'app.py': 'from wit_world import exports\nclass Run(exports.Run):\n    pass\n',
+        'requirements.txt': 'humanize\n',
+      }),
+    );
+    expect([cli.module.language, cli.module.python?.app, cli.module.python?.world]).toEqual([
+      'python',
+      'app',
+      'wasi:cli/command',
+    ]);
+    expect(cli.module.include).toEqual(['**/*.py', 'requirements.txt']);
+    const http = initAndParse(
+      project('svc', {
+        'setup.py': '',
+        'svc/handler.py': 'class Handler(exports.IncomingHandler):\n    pass\n',
+      }),
+    );
+    expect([http.module.python?.app, http.module.python?.world]).toEqual(['svc.handler', 'wasi:http/proxy']);
+    expect(detectProject(project('plain', { 'main.py': 'print(1)\n' }))).toBeUndefined();
+  });
+
   it('a package.json without assemblyscript is not AssemblyScript', () => {
     const dir = project('web', { 'package.json': JSON.stringify({ dependencies: { react: '1' } }) });
     expect(detectProject(dir)).toBeUndefined();

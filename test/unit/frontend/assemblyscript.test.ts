@@ -1,12 +1,8 @@
 // The AssemblyScript driver's LLB, pinned: the dependency step (only the manifest and lockfile in, npm's
 // cache mounted, network on) and the compile step (asc with the WASI shim's config, network off).
 import { describe, expect, it } from 'vitest';
-import {
-  NODE_IMAGE,
-  NPM_CACHE_ID,
-  WASI_SHIM_CONFIG,
-  assemblyscriptDriver,
-} from '../../../frontend/languages/assemblyscript.js';
+import { WASI_SHIM_CONFIG, assemblyscriptDriver } from '../../../frontend/languages/assemblyscript.js';
+import { NODE_IMAGE, NPM_CACHE_ID } from '../../../frontend/languages/npm.js';
 import { chooseToolchainImage } from '../../../frontend/convert/toolchain.js';
 import { execNamed, moduleOf, runDriver, type MountView } from './driver-llb.js';
 

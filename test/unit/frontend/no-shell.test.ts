@@ -35,6 +35,8 @@ const cases: [Language, string, string[]][] = [
     ['package.json', 'package-lock.json', 'assembly/index.ts'],
   ],
   ['zig', `zig.options = ["${EVIL}"]\nenv = { X = "${EVIL}" }`, ['src/main.zig']],
+  ['javascript', `env = { X = "${EVIL}" }`, ['package.json', 'src/index.js']],
+  ['python', `python.componentize-py = "${EVIL}"\nenv = { X = "${EVIL}" }`, ['app.py']],
 ];
 
 describe('no shell interpolation of user values', () => {

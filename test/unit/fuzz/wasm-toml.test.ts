@@ -51,6 +51,8 @@ const listing: Partial<Record<Language, string[]>> = {
   tinygo: ['go.mod', 'main.go'],
   assemblyscript: ['package.json', 'package-lock.json', 'assembly/index.ts'],
   zig: ['src/main.zig'],
+  javascript: ['package.json', 'package-lock.json', 'src/index.js'],
+  python: ['app.py', 'requirements.txt'],
 };
 
 /** LLB's invariants on a marshaled Definition. */

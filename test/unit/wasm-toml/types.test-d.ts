@@ -61,7 +61,7 @@ describe('types derived from the schema table', () => {
     expectTypeOf<Spec['locate']>().toEqualTypeOf<(path: SpecPath) => SourceRange>();
     expectTypeOf<Spec['module']>().toEqualTypeOf<ModuleSpec[]>();
     expectTypeOf<Language>().toEqualTypeOf<
-      'c' | 'cpp' | 'rust' | 'go' | 'tinygo' | 'assemblyscript' | 'zig'
+      'c' | 'cpp' | 'rust' | 'go' | 'tinygo' | 'assemblyscript' | 'zig' | 'javascript' | 'python'
     >();
   });
 });
