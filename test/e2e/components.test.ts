@@ -1,8 +1,9 @@
 // Every component example (target = "wasip2") through the whole pipeline as users run it: the CLI builds
-// it with buildx, runs its [[module.test]] cases on wasmtime and on node (jco), and pushes T, T-wasm,
-// T-wasmtime and T-node. Then independent clients read it back: wkg (oci-wasm, the CNCF artifact's reference
-// client) pulls T-wasm's layer byte-identical to the built component, wasm-tools validates it, and the
-// artifact config's imports and exports are those `wasm-tools component wit` prints for its world.
+// it with buildx, runs its [[module.test]] cases on wasmtime and on node (jco): commands run, HTTP handlers
+// (the wasi:http/proxy world) served and sent their requests; then it pushes T, T-wasm, T-wasmtime and
+// T-node. Independent clients read it back: wkg (oci-wasm, the CNCF artifact's reference client) pulls
+// T-wasm's layer byte-identical to the built component, wasm-tools validates it, and the artifact config's
+// imports and exports are those `wasm-tools component wit` prints for its world.
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const tb = loadTestbed();
 const work = mkdtempSync(path.join(os.tmpdir(), 'components-e2e-'));
 const runId = Date.now().toString(36);
 
-/** Whether a module is built for the world of HTTP handlers (no command cases to run yet). */
+/** Whether a module is built for the world of HTTP handlers (its cases send requests). */
 const servesHttp = (m: ModuleSpec): boolean => (m.javascript ?? m.python)?.world === 'wasi:http/proxy';
 
 const examples = readdirSync(path.join(repoRoot, 'examples')).flatMap((e) => {
@@ -77,9 +78,9 @@ describe('wasm-build run', () => {
  * node runtime, runs on the testbed's Node.js 22 (the node image's) for them. componentize-py's CPython
  * uses extended-const, which Node.js 20 compiles only behind --experimental-wasm-extended-const.
  */
-const needsNode22 = new Set(['cli-python']);
+const needsNode22 = new Set(['cli-python', 'http-python']);
 
-describe.each(components)('%s', (name) => {
+describe.each([...components, ...httpComponents])('%s', (name) => {
   it('builds, passes its tests on wasmtime and node (jco), and is pushed as image and artifact that wkg pulls back byte-identical', async () => {
     const repo = `${tb.registry}/components/${name}`;
     const tag = `${repo}:${runId}`;
@@ -139,38 +140,14 @@ describe.each(components)('%s', (name) => {
     expect(config.os).toBe('wasip2');
     expect(config.layerDigests).toEqual([sha256(built)]);
     const world = worldOf(await ok('wasm-tools', ['component', 'wit', pulled]));
-    expect(world.exports).toContain('wasi:cli/run@0.2.12');
-    expect(world.imports).toContain('wasi:cli/environment@0.2.12');
+    if (httpComponents.includes(name)) {
+      expect(world.exports.filter((e) => e.startsWith('wasi:http/incoming-handler@0.2.'))).toHaveLength(1);
+      expect(world.imports.some((i) => i.startsWith('wasi:http/types@0.2.'))).toBe(true);
+    } else {
+      expect(world.exports).toContain('wasi:cli/run@0.2.12');
+      expect(world.imports).toContain('wasi:cli/environment@0.2.12');
+    }
     expect({ imports: config.component.imports, exports: config.component.exports }).toEqual(world);
     expect(config.component.target).toBeNull();
-  });
-});
-
-// HTTP handlers (the wasi:http/proxy world) have no command cases to run: they are built and pushed,
-// and the artifact's config names the handler export that `wasm-tools component wit` finds.
-describe.each(httpComponents)('%s', (name) => {
-  it('builds a component that exports wasi:http/incoming-handler, pushed as image and artifact', async () => {
-    const tag = `${tb.registry}/components/${name}:${runId}`;
-    const res = await wasmBuild(
-      tb,
-      work,
-      ['push', path.join(repoRoot, 'examples', name), '-t', tag, '-r', 'wasmtime,node'],
-      name,
-    );
-    expect(res.code, res.stderr.slice(-3000)).toBe(0);
-    const report = res.report();
-    const module = report.images[0]!.modules[0]!;
-    expect(module.kind).toBe('component');
-    expect(report.images[0]!.tags.map((t) => [t.tag, t.kind])).toEqual([
-      [runId, 'image'],
-      [`${runId}-wasm`, 'artifact'],
-    ]);
-    const world = worldOf(await ok('wasm-tools', ['component', 'wit', module.file]));
-    expect(world.exports.filter((e) => e.startsWith('wasi:http/incoming-handler@0.2.'))).toHaveLength(1);
-    expect(world.imports.some((i) => i.startsWith('wasi:http/types@0.2.'))).toBe(true);
-    const config = JSON.parse(await ok('crane', ['config', '--insecure', `${tag}-wasm`])) as {
-      component: { imports: string[]; exports: string[] };
-    };
-    expect(config.component).toMatchObject(world);
   });
 });
