@@ -165,10 +165,13 @@ describe('wasm-build test -r containerd-wasmtime on Debian containerd 1.6', () =
       expect(res.code, res.stderr.slice(-3000)).toBe(0);
       const report = res.report();
       const ran = report.tests.filter((t) => !t.skipped);
-      expect(ran.length, 'cases that ran').toBeGreaterThan(0);
+      // An HTTP handler's cases all send requests, which the shim does not serve.
+      if (!name.startsWith('http-')) expect(ran.length, 'cases that ran').toBeGreaterThan(0);
       expect(ran.every((t) => t.passed && t.runtime === 'containerd-wasmtime')).toBe(true);
-      // Only cases that give stdin are left out, with the reason (docs/runwasi.md).
-      for (const t of report.tests.filter((t) => t.skipped)) expect(t.skipped).toMatch(/gives stdin/);
+      // Only cases that give stdin or send a request are left out, with the reason (docs/runwasi.md).
+      for (const t of report.tests.filter((t) => t.skipped)) {
+        expect(t.skipped).toMatch(/gives stdin|containerd-wasmtime does not serve HTTP components/);
+      }
       expect(await leftovers(debian)).toBe('');
     },
     10 * 60_000,
