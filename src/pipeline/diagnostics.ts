@@ -56,6 +56,9 @@ const RUST_AT = /^\s*--> (.+):(\d+):(\d+)$/;
 // asc: `ERROR TS2304: message`, then `└─ in assembly/index.ts(3,5)`.
 const ASC_ERROR = /^ERROR (?:TS|AS)\d+: (.*)$/;
 const ASC_AT = /^\s*└─ in (.+)\((\d+),(\d+)\)$/;
+// esbuild (the JavaScript driver's bundler): `✘ [ERROR] message`, a blank line, then `    src/a.js:2:10:`.
+const ESBUILD_ERROR = /^✘ \[ERROR\] (.*)$/;
+const ESBUILD_AT = /^\s+(\S.*):(\d+):(\d+):$/;
 // clang's include chain before a diagnostic in a header; the first line names the file compiled.
 const INCLUDED_FROM = /^In file included from (.+):(\d+):$/;
 
@@ -105,7 +108,12 @@ export function compilerDiagnostics(lines: readonly string[]): CompilerDiagnosti
       continue;
     }
     m = ASC_ERROR.exec(line);
-    if (m) pending = { message: m[1]!, at: ASC_AT };
+    if (m) {
+      pending = { message: m[1]!, at: ASC_AT };
+      continue;
+    }
+    m = ESBUILD_ERROR.exec(line);
+    if (m) pending = { message: m[1]!, at: ESBUILD_AT };
   }
   return found;
 }
