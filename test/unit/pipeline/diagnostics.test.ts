@@ -49,6 +49,12 @@ describe('compiler errors at their source line', () => {
       { file: 'src/greeting.js', line: 13, column: 49 },
       'Unexpected "."',
     ],
+    [
+      'python',
+      '[greet-python] componentize-py componentize app (wasi:cli/command)',
+      { file: 'app.py', line: 25 },
+      "SyntaxError: '(' was never closed",
+    ],
   ])('%s', (language, name, at, message) => {
     const step = failedStep(log(language))!;
     expect(step.name).toBe(name);
