@@ -56,6 +56,13 @@ const RUST_AT = /^\s*--> (.+):(\d+):(\d+)$/;
 // asc: `ERROR TS2304: message`, then `└─ in assembly/index.ts(3,5)`.
 const ASC_ERROR = /^ERROR (?:TS|AS)\d+: (.*)$/;
 const ASC_AT = /^\s*└─ in (.+)\((\d+),(\d+)\)$/;
+// esbuild (the JavaScript driver's bundler): `✘ [ERROR] message`, a blank line, then `    src/a.js:2:10:`.
+const ESBUILD_ERROR = /^✘ \[ERROR\] (.*)$/;
+const ESBUILD_AT = /^\s+(\S.*):(\d+):(\d+):$/;
+// componentize-py: a traceback frame of the app, `File "/0/app.py", line 25` (it mounts its first python
+// path, the module's source, at /0), then the exception, `SyntaxError: '(' was never closed`.
+const PYTHON_AT = /File "\/0\/(.+?\.py)", line (\d+)/;
+const PYTHON_EXCEPTION = /^\s*([A-Z]\w*(?:Error|Exception)): (.+)$/;
 // clang's include chain before a diagnostic in a header; the first line names the file compiled.
 const INCLUDED_FROM = /^In file included from (.+):(\d+):$/;
 
@@ -64,7 +71,19 @@ export function compilerDiagnostics(lines: readonly string[]): CompilerDiagnosti
   const found: CompilerDiagnostic[] = [];
   let pending: { message: string; at: RegExp } | undefined;
   let includedFrom: CompilerDiagnostic['includedFrom'];
+  let pythonAt: { file: string; line: number } | undefined;
   for (const line of lines) {
+    const frame = PYTHON_AT.exec(line);
+    if (frame) {
+      pythonAt = { file: frame[1]!, line: Number(frame[2]) };
+      continue;
+    }
+    const exception = pythonAt && PYTHON_EXCEPTION.exec(line);
+    if (pythonAt && exception) {
+      found.push({ ...pythonAt, message: `${exception[1]}: ${exception[2]}` });
+      pythonAt = undefined;
+      continue;
+    }
     const include = INCLUDED_FROM.exec(line);
     if (include) {
       includedFrom = { file: include[1]!, line: Number(include[2]) };
@@ -105,7 +124,12 @@ export function compilerDiagnostics(lines: readonly string[]): CompilerDiagnosti
       continue;
     }
     m = ASC_ERROR.exec(line);
-    if (m) pending = { message: m[1]!, at: ASC_AT };
+    if (m) {
+      pending = { message: m[1]!, at: ASC_AT };
+      continue;
+    }
+    m = ESBUILD_ERROR.exec(line);
+    if (m) pending = { message: m[1]!, at: ESBUILD_AT };
   }
   return found;
 }

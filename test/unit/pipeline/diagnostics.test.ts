@@ -43,6 +43,18 @@ describe('compiler errors at their source line', () => {
       { file: 'assembly/index.ts', line: 150, column: 1 },
       "Cannot find name 'undefinedThing'.",
     ],
+    [
+      'javascript',
+      '[greet-js] esbuild src/index.js + componentize-js (wasi:cli/command)',
+      { file: 'src/greeting.js', line: 13, column: 49 },
+      'Unexpected "."',
+    ],
+    [
+      'python',
+      '[greet-python] componentize-py componentize app (wasi:cli/command)',
+      { file: 'app.py', line: 25 },
+      "SyntaxError: '(' was never closed",
+    ],
   ])('%s', (language, name, at, message) => {
     const step = failedStep(log(language))!;
     expect(step.name).toBe(name);
