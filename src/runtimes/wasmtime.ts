@@ -32,13 +32,15 @@ export const wasmtimeCli: CliRuntimeSpec = {
   },
   // Port 0 on loopback: the kernel picks a free port, which `serve` prints. `-Scli` links the wasi:cli
   // interfaces too, as components from componentize-js and -py import them; each request gets a new
-  // instance (serve's default for WASIp2).
+  // instance (serve's default for WASIp2). The pooling allocator, serve's default, reserves gigabytes of
+  // address space up front for throughput a test does not need, and builds without it refuse to serve.
   serve: (file, compiled, env) => ({
     args: [
       'serve',
       '--addr',
       '127.0.0.1:0',
       '-Scli',
+      '-Opooling-allocator=n',
       ...(compiled ? ['--allow-precompiled'] : []),
       ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
       file,
