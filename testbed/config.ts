@@ -91,6 +91,18 @@ export const containerd2: GoTool = {
   tags: ['urfave_cli_no_docs'],
 };
 
+/**
+ * cosign, the Sigstore client: the independent verifier of the signatures the pipeline writes (`cosign verify
+ * --key`). Built on demand by its test (testbed/cosign.ts), not by `up`.
+ */
+export const cosign: GoTool = {
+  name: 'cosign',
+  module: 'github.com/sigstore/cosign/v3',
+  version: 'v3.1.3',
+  packages: ['./cmd/cosign'],
+  versionVar: 'sigs.k8s.io/release-utils/version.gitVersion',
+};
+
 /** A tool built with `cargo install --locked` from crates.io, with only the features it needs. */
 export interface CrateTool {
   name: string;

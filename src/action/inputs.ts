@@ -28,6 +28,7 @@ export function getInputs(): ActionInputs {
     artifact: core.getInput('artifact'),
     package: core.getInput('package'),
     packageRegistry: core.getInput('package-registry'),
+    signKey: core.getInput('cosign-key'),
     runtimeTags: core.getBooleanInput('runtime-tags'),
     frontend: core.getInput('frontend'),
     builder: core.getInput('builder'),

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const { raw, push } = getInputs();
   if (raw.githubToken) core.setSecret(raw.githubToken);
   for (const s of raw.secrets) if ('value' in s.from) core.setSecret(s.from.value);
+  // Masked line by line: a multi-line secret is masked only per line.
+  for (const line of raw.signKey?.split('\n') ?? []) if (line.trim()) core.setSecret(line.trim());
   let inputs;
   try {
     inputs = toPipelineInputs(raw);

@@ -1,5 +1,5 @@
 // The job summary: what was verified where, what was pushed, and how to run it.
-import type { PipelineReport } from '../pipeline/index.js';
+import type { PipelineReport, TagReport } from '../pipeline/index.js';
 
 const escape = (s: string) =>
   s
@@ -57,6 +57,7 @@ export function summaryMarkdown(report: PipelineReport): string {
       out.push('');
       const artifact = image.tags.find((t) => t.kind === 'artifact')?.reference;
       out.push(...howToRun(image.tags[0]!.reference, artifact, image.modules[0]!.path));
+      out.push(...howToVerify(image.tags));
     }
   }
   return out.join('\n') + '\n';
@@ -87,6 +88,26 @@ function howToRun(reference: string, artifact: string | undefined, modulePath: s
     '  runtimeClassName: wasmtime',
     `  containers: [{ name: ${name}, image: "${reference}" }]`,
     '```',
+    '</details>',
+    '',
+  ];
+}
+
+/** The `cosign verify` command of each signed manifest (the public half of the action's `cosign-key`). */
+function howToVerify(tags: readonly TagReport[]): string[] {
+  const signed = tags.filter((t) => t.signature);
+  if (signed.length === 0) return [];
+  const refs = [
+    ...new Map(signed.map((t) => [`${t.reference.replace(/:[^:/]+$/, '')}@${t.digest}`, t])).keys(),
+  ];
+  return [
+    '<details><summary>How to verify the signatures</summary>',
+    '',
+    '```sh',
+    ...refs.map((r) => `cosign verify --key cosign.pub --insecure-ignore-tlog=true ${r}`),
+    '```',
+    '',
+    '`cosign.pub` is the public half of the signing key; `--insecure-ignore-tlog` because key signatures made here are not in Rekor.',
     '</details>',
     '',
   ];

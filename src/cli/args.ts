@@ -1,4 +1,5 @@
 // wasm-build's command line as data: argv -> the command and the same raw inputs the action reads.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_ARTIFACT_SUFFIX,
@@ -43,6 +44,7 @@ const options = {
   'no-artifact': { type: 'boolean' },
   'no-runtime-tags': { type: 'boolean' },
   package: { type: 'string' },
+  'sign-key': { type: 'string' },
   'package-registry': { type: 'string' },
   frontend: { type: 'string' },
   builder: { type: 'string' },
@@ -112,6 +114,7 @@ export function parseCli(
     runtimeTags: !v['no-runtime-tags'],
     package: v.package,
     packageRegistry: v['package-registry'],
+    signKey: v['sign-key'] === undefined ? undefined : readKeyFile(v['sign-key']),
     frontend: v.frontend ?? env.WASM_BUILD_FRONTEND,
     builder: v.builder,
     cacheFrom: v['cache-from'] ?? [],
@@ -170,6 +173,8 @@ Options:
       --package NS:NAME@V  also push the artifact as a package wkg resolves:
                            <package-registry>/<ns>/<name>:<version>
       --package-registry R the registry (and path) for --package (default the first tag's parent)
+      --sign-key FILE      sign every pushed manifest with this PEM ECDSA P-256 key, as cosign does
+                           (verify with cosign verify --key <public key>)
       --frontend IMAGE     the frontend image (default $WASM_BUILD_FRONTEND, else ${DEFAULT_FRONTEND})
       --builder NAME       the buildx builder (default the current one)
       --cache-from C, --cache-to C, --no-cache     as with buildx
@@ -193,3 +198,14 @@ Examples:
   wasm-build build --push -t registry.example/app:1.0 .
   wasm-build run examples/hello-c -- Wasm
 `;
+
+/** The signing key's file, read here so a wrong path is a usage error, not a failed push. */
+function readKeyFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      `--sign-key ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`,
+    );
+  }
+}

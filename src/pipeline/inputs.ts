@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseReference } from '../oci/index.js';
+import { parseSigningKey } from '../publish/signature.js';
 import { parseRuntimeRequest } from '../runtimes/index.js';
 import { DEFAULT_FRONTEND } from '../version.js';
 import { PipelineError } from './errors.js';
@@ -48,6 +49,8 @@ export type RawInputs = Pick<
   package?: string;
   /** `registry[/path]` the package's repository goes under; "" for the first tag's. */
   packageRegistry?: string;
+  /** A PEM private key to sign what is pushed with; "" for none. A secret: never in a message. */
+  signKey?: string;
 };
 
 export function toPipelineInputs(raw: RawInputs): PipelineInputs {
@@ -88,6 +91,13 @@ export function toPipelineInputs(raw: RawInputs): PipelineInputs {
   };
   if (raw.package?.trim())
     inputs.package = packageTarget(raw.package.trim(), raw.packageRegistry?.trim(), raw.tags);
+  if (raw.signKey?.trim()) {
+    try {
+      inputs.signingKey = parseSigningKey(raw.signKey);
+    } catch (e) {
+      throw new PipelineError('input', `sign-key: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (raw.builder) inputs.builder = raw.builder;
   if (raw.runtimeMirror) inputs.runtimeMirror = raw.runtimeMirror;
   if (raw.npmRegistry) inputs.npmRegistry = raw.npmRegistry;

@@ -10,7 +10,9 @@ import {
 } from '../publish/index.js';
 import { PipelineError } from './errors.js';
 import type { ExtractedImage } from './verify.js';
+import type { KeyObject } from 'node:crypto';
 import type { VerificationRecord } from '../publish/provenance.js';
+import { signatureTag, signManifest } from '../publish/signature.js';
 import type { PipelineDeps, PipelineInputs, RuntimeReport, TagReport, TestReport } from './types.js';
 
 /** `registry/repo:tag` references grouped by repository; a reference without a tag means `latest`. */
@@ -102,6 +104,7 @@ export async function pushImages(
           { cause: e },
         );
       }
+      const repoReports: TagReport[] = [];
       for (const t of result.tags) {
         const report: TagReport = {
           reference: `${repository}:${t.tag}`,
@@ -110,10 +113,12 @@ export async function pushImages(
           digest: t.digest,
         };
         if (t.runtime) report.runtime = t.runtime.name;
-        reports.push(report);
+        repoReports.push(report);
         done.push(report.reference);
         deps.log.info(`pushed ${report.reference.padEnd(60)} ${t.digest}`);
       }
+      if (inputs.signingKey) await signPushed(client, repository, repoReports, inputs.signingKey, deps, done);
+      reports.push(...repoReports);
       const count = (outcome: string) => result.blobs.filter((b) => b.outcome === outcome).length;
       deps.log.info(
         `${repository}: ${count('uploaded')} of ${result.blobs.length} blobs uploaded (${result.bytesUploaded} bytes), ${count('mounted')} mounted, ${count('exists')} already there`,
@@ -135,8 +140,11 @@ export async function pushImages(
         { cause: e },
       );
     }
-    pushed.get(image)!.push({ reference, tag: version, kind: 'package', digest });
+    const report: TagReport = { reference, tag: version, kind: 'package', digest };
     deps.log.info(`pushed ${reference.padEnd(60)} ${digest} (package ${name}@${version})`);
+    done.push(reference);
+    if (inputs.signingKey) await signPushed(client, repository, [report], inputs.signingKey, deps, done);
+    pushed.get(image)!.push(report);
   }
   return pushed;
 }
@@ -160,4 +168,38 @@ function verificationRecord(
         result: t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed',
       })),
   };
+}
+
+/**
+ * Signs each distinct manifest the reports name (T and T-<runtime> may differ only by annotations, so each
+ * has its own digest); a failure names what was pushed unsigned, since the tags already exist.
+ */
+async function signPushed(
+  client: RegistryClient,
+  repository: string,
+  reports: TagReport[],
+  key: KeyObject,
+  deps: PipelineDeps,
+  done: string[],
+): Promise<void> {
+  const repo = client.repository(parseReference(repository));
+  const signatures = new Map<string, string>();
+  for (const report of reports) {
+    try {
+      let signature = signatures.get(report.digest);
+      if (!signature) {
+        signature = await signManifest(repo, repository, report.digest, key);
+        signatures.set(report.digest, signature);
+        deps.log.info(`signed ${`${repository}@${report.digest}`.padEnd(60)} ${signatureTag(report.digest)}`);
+      }
+      report.signature = signature;
+    } catch (e) {
+      throw new PipelineError(
+        'push',
+        `signing ${report.reference}: ${e instanceof Error ? e.message : String(e)}\npushed, not all signed: ${done.join(', ')}`,
+        undefined,
+        { cause: e },
+      );
+    }
+  }
 }

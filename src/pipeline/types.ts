@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 // The pipeline's contract with its faces (the action, the CLI, the demo): what goes in, what it may use
 // of the outside world, and the report that comes out.
 import type { ProcessOptions, ProcessResult } from '../process.js';
@@ -39,6 +40,8 @@ export interface PipelineInputs {
   sbom: boolean;
   /** Also push the CNCF artifact by package name and version, where wkg resolves `namespace:name@version`. */
   package?: PackageTarget;
+  /** Sign every pushed manifest with this key, cosign-compatibly (src/publish/signature.ts). */
+  signingKey?: KeyObject;
   /** Where layouts, extracted modules and the report go. */
   workDir: string;
   /** Replaces the origin of runtime release downloads (a mirror). */
@@ -131,6 +134,8 @@ export interface TagReport {
   kind: 'image' | 'artifact' | 'runtime' | 'package';
   digest: string;
   runtime?: string;
+  /** The digest of its signature manifest (`sha256-<hex>.sig`), when it was signed. */
+  signature?: string;
 }
 
 export interface ImageReport {

@@ -1,0 +1,131 @@
+// Signatures checked by cosign, an independent client (built from its Go module on first use): every
+// manifest `wasm-build push --sign-key` pushes verifies with the public key; another key, and a tag moved to
+// an unsigned manifest, do not; T keeps the digest an unsigned push gives. The testbed's registry is
+// distribution 2.8 without the referrers API: cosign's `sha256-<hex>.sig` tags are what it reads there.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCosign } from '../../testbed/cosign.js';
+import { wasmBuild } from '../support/cli.js';
+import { run, runOk } from '../support/exec.js';
+import { loadTestbed, repoRoot } from '../support/testbed.js';
+
+const tb = loadTestbed();
+const work = mkdtempSync(path.join(os.tmpdir(), 'signatures-e2e-'));
+const runId = Date.now().toString(36);
+
+/** A key pair as files: the private half for the CLI, the public half for cosign. */
+function keyPair(name: string): { key: string; pub: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const key = path.join(work, `${name}.key`);
+  const pub = path.join(work, `${name}.pub`);
+  writeFileSync(key, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
+  return { key, pub };
+}
+
+let cosign: string;
+beforeAll(async () => {
+  cosign = await ensureCosign();
+}, 20 * 60_000);
+
+const verify = (pub: string, ref: string) =>
+  run(
+    cosign,
+    [
+      'verify',
+      '--key',
+      pub,
+      '--insecure-ignore-tlog=true',
+      '--allow-http-registry',
+      '--allow-insecure-registry',
+      ref,
+    ],
+    { env: { ...tb.env, HOME: work } },
+  );
+
+describe('wasm-build push --sign-key', () => {
+  it('signs T, T-wasm and T-<runtime>: cosign verifies each with the public key, not with another', async () => {
+    const signer = keyPair('signer');
+    const other = keyPair('other');
+    const repo = `${tb.registry}/signed/hello-${runId}`;
+    const hello = path.join(repoRoot, 'examples', 'hello-c');
+    const res = await wasmBuild(
+      tb,
+      work,
+      ['push', hello, '-t', `${repo}:v1`, '-r', 'wasmtime', '--sign-key', signer.key],
+      'signed',
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    expect(res.stderr + res.stdout).not.toContain('PRIVATE KEY');
+    const tags = res.report().images[0]!.tags;
+    expect(tags.map((t) => [t.tag, Boolean(t.signature)])).toEqual([
+      ['v1', true],
+      ['v1-wasm', true],
+      ['v1-wasmtime', true],
+    ]);
+    for (const t of tags) {
+      const ok = await verify(signer.pub, t.reference);
+      expect(ok.code, `${t.tag}: ${ok.stderr}`).toBe(0);
+      expect(JSON.parse(ok.stdout)[0].critical.image['docker-manifest-digest']).toBe(t.digest);
+      const wrong = await verify(other.pub, t.reference);
+      expect(wrong.code, t.tag).not.toBe(0);
+      expect(wrong.stderr).toContain('no matching signatures');
+    }
+
+    // T's digest is that of an unsigned push: the signature sits beside it, not in it.
+    const plain = await wasmBuild(
+      tb,
+      work,
+      ['push', hello, '-t', `${repo}:plain`, '-r', 'wasmtime'],
+      'plain',
+    );
+    expect(plain.code, plain.stderr.slice(-3000)).toBe(0);
+    expect(plain.report().images[0]!.tags[0]!.digest).toBe(tags[0]!.digest);
+
+    // A tag moved to a manifest nobody signed (the artifact of another build) does not verify.
+    const other2 = await wasmBuild(
+      tb,
+      work,
+      [
+        'push',
+        path.join(repoRoot, 'examples', 'cpp'),
+        '-t',
+        `${repo}:moved`,
+        '-r',
+        'wasmtime',
+        '--no-artifact',
+      ],
+      'moved',
+    );
+    expect(other2.code, other2.stderr.slice(-3000)).toBe(0);
+    await runOk('crane', ['tag', '--insecure', `${repo}:moved`, 'v1'], { env: tb.env });
+    const moved = await verify(signer.pub, `${repo}:v1`);
+    expect(moved.code).not.toBe(0);
+    expect(moved.stderr).toContain('no signatures found');
+  });
+
+  it('refuses a key that is not one, before building anything, without printing it', async () => {
+    const bad = path.join(work, 'bad.key');
+    writeFileSync(bad, 'not a key at all: SECRET-LOOKING-TEXT\n');
+    const res = await wasmBuild(
+      tb,
+      work,
+      [
+        'push',
+        path.join(repoRoot, 'examples', 'hello-c'),
+        '-t',
+        `${tb.registry}/signed/bad-${runId}:v1`,
+        '--sign-key',
+        bad,
+      ],
+      'bad-key',
+    );
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain('sign-key: the signing key is not a PEM private key');
+    expect(res.stderr).not.toContain('SECRET-LOOKING-TEXT');
+    expect(res.stderr).not.toContain('Build hello');
+  });
+});
