@@ -24,7 +24,7 @@ export interface HttpOutcome {
   body: Buffer;
   error?: string;
   timedOut: boolean;
-  /** What the server printed on stderr while this request was served. */
+  /** What the server printed (stdout and stderr: the guest's and the runtime's) while this request was served. */
   stderr: string;
 }
 
@@ -94,7 +94,7 @@ function noResponse(error: string, timedOut: boolean, stderr: string): HttpOutco
 const START_TIMEOUT_MS = 60_000;
 
 class HttpServer {
-  #stderr = '';
+  #output = '';
 
   constructor(
     private readonly child: ChildProcess,
@@ -104,14 +104,14 @@ class HttpServer {
   ) {
     // Both streams are read to the end (a full pipe would stall the guest); what the guest prints goes
     // with the case whose request was being served.
-    const keep = (d: Buffer) => (this.#stderr = (this.#stderr + d.toString('utf8')).slice(-64_000));
+    const keep = (d: Buffer) => (this.#output = (this.#output + d.toString('utf8')).slice(-64_000));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
   }
 
   async send(c: HttpCase): Promise<HttpOutcome> {
-    const mark = this.#stderr.length;
-    const stderr = () => this.#stderr.slice(mark);
+    const mark = this.#output.length;
+    const stderr = () => this.#output.slice(mark);
     const timeout = c.timeoutMs ?? 60_000;
     const signal = AbortSignal.timeout(timeout);
     try {
