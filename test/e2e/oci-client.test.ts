@@ -75,7 +75,10 @@ describe.each([
       attestations: true,
       client,
     });
-    expect(r.referrers.map((d) => d.digest)).toEqual([fixture.attestationDigest]);
+    // The attestation goes with each distinct manifest pushed: T, T-wasm and T-wasmtime.
+    const subjects = [...new Set(r.tags.map((t) => t.digest))];
+    expect(subjects).toHaveLength(3);
+    expect(r.referrers).toHaveLength(3);
     const repo = client.repository(name);
     const tags = await repo.listTags();
     expect(tags.sort()).toEqual(
@@ -83,10 +86,10 @@ describe.each([
         'latest',
         'latest-wasm',
         'latest-wasmtime',
-        referrersTag(fixture.manifestDigest),
         'v1',
         'v1-wasm',
         'v1-wasmtime',
+        ...subjects.map(referrersTag),
       ].sort(),
     );
     const byTag = await repo.fetchManifest('v1');
@@ -107,13 +110,11 @@ describe.each([
     expect(JSON.parse(await crane(['manifest', `${name}:v1`])).mediaType).toBe(MediaType.ociManifest);
     const refs = await repo.listReferrers(fixture.manifestDigest);
     expect(refs).toEqual([
-      expect.objectContaining({
-        digest: fixture.attestationDigest,
-        artifactType: 'application/vnd.docker.attestation.manifest.v1+json',
-      }),
+      expect.objectContaining({ artifactType: 'application/vnd.docker.attestation.manifest.v1+json' }),
     ]);
+    expect(r.referrers.map((d) => d.digest)).toContain(refs[0]!.digest);
     expect(await repo.listReferrers(fixture.manifestDigest, 'application/example')).toEqual([]);
-    const att = JSON.parse(await crane(['manifest', `${name}@${fixture.attestationDigest}`]));
+    const att = JSON.parse(await crane(['manifest', `${name}@${refs[0]!.digest}`]));
     expect(att.subject.digest).toBe(fixture.manifestDigest);
   });
 });
