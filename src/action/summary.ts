@@ -105,6 +105,12 @@ function howToVerify(tags: readonly TagReport[]): string[] {
     '',
     '```sh',
     ...refs.map((r) => `cosign verify --key cosign.pub --insecure-ignore-tlog=true ${r}`),
+    ...(signed.some((t) => t.attestation)
+      ? refs.map(
+          (r) =>
+            `cosign verify-attestation --key cosign.pub --insecure-ignore-tlog=true --type slsaprovenance1 ${r}`,
+        )
+      : []),
     '```',
     '',
     '`cosign.pub` is the public half of the signing key; `--insecure-ignore-tlog` because key signatures made here are not in Rekor.',

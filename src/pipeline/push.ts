@@ -12,7 +12,8 @@ import { PipelineError } from './errors.js';
 import type { ExtractedImage } from './verify.js';
 import type { KeyObject } from 'node:crypto';
 import type { VerificationRecord } from '../publish/provenance.js';
-import { signatureTag, signManifest } from '../publish/signature.js';
+import type { AttestedStatement } from '../publish/results.js';
+import { attestationTag, attestManifest, signatureTag, signManifest } from '../publish/signature.js';
 import type { PipelineDeps, PipelineInputs, RuntimeReport, TagReport, TestReport } from './types.js';
 
 /** `registry/repo:tag` references grouped by repository; a reference without a tag means `latest`. */
@@ -117,7 +118,9 @@ export async function pushImages(
         done.push(report.reference);
         deps.log.info(`pushed ${report.reference.padEnd(60)} ${t.digest}`);
       }
-      if (inputs.signingKey) await signPushed(client, repository, repoReports, inputs.signingKey, deps, done);
+      if (inputs.signingKey) {
+        await signPushed(client, repository, repoReports, inputs.signingKey, deps, done, result.statements);
+      }
       reports.push(...repoReports);
       const count = (outcome: string) => result.blobs.filter((b) => b.outcome === outcome).length;
       deps.log.info(
@@ -181,18 +184,27 @@ async function signPushed(
   key: KeyObject,
   deps: PipelineDeps,
   done: string[],
+  statements: readonly AttestedStatement[] = [],
 ): Promise<void> {
   const repo = client.repository(parseReference(repository));
-  const signatures = new Map<string, string>();
+  const signed = new Map<string, Pick<TagReport, 'signature' | 'attestation'>>();
   for (const report of reports) {
     try {
-      let signature = signatures.get(report.digest);
-      if (!signature) {
-        signature = await signManifest(repo, repository, report.digest, key);
-        signatures.set(report.digest, signature);
+      let made = signed.get(report.digest);
+      if (!made) {
+        const signature = await signManifest(repo, repository, report.digest, key);
         deps.log.info(`signed ${`${repository}@${report.digest}`.padEnd(60)} ${signatureTag(report.digest)}`);
+        made = { signature };
+        const about = statements.filter((s) => s.subject === report.digest);
+        if (about.length) {
+          made.attestation = await attestManifest(repo, report.digest, about, key);
+          deps.log.info(
+            `attested ${`${repository}@${report.digest}`.padEnd(58)} ${attestationTag(report.digest)}`,
+          );
+        }
+        signed.set(report.digest, made);
       }
-      report.signature = signature;
+      Object.assign(report, made);
     } catch (e) {
       throw new PipelineError(
         'push',

@@ -136,6 +136,8 @@ export interface TagReport {
   runtime?: string;
   /** The digest of its signature manifest (`sha256-<hex>.sig`), when it was signed. */
   signature?: string;
+  /** The digest of its signed attestations (`sha256-<hex>.att`), when attestations were signed too. */
+  attestation?: string;
 }
 
 export interface ImageReport {

@@ -8,6 +8,8 @@ import type { Blob } from './artifact.js';
 import { dockerAttestationArtifactType } from './image.js';
 
 export const IN_TOTO_MEDIA_TYPE = 'application/vnd.in-toto+json';
+/** BuildKit's annotation naming a statement layer's predicate type. */
+export const PREDICATE_TYPE_ANNOTATION = 'in-toto.io/predicate-type';
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 /** The name of the verification record among the provenance's `runDetails.byproducts`. */
 export const VERIFICATION_BYPRODUCT = 'wasm-build verification';

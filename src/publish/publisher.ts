@@ -16,8 +16,8 @@ import { openWasmImage, type WasmImage } from '../wasm-image/index.js';
 import { artifactCreated, buildWasmArtifact, type Blob } from './artifact.js';
 import { PublishError } from './errors.js';
 import { containerImageManifest, runtimeImageManifest, type VerifiedRuntime } from './image.js';
-import { attestationReferrers, type VerificationRecord } from './provenance.js';
-import type { BlobReport, PublishedTag, PublishEvent, PublishResult } from './results.js';
+import { attestationReferrers, PREDICATE_TYPE_ANNOTATION, type VerificationRecord } from './provenance.js';
+import type { AttestedStatement, BlobReport, PublishedTag, PublishEvent, PublishResult } from './results.js';
 import { planTags, type PlannedTag } from './tags.js';
 
 export interface PublishOptions {
@@ -65,6 +65,7 @@ interface PublishPlan {
   manifests: PlannedManifest[];
   /** Referrer manifests, each with the digest of the manifest it refers to. */
   referrers: { manifest: Blob; subject: string }[];
+  statements: AttestedStatement[];
   module: { path: string; digest?: string };
 }
 
@@ -119,6 +120,7 @@ async function planContent(
     return { ...t, manifest: runtimeImageManifest(image, t.runtime!) };
   });
   const referrers: PublishPlan['referrers'] = [];
+  const statements: AttestedStatement[] = [];
   if (opts.attestations) {
     // Once per distinct manifest: T-<runtime> differs from T by its annotations, T-wasm entirely.
     const subjects = new Map(manifests.map((m) => [m.manifest.descriptor.digest, m]));
@@ -134,6 +136,10 @@ async function planContent(
       for (const r of made) {
         blobs.push(...r.reused, ...r.blobs.map((b) => store.add(b.descriptor.mediaType, b.bytes)));
         referrers.push({ manifest: r.manifest, subject: m.manifest.descriptor.digest });
+        for (const b of r.blobs) {
+          const predicateType = b.descriptor.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
+          statements.push({ subject: m.manifest.descriptor.digest, predicateType, bytes: b.bytes });
+        }
       }
     }
   }
@@ -142,6 +148,7 @@ async function planContent(
     blobs: [...new Map(blobs.map((b) => [b.digest, b])).values()],
     manifests,
     referrers,
+    statements,
     module,
   };
 }
@@ -222,6 +229,7 @@ async function copyToRepository(
     tags: pushed,
     blobs: reports,
     referrers: pushedReferrers,
+    statements: plan.statements,
     distinctBlobBytes: plan.blobs.reduce((n, b) => n + b.size, 0),
     bytesUploaded: reports.filter((r) => r.outcome === 'uploaded').reduce((n, r) => n + r.size, 0),
     bytesSent: reports.reduce((n, r) => n + r.bytesSent, 0),

@@ -34,6 +34,8 @@ export interface PublishResult {
   blobs: BlobReport[];
   /** Attestation referrers pushed (with `attestations: true`). */
   referrers: Descriptor[];
+  /** The in-toto statements in them, by the digest of the manifest each is about (for signing). */
+  statements: AttestedStatement[];
   /** Sum of the sizes of the distinct blobs the tags need. */
   distinctBlobBytes: number;
   /** Sum of the sizes of blobs that had to be uploaded (neither present nor mountable). */
@@ -42,4 +44,10 @@ export interface PublishResult {
   bytesSent: number;
   /** The image the layout held and the module in it. */
   image: { digest: string; platform: string; module: string; moduleDigest?: string };
+}
+
+export interface AttestedStatement {
+  subject: string;
+  predicateType: string;
+  bytes: Buffer;
 }

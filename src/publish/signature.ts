@@ -80,16 +80,83 @@ export async function signManifest(
 ): Promise<string> {
   const payload = simpleSigningPayload(repository, digest);
   const signature = sign('sha256', payload, key).toString('base64');
+  return appendLayers(repo, signatureTag(digest), [
+    {
+      mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+      bytes: payload,
+      annotations: { [SIGNATURE_ANNOTATION]: signature },
+    },
+  ]);
+}
+
+export const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+
+/** DSSE's pre-authentication encoding: what a DSSE signature signs (lengths in bytes). */
+export function dssePae(payloadType: string, payload: Buffer): Buffer {
+  const type = Buffer.from(payloadType);
+  return Buffer.concat([
+    Buffer.from(`DSSEv1 ${type.length} `),
+    type,
+    Buffer.from(` ${payload.length} `),
+    payload,
+  ]);
+}
+
+/** An in-toto statement as a DSSE envelope signed with `key`. */
+export function dsseEnvelope(statement: Buffer, key: KeyObject): Buffer {
+  const sig = sign('sha256', dssePae(IN_TOTO_PAYLOAD_TYPE, statement), key).toString('base64');
+  return Buffer.from(
+    JSON.stringify({
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      payload: statement.toString('base64'),
+      signatures: [{ keyid: '', sig }],
+    }),
+  );
+}
+
+/** `sha256:<hex>` -> `sha256-<hex>.att`, where cosign looks for a manifest's attestations. */
+export function attestationTag(digest: string): string {
+  return `${digest.replace(':', '-')}.att`;
+}
+
+/**
+ * The statements about manifest `digest`, each signed as a DSSE envelope in cosign's attestation layout
+ * (`cosign verify-attestation --key` reads it); returns the attestation manifest's digest.
+ */
+export async function attestManifest(
+  repo: Repository,
+  digest: string,
+  statements: readonly { predicateType: string; bytes: Buffer }[],
+  key: KeyObject,
+): Promise<string> {
+  return appendLayers(
+    repo,
+    attestationTag(digest),
+    statements.map((st) => ({
+      mediaType: DSSE_MEDIA_TYPE,
+      bytes: dsseEnvelope(st.bytes, key),
+      // cosign marks an attestation's layer with an empty signature: the envelope holds it.
+      annotations: { [SIGNATURE_ANNOTATION]: '', predicateType: st.predicateType },
+    })),
+  );
+}
+
+/** Pushes `added` as layers of the manifest at `tag`, after the layers already there. */
+async function appendLayers(
+  repo: Repository,
+  tag: string,
+  added: readonly { mediaType: string; bytes: Buffer; annotations: Record<string, string> }[],
+): Promise<string> {
   const store = new MemoryStore();
-  const layer: Descriptor = {
-    ...store.add(SIMPLE_SIGNING_MEDIA_TYPE, payload),
-    annotations: { [SIGNATURE_ANNOTATION]: signature },
-  };
-  const tag = signatureTag(digest);
+  const fresh: Descriptor[] = added.map((a) => ({
+    ...store.add(a.mediaType, a.bytes),
+    annotations: a.annotations,
+  }));
   const existing = (await repo.resolve(tag))
     ? (JSON.parse((await repo.fetchManifest(tag)).bytes.toString('utf8')) as ImageManifest)
     : undefined;
-  const layers = [...(existing?.layers ?? []), layer];
+  const layers = [...(existing?.layers ?? []), ...fresh];
   // An image config listing the payloads as uncompressed layers, as cosign writes it.
   const config = store.add(
     MediaType.ociConfig,
@@ -102,7 +169,7 @@ export async function signManifest(
       }),
     ),
   );
-  await copyBlobs([config, layer], store, repo);
+  await copyBlobs([config, ...fresh], store, repo);
   const manifest: ImageManifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config, layers };
   const bytes = Buffer.from(JSON.stringify(manifest));
   await repo.pushManifest(bytes, MediaType.ociManifest, tag);

@@ -107,6 +107,72 @@ describe('wasm-build push --sign-key', () => {
     expect(moved.stderr).toContain('no signatures found');
   });
 
+  it('with attestations, signs them too: cosign verify-attestation checks the provenance and the SBOM', async () => {
+    const signer = keyPair('attester');
+    const other = keyPair('not-attester');
+    const repo = `${tb.registry}/signed/crates-${runId}`;
+    const res = await wasmBuild(
+      tb,
+      work,
+      [
+        'push',
+        path.join(repoRoot, 'examples', 'rust-crates'),
+        '-t',
+        `${repo}:v1`,
+        '-r',
+        'wasmtime',
+        '--provenance',
+        '--sbom',
+        '--sign-key',
+        signer.key,
+      ],
+      'attested',
+    );
+    expect(res.code, res.stderr.slice(-3000)).toBe(0);
+    const tags = res.report().images[0]!.tags;
+    expect(tags.every((t) => t.attestation)).toBe(true);
+    const verifyAttestation = (pub: string, type: string, ref: string) =>
+      run(
+        cosign,
+        [
+          'verify-attestation',
+          '--key',
+          pub,
+          '--type',
+          type,
+          '--insecure-ignore-tlog=true',
+          '--allow-http-registry',
+          '--allow-insecure-registry',
+          ref,
+        ],
+        { env: { ...tb.env, HOME: work } },
+      );
+    for (const t of tags) {
+      const provenance = await verifyAttestation(signer.pub, 'slsaprovenance1', t.reference);
+      expect(provenance.code, `${t.tag}: ${provenance.stderr}`).toBe(0);
+      const statement = JSON.parse(
+        Buffer.from(
+          (JSON.parse(provenance.stdout.trim().split('\n')[0]!) as { payload: string }).payload,
+          'base64',
+        ).toString(),
+      ) as {
+        subject: { digest: { sha256: string } }[];
+        predicate: { runDetails: { byproducts: { name: string }[] } };
+      };
+      expect(statement.subject[0]!.digest.sha256).toBe(t.digest.slice(7));
+      expect(statement.predicate.runDetails.byproducts.map((b) => b.name)).toContain(
+        'wasm-build verification',
+      );
+      const sbom = await verifyAttestation(signer.pub, 'spdxjson', t.reference);
+      expect(sbom.code, `${t.tag}: ${sbom.stderr}`).toBe(0);
+      expect(
+        Buffer.from(JSON.parse(sbom.stdout.trim().split('\n')[0]!).payload, 'base64').toString(),
+      ).toContain('"itoa"');
+      const wrong = await verifyAttestation(other.pub, 'slsaprovenance1', t.reference);
+      expect(wrong.code, t.tag).not.toBe(0);
+    }
+  });
+
   it('refuses a key that is not one, before building anything, without printing it', async () => {
     const bad = path.join(work, 'bad.key');
     writeFileSync(bad, 'not a key at all: SECRET-LOOKING-TEXT\n');

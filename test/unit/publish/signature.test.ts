@@ -1,6 +1,8 @@
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  dsseEnvelope,
+  dssePae,
   parseSigningKey,
   signatureTag,
   simpleSigningPayload,
@@ -60,5 +62,19 @@ describe('cosign’s layout', () => {
     expect(signatureTag(digest)).toBe(`sha256-${'ab'.repeat(32)}.sig`);
     const signature = sign('sha256', payload, parseSigningKey(pkcs8));
     expect(verify('sha256', payload, ec.publicKey, signature)).toBe(true);
+  });
+});
+
+describe('DSSE', () => {
+  it('signs the pre-authentication encoding of the spec’s example', () => {
+    expect(dssePae('http://example.com/HelloWorld', Buffer.from('hello world')).toString()).toBe(
+      'DSSEv1 29 http://example.com/HelloWorld 11 hello world',
+    );
+    const statement = Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}');
+    const envelope = JSON.parse(dsseEnvelope(statement, parseSigningKey(pkcs8)).toString());
+    expect(envelope.payloadType).toBe('application/vnd.in-toto+json');
+    expect(Buffer.from(envelope.payload, 'base64')).toEqual(statement);
+    const pae = dssePae('application/vnd.in-toto+json', statement);
+    expect(verify('sha256', pae, ec.publicKey, Buffer.from(envelope.signatures[0].sig, 'base64'))).toBe(true);
   });
 });
