@@ -103,6 +103,26 @@ export const cosign: GoTool = {
   versionVar: 'sigs.k8s.io/release-utils/version.gitVersion',
 };
 
+/**
+ * CNCF distribution v3, a registry with the OCI 1.1 referrers API, started beside Debian's distribution 2.8
+ * (which has none) by the tests that compare the two (testbed/registry3.ts); built on demand.
+ */
+export const registry3: GoTool = {
+  name: 'registry',
+  module: 'github.com/distribution/distribution/v3',
+  version: 'v3.1.2',
+  packages: ['./cmd/registry'],
+  versionVar: 'github.com/distribution/distribution/v3/version.version',
+};
+
+/** regctl (regclient), an independent reader of referrers (`regctl artifact list`); built on demand. */
+export const regctl: GoTool = {
+  name: 'regctl',
+  module: 'github.com/regclient/regclient',
+  version: 'v0.11.7',
+  packages: ['./cmd/regctl'],
+};
+
 /** A tool built with `cargo install --locked` from crates.io, with only the features it needs. */
 export interface CrateTool {
   name: string;

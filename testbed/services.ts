@@ -76,7 +76,7 @@ async function httpStatus(url: string): Promise<number> {
   }
 }
 
-function registryConfig(port: number, dataDir: string, htpasswd?: string): string {
+export function registryConfig(port: number, dataDir: string, htpasswd?: string): string {
   // Plain YAML by hand: the registry's config is tiny and this keeps a YAML library out of the project.
   const lines = [
     'version: 0.1',

@@ -15,6 +15,8 @@ export interface ServiceRecord {
 export interface State {
   registryPort?: number;
   registryAuthPort?: number;
+  /** CNCF distribution v3's, started on demand (testbed/registry3.ts). */
+  registry3Port?: number;
   authPassword: string;
   services: Record<string, ServiceRecord>;
 }

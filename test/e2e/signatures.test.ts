@@ -1,13 +1,16 @@
-// Signatures checked by cosign, an independent client (built from its Go module on first use): every
-// manifest `wasm-build push --sign-key` pushes verifies with the public key; another key, and a tag moved to
-// an unsigned manifest, do not; T keeps the digest an unsigned push gives. The testbed's registry is
-// distribution 2.8 without the referrers API: cosign's `sha256-<hex>.sig` tags are what it reads there.
+// Signatures and attestations checked by clients nobody here wrote, built from their Go modules on first use:
+// cosign verifies every manifest `wasm-build push --sign-key` pushes with the public key (and the signed
+// provenance and SBOM with `verify-attestation`); another key, and a tag moved to an unsigned manifest, do
+// not; T keeps the digest an unsigned push gives; regctl lists the attestation referrers. On two registries:
+// Debian's distribution 2.8 and CNCF distribution v3.1.2. Neither serves the OCI 1.1 referrers API (v3.1.2's
+// /referrers/ answers 404, asserted below), so both go through the referrers tag.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCosign } from '../../testbed/cosign.js';
+import { ensureRegistry3, ensureRegctl } from '../../testbed/registry3.js';
 import { wasmBuild } from '../support/cli.js';
 import { run, runOk } from '../support/exec.js';
 import { loadTestbed, repoRoot } from '../support/testbed.js';
@@ -27,9 +30,25 @@ function keyPair(name: string): { key: string; pub: string } {
 }
 
 let cosign: string;
+let regctl: string;
+let registry3: string;
 beforeAll(async () => {
   cosign = await ensureCosign();
-}, 20 * 60_000);
+  regctl = await ensureRegctl();
+  registry3 = await ensureRegistry3();
+  for (const host of [tb.registry, registry3]) {
+    await runOk(regctl, ['registry', 'set', '--tls', 'disabled', host], { env: { ...tb.env, HOME: work } });
+  }
+}, 30 * 60_000);
+
+/** The attestation referrers regctl finds for `ref` (through the API or the referrers tag). */
+async function referrerTypes(ref: string): Promise<string[]> {
+  const out = await runOk(regctl, ['artifact', 'list', ref, '--format', '{{json .}}'], {
+    env: { ...tb.env, HOME: work },
+  });
+  const list = JSON.parse(out) as { descriptors?: { artifactType?: string }[] };
+  return (list.descriptors ?? []).map((d) => d.artifactType ?? '');
+}
 
 const verify = (pub: string, ref: string) =>
   run(
@@ -46,17 +65,22 @@ const verify = (pub: string, ref: string) =>
     { env: { ...tb.env, HOME: work } },
   );
 
-describe('wasm-build push --sign-key', () => {
+describe.each([
+  ['distribution 2.8', () => tb.registry],
+  ['distribution v3.1.2', () => registry3],
+])('wasm-build push --sign-key to %s', (label, registry) => {
+  const id = `${runId}-${label.startsWith('distribution 2') ? '2' : '3'}`;
+
   it('signs T, T-wasm and T-<runtime>: cosign verifies each with the public key, not with another', async () => {
-    const signer = keyPair('signer');
-    const other = keyPair('other');
-    const repo = `${tb.registry}/signed/hello-${runId}`;
+    const signer = keyPair(`signer-${id}`);
+    const other = keyPair(`other-${id}`);
+    const repo = `${registry()}/signed/hello-${id}`;
     const hello = path.join(repoRoot, 'examples', 'hello-c');
     const res = await wasmBuild(
       tb,
       work,
       ['push', hello, '-t', `${repo}:v1`, '-r', 'wasmtime', '--sign-key', signer.key],
-      'signed',
+      `signed-${id}`,
     );
     expect(res.code, res.stderr.slice(-3000)).toBe(0);
     expect(res.stderr + res.stdout).not.toContain('PRIVATE KEY');
@@ -98,7 +122,7 @@ describe('wasm-build push --sign-key', () => {
         'wasmtime',
         '--no-artifact',
       ],
-      'moved',
+      `moved-${id}`,
     );
     expect(other2.code, other2.stderr.slice(-3000)).toBe(0);
     await runOk('crane', ['tag', '--insecure', `${repo}:moved`, 'v1'], { env: tb.env });
@@ -108,9 +132,9 @@ describe('wasm-build push --sign-key', () => {
   });
 
   it('with attestations, signs them too: cosign verify-attestation checks the provenance and the SBOM', async () => {
-    const signer = keyPair('attester');
-    const other = keyPair('not-attester');
-    const repo = `${tb.registry}/signed/crates-${runId}`;
+    const signer = keyPair(`attester-${id}`);
+    const other = keyPair(`not-attester-${id}`);
+    const repo = `${registry()}/signed/crates-${id}`;
     const res = await wasmBuild(
       tb,
       work,
@@ -126,7 +150,7 @@ describe('wasm-build push --sign-key', () => {
         '--sign-key',
         signer.key,
       ],
-      'attested',
+      `attested-${id}`,
     );
     expect(res.code, res.stderr.slice(-3000)).toBe(0);
     const tags = res.report().images[0]!.tags;
@@ -170,10 +194,26 @@ describe('wasm-build push --sign-key', () => {
       ).toContain('"itoa"');
       const wrong = await verifyAttestation(other.pub, 'slsaprovenance1', t.reference);
       expect(wrong.code, t.tag).not.toBe(0);
+      expect(await referrerTypes(t.reference), t.tag).toEqual([
+        'application/vnd.docker.attestation.manifest.v1+json',
+      ]);
     }
+    // No referrers API on either registry: the endpoint is not there, the referrers tag is.
+    const api = await fetch(`http://${repo.replace('/', '/v2/')}/referrers/${tags[0]!.digest}`);
+    expect(api.status).toBe(404);
+    const fallback = await fetch(
+      `http://${repo.replace('/', '/v2/')}/manifests/${tags[0]!.digest.replace(':', '-')}`,
+      {
+        method: 'HEAD',
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      },
+    );
+    expect(fallback.status).toBe(200);
   });
+});
 
-  it('refuses a key that is not one, before building anything, without printing it', async () => {
+describe('a signing key that is not one', () => {
+  it('is refused before anything is built, and never printed', async () => {
     const bad = path.join(work, 'bad.key');
     writeFileSync(bad, 'not a key at all: SECRET-LOOKING-TEXT\n');
     const res = await wasmBuild(
