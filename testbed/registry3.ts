@@ -23,7 +23,8 @@ export async function ensureRegistry3(): Promise<string> {
   await buildGoTool(registry3);
   const state = loadState();
   const port = state.registry3Port;
-  if (port !== undefined && isOurs(state.services[service]) && (await answers(port))) return `127.0.0.1:${port}`;
+  if (port !== undefined && isOurs(state.services[service]) && (await answers(port)))
+    return `127.0.0.1:${port}`;
   if (isOurs(state.services[service])) stopService(state, service);
   const chosen = await freePort();
   const dir = path.join(cacheRoot, service);
@@ -34,7 +35,11 @@ export async function ensureRegistry3(): Promise<string> {
   state.services[service] = startDetached(service, exe, ['serve', config], registry3.version);
   state.registry3Port = chosen;
   saveState(state);
-  await waitFor(`distribution ${registry3.version} on 127.0.0.1:${chosen}`, () => answers(chosen), `${service}.log`);
+  await waitFor(
+    `distribution ${registry3.version} on 127.0.0.1:${chosen}`,
+    () => answers(chosen),
+    `${service}.log`,
+  );
   step(`distribution ${registry3.version} listening on 127.0.0.1:${chosen}`);
   return `127.0.0.1:${chosen}`;
 }
