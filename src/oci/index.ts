@@ -6,7 +6,7 @@ export { copyBlobs, MemoryStore } from './content.js';
 export type { BlobOutcome } from './blobs.js';
 export { isValidTag, parseReference } from './reference.js';
 export { defaultCredentials } from './credentials.js';
-export { LayoutError, OciError } from './errors.js';
+export { LayoutError, NotFoundError, OciError } from './errors.js';
 export { DigestingStream, digestAlgorithm, sha256 } from './digest.js';
 export {
   MediaType,

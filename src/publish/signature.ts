@@ -8,6 +8,7 @@ import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import {
   MediaType,
   MemoryStore,
+  NotFoundError,
   copyBlobs,
   sha256,
   type Descriptor,
@@ -153,9 +154,7 @@ async function appendLayers(
     ...store.add(a.mediaType, a.bytes),
     annotations: a.annotations,
   }));
-  const existing = (await repo.resolve(tag))
-    ? (JSON.parse((await repo.fetchManifest(tag)).bytes.toString('utf8')) as ImageManifest)
-    : undefined;
+  const existing = await fetchExisting(repo, tag);
   const layers = [...(existing?.layers ?? []), ...fresh];
   // An image config listing the payloads as uncompressed layers, as cosign writes it.
   const config = store.add(
@@ -174,4 +173,14 @@ async function appendLayers(
   const bytes = Buffer.from(JSON.stringify(manifest));
   await repo.pushManifest(bytes, MediaType.ociManifest, tag);
   return sha256(bytes);
+}
+
+/** The manifest at `tag`, or undefined when there is none yet: one request either way. */
+async function fetchExisting(repo: Repository, tag: string): Promise<ImageManifest | undefined> {
+  try {
+    return JSON.parse((await repo.fetchManifest(tag)).bytes.toString('utf8')) as ImageManifest;
+  } catch (e) {
+    if (e instanceof NotFoundError) return undefined;
+    throw e;
+  }
 }

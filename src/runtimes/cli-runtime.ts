@@ -1,7 +1,7 @@
 // One adapter for every runtime that is a command-line program: each runtime supplies its argv and how
 // it prints its version; spawning, time limits, stdin and compiling ahead are the same for all of them.
 import { existsSync } from 'node:fs';
-import { runProcess } from '../process.js';
+import { runProcess, type ProcessResult } from '../process.js';
 import { compiledPath, ensureCompiled } from './compiled.js';
 import { HttpServers, type HttpServerCommand } from './http.js';
 import type { LoadedModule, LoadRequest, RunRequest, RunResult, Runtime } from './runtime.js';
@@ -44,7 +44,11 @@ export async function runGuestProcess(
   env: NodeJS.ProcessEnv,
   req: Pick<RunRequest, 'stdin' | 'timeoutMs'>,
 ): Promise<RunResult> {
-  const res = await runProcess(bin, args, { env, input: req.stdin, timeoutMs: req.timeoutMs });
+  return guestResult(await runProcess(bin, args, { env, input: req.stdin, timeoutMs: req.timeoutMs }));
+}
+
+/** A finished process's result as the guest's: its exit code and output are the guest's own. */
+export function guestResult(res: ProcessResult): RunResult {
   return {
     exitCode: res.code,
     stdout: res.stdout,

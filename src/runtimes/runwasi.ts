@@ -4,6 +4,7 @@
 // from a pulled image.
 import { randomBytes } from 'node:crypto';
 import { runProcess } from '../process.js';
+import { guestResult } from './cli-runtime.js';
 import {
   checkContainerd,
   containerdFromEnv,
@@ -139,13 +140,7 @@ export function containerdWasmtime(shim: string, env: NodeJS.ProcessEnv = proces
             },
             c,
           );
-          return {
-            exitCode: res.code,
-            stdout: res.stdout,
-            stdoutBytes: res.stdoutBytes,
-            stderr: res.stderr,
-            timedOut: res.timedOut,
-          };
+          return guestResult(res);
         },
         close: () => release(digest),
       } satisfies LoadedModule;
